@@ -1,0 +1,167 @@
+//! `newsfacts query`: run a saved query, a .sql file, or ad-hoc SQL.
+//!
+//! Parameters are always bound (`-p NAME VALUE` binds `:NAME`), never pasted
+//! into the SQL; a parameter the query uses but nobody set is an error, not a
+//! silent NULL. The database opens read-only unless `--write` is given.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+use crate::db;
+use crate::output::{self, Format, Rows};
+use crate::saved_queries::{self, SavedQuery};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A saved query's name, a path to a .sql file, or SQL.
+    pub query: String,
+    /// The database file.
+    #[arg(long, default_value = "newsfacts.db")]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Bind a parameter: `-p place Gaza` binds `:place`. Repeatable.
+    #[arg(short = 'p', long = "param", num_args = 2, value_names = ["NAME", "VALUE"])]
+    pub params: Vec<String>,
+    /// Write the output to a file instead of standard output.
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+    /// Leave out the header row.
+    #[arg(long)]
+    pub no_headers: bool,
+    /// Open the database for writing (needed for INSERT, UPDATE, DELETE).
+    #[arg(long)]
+    pub write: bool,
+    /// A folder of your own saved queries, adding to or overriding the built-in ones.
+    #[arg(long, env = "NEWSFACTS_QUERIES", value_name = "DIR")]
+    pub queries: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let saved = saved_queries::all(args.queries.as_deref())?;
+    let query = resolve(&args.query, &saved)?;
+    let conn = db::open_existing(&args.db, args.write)?;
+    let pairs: Vec<(String, String)> = args
+        .params
+        .chunks(2)
+        .map(|p| (p[0].trim_start_matches(':').to_string(), p[1].clone()))
+        .collect();
+    let rows = run_query(&conn, &query, &pairs)?;
+    let mut out: Box<dyn std::io::Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    output::write(&mut out, &rows, args.format, !args.no_headers)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Turns the user's QUERY argument into a query: a .sql file, a saved query,
+/// or ad-hoc SQL (anything with a space in it).
+pub fn resolve(arg: &str, saved: &[SavedQuery]) -> anyhow::Result<SavedQuery> {
+    if arg.ends_with(".sql") && Path::new(arg).is_file() {
+        let text = std::fs::read_to_string(arg).with_context(|| format!("reading {arg}"))?;
+        return Ok(saved_queries::parse(arg, &text));
+    }
+    if arg.trim().contains(char::is_whitespace) {
+        return Ok(saved_queries::parse("ad-hoc SQL", arg));
+    }
+    Ok(saved_queries::find(saved, arg)?)
+}
+
+/// Prepares, binds and runs a query, naming it in any error.
+pub fn run_query(
+    conn: &Connection,
+    query: &SavedQuery,
+    params: &[(String, String)],
+) -> anyhow::Result<Rows> {
+    let name = &query.name;
+    let mut stmt = conn
+        .prepare(&query.sql)
+        .map_err(|err| sql_error(name, &query.sql, err))?;
+    for (given, _) in params {
+        if stmt.parameter_index(&format!(":{given}"))?.is_none() {
+            bail!(
+                "query {name} has no parameter :{given}{}",
+                list_params(query)
+            );
+        }
+    }
+    for i in 1..=stmt.parameter_count() {
+        let Some(pname) = stmt.parameter_name(i).map(str::to_string) else {
+            bail!("query {name}: use named parameters (:name), not ? placeholders");
+        };
+        let key = pname.trim_start_matches([':', '@', '$']);
+        let value = match params.iter().rev().find(|(k, _)| k == key) {
+            Some((_, v)) => bind_value(v),
+            None => match query
+                .params
+                .iter()
+                .find(|p| p.name == key)
+                .and_then(|p| p.default.as_deref())
+            {
+                Some(default) => bind_value(default),
+                None => bail!("query {name} needs parameter :{key}; pass it with -p {key} VALUE"),
+            },
+        };
+        stmt.raw_bind_parameter(i, value)?;
+    }
+    let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
+    let width = columns.len();
+    let mut rows = Vec::new();
+    let mut raw = stmt.raw_query();
+    while let Some(row) = raw.next().map_err(|err| sql_error(name, &query.sql, err))? {
+        rows.push(
+            (0..width)
+                .map(|i| row.get::<_, Value>(i))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+    }
+    Ok(Rows { columns, rows })
+}
+
+/// Integers bind as integers (so `LIMIT :n` works), `NULL` as NULL, the rest as text.
+fn bind_value(v: &str) -> Value {
+    if v == "NULL" {
+        Value::Null
+    } else if let Ok(i) = v.parse::<i64>() {
+        Value::Integer(i)
+    } else {
+        Value::Text(v.to_string())
+    }
+}
+
+fn list_params(q: &SavedQuery) -> String {
+    if q.params.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = q.params.iter().map(|p| format!(":{}", p.name)).collect();
+    format!(" (it takes {})", names.join(", "))
+}
+
+/// SQLite's message, the query's name, and the SQL with a caret at the fault.
+fn sql_error(name: &str, sql: &str, err: rusqlite::Error) -> anyhow::Error {
+    if let rusqlite::Error::SqlInputError { msg, offset, .. } = &err {
+        if let Ok(offset) = usize::try_from(*offset) {
+            let line_start = sql[..offset.min(sql.len())]
+                .rfind('\n')
+                .map_or(0, |p| p + 1);
+            let line_end = sql[line_start..]
+                .find('\n')
+                .map_or(sql.len(), |p| line_start + p);
+            let caret = " ".repeat(sql[line_start..offset.min(sql.len())].chars().count());
+            return anyhow!(
+                "in query {name}: {msg}\n  {}\n  {caret}^",
+                &sql[line_start..line_end]
+            );
+        }
+    }
+    anyhow!("in query {name}: {err}")
+}

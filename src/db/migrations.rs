@@ -1,0 +1,87 @@
+//! Schema migrations, tracked by `PRAGMA user_version`.
+//!
+//! The list is append-only (as in cargo's `util/sqlite.rs`): never remove or
+//! edit an entry; add a new `schema/NNN_*.sql` and a line here. All pending
+//! migrations run in one transaction, so a file is never half-migrated.
+
+use rusqlite::Connection;
+
+/// Every schema version, in order. Entry N brings the file to version N+1.
+const MIGRATIONS: &[&str] = &[include_str!("../../schema/001_initial.sql")];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaError {
+    #[error("database schema version {found} is newer than this newsfacts understands ({LATEST}); upgrade newsfacts")]
+    TooNew { found: i64 },
+    #[error("this file has tables but none of newsfacts' (version 0); refusing to touch it")]
+    Foreign,
+}
+
+/// Brings the database to the latest schema version.
+pub fn migrate(conn: &Connection) -> anyhow::Result<()> {
+    let version = check_version(conn)?;
+    if version == 0 && has_tables(conn)? {
+        return Err(SchemaError::Foreign.into());
+    }
+    if version == LATEST {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)
+            .map_err(|err| anyhow::anyhow!("migration {} failed: {err}", i + 1))?;
+    }
+    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Reads the schema version and refuses files from a newer newsfacts.
+pub fn check_version(conn: &Connection) -> anyhow::Result<i64> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if version > LATEST {
+        return Err(SchemaError::TooNew { found: version }.into());
+    }
+    Ok(version)
+}
+
+fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table'",
+        [],
+        |row| row.get(0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn).unwrap();
+        migrate(&conn).unwrap();
+        assert_eq!(check_version(&conn).unwrap(), LATEST);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST + 1)
+            .unwrap();
+        let err = migrate(&conn).unwrap_err().to_string();
+        assert!(err.contains("newer than this newsfacts"), "{err}");
+    }
+
+    #[test]
+    fn a_foreign_database_is_left_alone() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE orders (id INTEGER)")
+            .unwrap();
+        assert!(migrate(&conn).is_err());
+    }
+}

@@ -1,0 +1,225 @@
+//! The shared view of an article body: sentences, paragraphs and the
+//! conversion from byte ranges (what Rust string slicing uses) to character
+//! offsets (what users see in SQL).
+
+use std::ops::Range;
+
+use super::{Mention, Span};
+
+/// An article body with its sentence boundaries.
+pub struct Text<'a> {
+    pub body: &'a str,
+    /// Byte ranges of sentences, in order, trimmed of surrounding whitespace.
+    pub sentences: Vec<Range<usize>>,
+    /// Byte offset where each char starts; empty when the body is ASCII.
+    char_starts: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(body: &'a str) -> Self {
+        let char_starts = if body.is_ascii() {
+            Vec::new()
+        } else {
+            body.char_indices().map(|(i, _)| i).collect()
+        };
+        Text {
+            body,
+            sentences: split_sentences(body),
+            char_starts,
+        }
+    }
+
+    /// Character offset of a byte offset (which must be a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        if self.char_starts.is_empty() {
+            byte
+        } else {
+            self.char_starts.partition_point(|&b| b < byte)
+        }
+    }
+
+    /// Byte offset of a character offset.
+    pub fn byte_offset(&self, chars: usize) -> usize {
+        if self.char_starts.is_empty() {
+            chars
+        } else {
+            self.char_starts
+                .get(chars)
+                .copied()
+                .unwrap_or(self.body.len())
+        }
+    }
+
+    pub fn span(&self, bytes: &Range<usize>) -> Span {
+        Span {
+            start: self.char_offset(bytes.start),
+            end: self.char_offset(bytes.end),
+        }
+    }
+
+    pub fn byte_range(&self, span: Span) -> Range<usize> {
+        self.byte_offset(span.start)..self.byte_offset(span.end)
+    }
+
+    pub fn mention(&self, bytes: Range<usize>) -> Mention {
+        Mention {
+            span: self.span(&bytes),
+            text: self.body[bytes].to_string(),
+        }
+    }
+
+    /// The sentence holding a byte offset.
+    pub fn sentence_at(&self, byte: usize) -> Option<Range<usize>> {
+        let i = self.sentences.partition_point(|s| s.end <= byte);
+        self.sentences.get(i).filter(|s| s.start <= byte).cloned()
+    }
+}
+
+/// Words that end in a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr",
+    "Rep", "Sen", "Gov", "Sec", "St", "Jr", "Sr", "No", "Nos", "vs", "etc", "Inc", "Ltd", "Co",
+    "Corp", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx",
+    "Brig", "Pres", "Rev", "Hon", "Mt", "Ft", "a.m", "p.m",
+];
+
+/// Splits text into sentences: at `.`, `!`, `?` (after any closing quotes or
+/// brackets) followed by whitespace and an upper-case letter, digit or quote,
+/// and always at line breaks. Initials ("Lloyd J. Austin"), dotted acronyms
+/// ("U.S.") and common abbreviations do not end a sentence.
+pub fn split_sentences(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            push_trimmed(body, start..i, &mut out);
+            start = i + 1;
+        } else if matches!(c, b'.' | b'!' | b'?') && ends_sentence(body, i) {
+            let mut end = i + 1;
+            while let Some(ch) = body[end..].chars().next() {
+                if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = body[end..].chars().next();
+            let after_space = body[end..].trim_start_matches([' ', '\t']);
+            if next.is_some_and(|ch| ch == ' ' || ch == '\t')
+                && after_space
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || is_open_quote(ch))
+            {
+                push_trimmed(body, start..end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(body, start..body.len(), &mut out);
+    out
+}
+
+fn is_open_quote(ch: char) -> bool {
+    matches!(ch, '"' | '\u{201c}' | '\'' | '\u{2018}')
+}
+
+/// Whether the `.`/`!`/`?` at byte `i` can end a sentence.
+fn ends_sentence(body: &str, i: usize) -> bool {
+    if body.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let before = &body[..i];
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    // A single capital letter is an initial; a dotted acronym ends in "X.Y".
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    if word.contains('.') && word.len() <= 6 {
+        return false;
+    }
+    !ABBREVIATIONS.contains(&word)
+}
+
+fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &body[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Whether the byte at `i` starts a word (not preceded by a letter or digit).
+pub fn word_start(body: &str, i: usize) -> bool {
+    body[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|ch| !ch.is_alphanumeric())
+}
+
+/// Whether the byte at `i` ends a word (not followed by a letter or digit).
+pub fn word_end(body: &str, i: usize) -> bool {
+    body[i..]
+        .chars()
+        .next()
+        .is_none_or(|ch| !ch.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(body: &str) -> Vec<&str> {
+        split_sentences(body)
+            .into_iter()
+            .map(|r| &body[r])
+            .collect()
+    }
+
+    #[test]
+    fn initials_and_titles_stay_inside_a_sentence() {
+        let s = sentences("Defence chief Mary K. Osei met Gen. Tan in the U.S. capital. She left.");
+        assert_eq!(
+            s,
+            vec![
+                "Defence chief Mary K. Osei met Gen. Tan in the U.S. capital.",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quote_belongs_to_the_sentence_it_ends() {
+        let s = sentences("\u{201c}We are ready.\u{201d} The envoy smiled.");
+        assert_eq!(
+            s,
+            vec!["\u{201c}We are ready.\u{201d}", "The envoy smiled."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        let s = sentences("Headline without stop\n\nBody starts here.");
+        assert_eq!(s, vec!["Headline without stop", "Body starts here."]);
+    }
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = Text::new("Café in Zürich");
+        let at = "Café in ".len();
+        assert_eq!(text.char_offset(at), 8);
+        assert_eq!(text.byte_offset(8), at);
+    }
+}

@@ -1,0 +1,238 @@
+//! `newsfacts import`: input formats, idempotence, errors.
+
+use predicates::prelude::*;
+
+use crate::{scalar, table_counts, Workspace, PORT_STRIKE, TALKS};
+
+#[test]
+fn imports_a_txt_article_with_date_title_and_facts() {
+    let ws = Workspace::new();
+    ws.write("corpus/port.txt", PORT_STRIKE);
+    ws.cmd()
+        .args(["import", "corpus"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "articles: 1 new, 0 unchanged, 0 failed",
+        ));
+    let db = ws.db();
+    let (title, date): (String, String) = db
+        .query_row("SELECT title, published_on FROM articles", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(title, "Strike on port town kills seven, ministry says");
+    assert_eq!(date, "2025-05-04");
+    let killed: i64 = scalar(
+        &db,
+        "SELECT count FROM casualty_figures WHERE category = 'killed'",
+    );
+    assert_eq!(killed, 7);
+    let (wounded, qualifier): (i64, String) = db
+        .query_row(
+            "SELECT count, qualifier FROM casualty_figures WHERE category = 'injured'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((wounded, qualifier.as_str()), (12, "at_least"));
+}
+
+#[test]
+fn offsets_point_at_the_span_in_the_body() {
+    let ws = Workspace::new();
+    ws.write("a.txt", PORT_STRIKE);
+    ws.cmd().args(["import", "a.txt"]).assert().success();
+    let db = ws.db();
+    let bad: i64 = scalar(
+        &db,
+        "SELECT count(*) FROM actor_mentions m JOIN articles a ON a.id = m.article_id
+         WHERE substr(a.body, m.start_char + 1, m.end_char - m.start_char) != m.surface",
+    );
+    assert_eq!(bad, 0);
+    let quote: String = scalar(
+        &db,
+        "SELECT substr(a.body, s.start_char + 1, s.end_char - s.start_char) FROM statements s
+         JOIN articles a ON a.id = s.article_id WHERE s.kind = 'direct'",
+    );
+    assert!(
+        quote.contains("We are still searching the rubble"),
+        "{quote}"
+    );
+}
+
+#[test]
+fn imports_jsonl_with_its_fields() {
+    let ws = Workspace::new();
+    let line = serde_json::json!({
+        "id": "w-1", "title": "Envoys meet", "date": "2025-02-03T10:00:00Z",
+        "url": "https://example.org/1", "source": "Meridian Wire", "text": TALKS,
+    });
+    ws.write("wires.jsonl", format!("{line}\n\n"));
+    ws.cmd().args(["import", "wires.jsonl"]).assert().success();
+    let row: (String, String, String, String, i64) = ws
+        .db()
+        .query_row(
+            "SELECT external_id, published_on, outlet, url, record FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            "w-1".into(),
+            "2025-02-03".into(),
+            "Meridian Wire".into(),
+            "https://example.org/1".into(),
+            1
+        )
+    );
+}
+
+#[test]
+fn imports_csv_rows_with_quoted_bodies() {
+    let ws = Workspace::new();
+    let mut w = csv::Writer::from_path(ws.path("briefs.csv")).unwrap();
+    w.write_record(["id", "title", "published", "outlet", "body"])
+        .unwrap();
+    w.write_record(["b1", "Talks", "2025-01-02", "Eastwind", TALKS])
+        .unwrap();
+    w.write_record(["b2", "Port", "", "Eastwind", PORT_STRIKE])
+        .unwrap();
+    w.flush().unwrap();
+    ws.cmd().args(["import", "briefs.csv"]).assert().success();
+    let db = ws.db();
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(
+        scalar::<String>(&db, "SELECT title FROM articles WHERE external_id = 'b1'"),
+        "Talks"
+    );
+}
+
+#[test]
+fn imports_jsonl_from_standard_input() {
+    let ws = Workspace::new();
+    let line = serde_json::json!({"body": TALKS});
+    ws.cmd()
+        .args(["import", "-"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .success();
+    assert_eq!(
+        scalar::<String>(&ws.db(), "SELECT source_path FROM articles"),
+        "<stdin>"
+    );
+}
+
+#[test]
+fn importing_twice_changes_no_row_count() {
+    let ws = Workspace::new();
+    ws.write("c/a.txt", PORT_STRIKE);
+    ws.write("c/b.txt", TALKS);
+    ws.cmd().args(["import", "c"]).assert().success();
+    let first = table_counts(&ws.path("newsfacts.db"));
+    ws.cmd()
+        .args(["import", "c"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 new, 2 unchanged"));
+    assert_eq!(table_counts(&ws.path("newsfacts.db")), first);
+}
+
+#[test]
+fn replace_re_extracts_without_duplicating() {
+    let ws = Workspace::new();
+    ws.write("a.txt", PORT_STRIKE);
+    ws.cmd().args(["import", "a.txt"]).assert().success();
+    let first = table_counts(&ws.path("newsfacts.db"));
+    ws.cmd()
+        .args(["import", "a.txt", "--replace"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 replaced"));
+    assert_eq!(table_counts(&ws.path("newsfacts.db")), first);
+}
+
+#[test]
+fn bad_files_are_named_with_their_reason_and_the_rest_imported() {
+    let ws = Workspace::new();
+    ws.write("c/good.txt", TALKS);
+    ws.write("c/empty.txt", "  \n");
+    ws.write(
+        "c/bad.jsonl",
+        format!(
+            "{}\nnot json\n{{\"title\": \"no text\"}}\n",
+            serde_json::json!({"text": PORT_STRIKE})
+        ),
+    );
+    ws.write("c/latin1.txt", b"caf\xe9 owner said\n".as_slice());
+    ws.cmd()
+        .args(["import", "c", "missing-folder"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("c/empty.txt: empty article"))
+        .stderr(predicate::str::contains("c/bad.jsonl:2: not valid JSON"))
+        .stderr(predicate::str::contains(
+            "c/bad.jsonl:3: no `text` or `body` field",
+        ))
+        .stderr(predicate::str::contains("c/latin1.txt: not valid UTF-8"))
+        .stderr(predicate::str::contains(
+            "missing-folder: no such file or folder",
+        ))
+        .stdout(predicate::str::contains("2 new, 0 unchanged, 5 failed"));
+    let db = ws.db();
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM import_errors"), 5);
+}
+
+#[test]
+fn csv_row_with_wrong_field_count_names_its_line() {
+    let ws = Workspace::new();
+    ws.write(
+        "b.csv",
+        "id,body\n1,\"Seven people were killed, officials said.\"\n2,too,many\n",
+    );
+    ws.cmd()
+        .args(["import", "b.csv"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "b.csv:3: row has 3 fields, the header has 2",
+        ));
+    assert_eq!(scalar::<i64>(&ws.db(), "SELECT count(*) FROM articles"), 1);
+}
+
+#[test]
+fn map_then_load_equals_direct_import() {
+    let ws = Workspace::new();
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "1", "text": PORT_STRIKE}),
+        serde_json::json!({"id": "2", "text": TALKS})
+    );
+    ws.write("in.jsonl", &lines);
+    ws.cmd()
+        .args(["import", "-", "--db", "direct.db"])
+        .write_stdin(lines.clone())
+        .assert()
+        .success();
+    let facts = ws
+        .cmd()
+        .arg("extract")
+        .write_stdin(lines)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    ws.write("facts.jsonl", facts);
+    ws.cmd()
+        .args(["import", "--facts", "facts.jsonl", "--db", "mapped.db"])
+        .assert()
+        .success();
+    assert_eq!(
+        table_counts(&ws.path("direct.db")),
+        table_counts(&ws.path("mapped.db"))
+    );
+}
