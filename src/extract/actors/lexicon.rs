@@ -1,0 +1,466 @@
+//! The curated word lists behind the actor rules, embedded from `data/`:
+//! organizations (`actors.tsv`), people (`actors_people.tsv`), states with
+//! their demonyms and armed forces (`actors_states.tsv`) and title words
+//! (`actors_titles.tsv`).
+//!
+//! Lists hold what recurs across world news, never what one article needs.
+//! Spelling variants (Defense/Defence, U.S./US, curly apostrophes, accents,
+//! "al-Thani"/"Al Thani") are generated here so the files list each name once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+/// What kind of body an organization is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgType {
+    International,
+    Government,
+    Armed,
+    Party,
+    Outlet,
+    Ngo,
+    Company,
+    Other,
+}
+
+/// One organization or person of a lexicon.
+#[derive(Debug)]
+pub struct Entry {
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub org_type: OrgType,
+}
+
+/// A lexicon hit: the entries a surface form may stand for.
+pub struct Hit {
+    pub range: std::ops::Range<usize>,
+    /// Candidate entries; the first is the default reading.
+    pub entries: Vec<usize>,
+    /// For people: a short form ("Netanyahu") rather than a full name.
+    pub short: bool,
+}
+
+/// A dictionary of names matched leftmost-longest, case-sensitively.
+pub struct Dictionary {
+    matcher: AhoCorasick,
+    /// For each pattern, its candidate entries and whether it is a short form.
+    readings: Vec<(Vec<usize>, bool)>,
+    /// Forms of one word ("Hamas", "IDF"), which are never part of a person's name.
+    single_words: std::collections::HashSet<String>,
+    pub entries: Vec<Entry>,
+}
+
+impl Dictionary {
+    fn build(entries: Vec<Entry>, forms: Vec<(String, usize, bool)>) -> Self {
+        let mut by_form: HashMap<String, (Vec<usize>, bool)> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (form, entry, short) in forms {
+            for variant in spelling_variants(&form) {
+                let reading = by_form.entry(variant.clone()).or_insert_with(|| {
+                    order.push(variant);
+                    (Vec::new(), short)
+                });
+                if !reading.0.contains(&entry) {
+                    reading.0.push(entry);
+                }
+                reading.1 &= short;
+            }
+        }
+        let readings: Vec<(Vec<usize>, bool)> = order
+            .iter()
+            .map(|f| by_form.remove(f).unwrap_or_default())
+            .collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&order)
+            .expect("lexicon patterns build");
+        let single_words = order.iter().filter(|f| !f.contains(' ')).cloned().collect();
+        Dictionary {
+            matcher,
+            readings,
+            single_words,
+            entries,
+        }
+    }
+
+    /// Whether one word is a form of an entry ("Hamas", "IDF").
+    pub fn is_single_word_form(&self, word: &str) -> bool {
+        self.single_words.contains(word)
+    }
+
+    /// Whole-word occurrences of any form in `body`.
+    pub fn find(&self, body: &str) -> Vec<Hit> {
+        use super::super::text::{word_end, word_start};
+        self.matcher
+            .find_iter(body)
+            .filter(|m| word_start(body, m.start()) && word_end(body, m.end()))
+            .map(|m| {
+                let (entries, short) = &self.readings[m.pattern().as_usize()];
+                Hit {
+                    range: m.range(),
+                    entries: entries.clone(),
+                    short: *short,
+                }
+            })
+            .collect()
+    }
+}
+
+fn columns(line: &str) -> Option<Vec<&str>> {
+    if line.starts_with('#') || line.trim().is_empty() {
+        return None;
+    }
+    Some(line.split('\t').map(str::trim).collect())
+}
+
+fn column<'a>(cols: &[&'a str], i: usize) -> &'a str {
+    cols.get(i).copied().unwrap_or("")
+}
+
+fn optional(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+/// Organizations that recur in world news.
+pub fn organizations() -> &'static Dictionary {
+    static ORGS: OnceLock<Dictionary> = OnceLock::new();
+    ORGS.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut forms = Vec::new();
+        for cols in include_str!("../../../data/actors.tsv")
+            .lines()
+            .filter_map(columns)
+        {
+            let i = entries.len();
+            forms.push((cols[0].to_string(), i, false));
+            forms.extend(split_list(column(&cols, 2)).map(|a| (a.to_string(), i, false)));
+            entries.push(Entry {
+                name: cols[0].to_string(),
+                affiliation: optional(column(&cols, 3)),
+                org_type: org_type(column(&cols, 4)),
+            });
+        }
+        Dictionary::build(entries, forms)
+    })
+}
+
+fn org_type(s: &str) -> OrgType {
+    match s {
+        "intl" => OrgType::International,
+        "gov" => OrgType::Government,
+        "armed" => OrgType::Armed,
+        "party" => OrgType::Party,
+        "outlet" => OrgType::Outlet,
+        "ngo" => OrgType::Ngo,
+        "company" => OrgType::Company,
+        _ => OrgType::Other,
+    }
+}
+
+/// People who recur in world news.
+pub fn people() -> &'static Dictionary {
+    static PEOPLE: OnceLock<Dictionary> = OnceLock::new();
+    PEOPLE.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut forms = Vec::new();
+        for cols in include_str!("../../../data/actors_people.tsv")
+            .lines()
+            .filter_map(columns)
+        {
+            let i = entries.len();
+            forms.push((cols[0].to_string(), i, false));
+            forms.extend(split_list(column(&cols, 1)).map(|a| (a.to_string(), i, false)));
+            forms.extend(split_list(column(&cols, 2)).map(|a| (a.to_string(), i, true)));
+            entries.push(Entry {
+                name: cols[0].to_string(),
+                // The title column documents the entry; titles come from the text.
+                affiliation: optional(column(&cols, 4)),
+                org_type: OrgType::Other,
+            });
+        }
+        Dictionary::build(entries, forms)
+    })
+}
+
+/// A state or territory.
+#[derive(Debug)]
+pub struct State {
+    pub name: String,
+    pub iso: String,
+    /// Canonical actor name of its armed forces, when one is established.
+    pub armed_forces: Option<String>,
+}
+
+/// How a word sequence names a state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateForm {
+    /// "Israel", "the United States", "US".
+    Name,
+    /// "Israeli", "Lebanese".
+    Demonym,
+    /// "Kigali", "Tel Aviv" standing for the government.
+    Seat,
+}
+
+pub struct States {
+    pub list: Vec<State>,
+    forms: HashMap<String, (usize, StateForm)>,
+    /// The most words any form has.
+    pub longest: usize,
+}
+
+impl States {
+    /// The state a word sequence names exactly.
+    pub fn lookup(&self, words: &str) -> Option<(&State, StateForm)> {
+        self.forms
+            .get(words)
+            .map(|&(i, form)| (&self.list[i], form))
+    }
+}
+
+/// States, their demonyms and seats of government.
+pub fn states() -> &'static States {
+    static STATES: OnceLock<States> = OnceLock::new();
+    STATES.get_or_init(|| {
+        let mut list = Vec::new();
+        let mut forms = HashMap::new();
+        for cols in include_str!("../../../data/actors_states.tsv")
+            .lines()
+            .filter_map(columns)
+        {
+            let i = list.len();
+            let mut add = |form: &str, kind| {
+                for variant in spelling_variants(form) {
+                    forms.entry(variant).or_insert((i, kind));
+                }
+            };
+            add(cols[0], StateForm::Name);
+            split_list(column(&cols, 2)).for_each(|f| add(f, StateForm::Name));
+            split_list(column(&cols, 3)).for_each(|f| add(f, StateForm::Demonym));
+            split_list(column(&cols, 4)).for_each(|f| add(f, StateForm::Seat));
+            list.push(State {
+                name: cols[0].to_string(),
+                iso: column(&cols, 1).to_string(),
+                armed_forces: optional(column(&cols, 5)),
+            });
+        }
+        let longest = forms
+            .keys()
+            .map(|f| f.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        States {
+            list,
+            forms,
+            longest,
+        }
+    })
+}
+
+/// The classes a title word belongs to (a word may be in several).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TitleClass {
+    pub office: bool,
+    pub rank: bool,
+    pub honorific: bool,
+    pub modifier: bool,
+    pub portfolio: bool,
+}
+
+impl TitleClass {
+    /// A word that can introduce a name on its own.
+    pub fn heads(&self) -> bool {
+        self.office || self.rank || self.honorific
+    }
+
+    pub fn any(&self) -> bool {
+        self.heads() || self.modifier || self.portfolio
+    }
+}
+
+struct Titles {
+    /// Ranks and honorifics, matched as written.
+    exact: HashMap<String, TitleClass>,
+    /// Offices, modifiers and portfolios, matched in any case.
+    folded: HashMap<String, TitleClass>,
+}
+
+fn titles() -> &'static Titles {
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        let mut exact: HashMap<String, TitleClass> = HashMap::new();
+        let mut folded: HashMap<String, TitleClass> = HashMap::new();
+        for cols in include_str!("../../../data/actors_titles.tsv")
+            .lines()
+            .filter_map(columns)
+        {
+            let word = cols[0];
+            match column(&cols, 1) {
+                "rank" => exact.entry(word.to_string()).or_default().rank = true,
+                "honorific" => exact.entry(word.to_string()).or_default().honorific = true,
+                class => {
+                    let c = folded.entry(word.to_lowercase()).or_default();
+                    match class {
+                        "office" => c.office = true,
+                        "modifier" => c.modifier = true,
+                        _ => c.portfolio = true,
+                    }
+                }
+            }
+        }
+        Titles { exact, folded }
+    })
+}
+
+/// The title classes of one word ("Gen.", "minister", "Foreign").
+pub fn title_class(word: &str) -> TitleClass {
+    let t = titles();
+    let mut class = t
+        .folded
+        .get(&word.to_lowercase())
+        .copied()
+        .unwrap_or_default();
+    if let Some(exact) = t.exact.get(word) {
+        class.rank |= exact.rank;
+        class.honorific |= exact.honorific;
+    }
+    class
+}
+
+/// Each spelling a name is written in: Defense/Defence, U.S./US, curly and
+/// straight apostrophes, with and without accents, "al-Thani"/"Al Thani".
+pub fn spelling_variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    let mut grow = |f: &dyn Fn(&str) -> Option<String>| {
+        let more: Vec<String> = out.iter().filter_map(|s| f(s)).collect();
+        for m in more {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
+    };
+    for (a, b) in WORD_VARIANTS {
+        grow(&|s| swap_word(s, a, b));
+        grow(&|s| swap_word(s, b, a));
+    }
+    grow(&|s| s.contains('\'').then(|| s.replace('\'', "’")));
+    grow(&|s| s.contains('’').then(|| s.replace('’', "'")));
+    grow(&|s| {
+        let plain = strip_accents(s);
+        (plain != s).then_some(plain)
+    });
+    grow(&article_particle_variant);
+    out
+}
+
+/// Words spelled two ways in English news.
+const WORD_VARIANTS: &[(&str, &str)] = &[
+    ("Defense", "Defence"),
+    ("defense", "defence"),
+    ("Organization", "Organisation"),
+    ("Programme", "Program"),
+    ("Centre", "Center"),
+    ("U.S.", "US"),
+    ("U.N.", "UN"),
+    ("U.K.", "UK"),
+    ("E.U.", "EU"),
+];
+
+fn swap_word(s: &str, from: &str, to: &str) -> Option<String> {
+    let words: Vec<&str> = s.split(' ').collect();
+    if !words.contains(&from) {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| if *w == from { to } else { w })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn strip_accents(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+/// "al-Thani" <-> "Al Thani" <-> "Al-Thani" (Arabic article in names).
+fn article_particle_variant(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split(' ').collect();
+    let last = words.last()?;
+    let rest = &words[..words.len() - 1];
+    let stem = last
+        .strip_prefix("al-")
+        .or_else(|| last.strip_prefix("Al-"))
+        .or_else(|| last.strip_prefix("el-"));
+    let joined = |w: String| {
+        let mut v: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
+        v.push(w);
+        v.join(" ")
+    };
+    if let Some(stem) = stem {
+        if rest.is_empty() {
+            return None;
+        }
+        return Some(joined(format!("Al {stem}")));
+    }
+    // "Al Thani" -> "al-Thani".
+    if words.len() >= 3 && words[words.len() - 2] == "Al" {
+        let mut v: Vec<String> = words[..words.len() - 2]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        v.push(format!("al-{last}"));
+        return Some(v.join(" "));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_cover_british_spelling_and_dotted_acronyms() {
+        let v = spelling_variants("U.S. Department of Defense");
+        assert!(v.contains(&"US Department of Defence".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn variants_cover_the_arabic_article() {
+        let v = spelling_variants("Tamim bin Hamad Al Thani");
+        assert!(v.contains(&"Tamim bin Hamad al-Thani".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn states_know_names_demonyms_and_seats() {
+        let s = states();
+        assert_eq!(
+            s.lookup("Lebanese").map(|(st, _)| st.iso.as_str()),
+            Some("LB")
+        );
+        assert_eq!(
+            s.lookup("U.S.").map(|(st, f)| (st.iso.as_str(), f)),
+            Some(("US", StateForm::Name))
+        );
+        assert_eq!(s.lookup("Kigali").map(|(_, f)| f), Some(StateForm::Seat));
+    }
+
+    #[test]
+    fn title_words_have_classes() {
+        assert!(title_class("minister").office);
+        assert!(title_class("Gen.").rank);
+        assert!(!title_class("gen.").rank);
+        assert!(title_class("Sheikh").honorific);
+        assert!(title_class("Foreign").modifier);
+    }
+}

@@ -1,0 +1,305 @@
+//! Actors: the people and organizations an article names.
+//!
+//! Design: every rule proposes spans with a candidate canonical name
+//! ([`Found`]); overlapping proposals are settled by length, then by how much
+//! the rule is trusted; [`resolve`] then groups the survivors into one actor
+//! per real actor in the article (short forms to full names, "the ministry"
+//! to the ministry named earlier) and adds their later mentions.
+//!
+//! - [`organizations`]: lexicon, state-named bodies, name shapes, descriptors.
+//! - [`people`]: titles, appositions, speech verbs, credits, lexicon.
+//! - [`names`]: what a person's name looks like and what never is one.
+//! - [`lexicon`]: the curated lists in `data/actors*.tsv`.
+//! - [`tokens`]: the words of the body with their byte ranges.
+//!
+//! Countries are not produced here: a state that acts or speaks becomes a
+//! `country` actor in the statements extractor. Demonyms never become actors,
+//! but they give affiliations ("Israeli Defence Minister" -> IL).
+
+mod lexicon;
+mod names;
+mod organizations;
+mod people;
+mod resolve;
+mod tokens;
+
+use std::ops::Range;
+
+use super::text::Text;
+use super::Actor;
+use tokens::Tokens;
+
+/// Person or organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Kind {
+    Person,
+    Organization,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+        }
+    }
+}
+
+/// The rule that proposed a span, in order of trust for equal spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Rule {
+    OrgLexicon,
+    StateBody,
+    Described,
+    PersonLexicon,
+    Titled,
+    Apposition,
+    Byline,
+    Speaker,
+    Shaped,
+}
+
+/// Whether a person's name is complete or a short form to resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Full,
+    /// One word: a surname ("Secretary Austin") or a given name after an
+    /// honorific ("Sheikh Mohammed").
+    Short,
+}
+
+/// A name found in the text, before mentions are grouped into actors.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Byte range of the mention.
+    pub range: Range<usize>,
+    /// Candidate canonical name.
+    pub name: String,
+    pub kind: Kind,
+    pub title: Option<String>,
+    pub affiliation: Option<String>,
+    pub rule: Rule,
+    pub form: Form,
+}
+
+/// Finds the people and organizations named in an article.
+pub fn extract(text: &Text) -> Vec<Actor> {
+    let tokens = Tokens::new(text.body);
+    let mut found = organizations::find(&tokens);
+    let people = people::find(&tokens, &found);
+    found.extend(people);
+    let found = remove_overlaps(merge_same_spans(found));
+    resolve::group(text, &tokens, found)
+}
+
+/// Proposals for the same span and kind become one, keeping the most trusted
+/// rule's name and any title or affiliation another rule read.
+fn merge_same_spans(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.kind as u8, a.rule).cmp(&(
+            b.range.start,
+            b.range.end,
+            b.kind as u8,
+            b.rule,
+        ))
+    });
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        match out.last_mut() {
+            Some(last) if last.range == f.range && last.kind == f.kind => {
+                last.title = last.title.take().or(f.title);
+                last.affiliation = last.affiliation.take().or(f.affiliation);
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+/// Keeps the longest of overlapping names; among equals, the most trusted rule.
+fn remove_overlaps(found: Vec<Found>) -> Vec<Found> {
+    let mut by_length: Vec<Found> = found;
+    by_length.sort_by_key(|f| (std::cmp::Reverse(f.range.len()), f.rule, f.range.start));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in by_length {
+        let overlapping = kept
+            .iter_mut()
+            .find(|k| f.range.start < k.range.end && k.range.start < f.range.end);
+        match overlapping {
+            // "Ayatollah Ali Khamenei" (lexicon) over "Ali Khamenei" (titled):
+            // the longer span keeps what the shorter one read.
+            Some(k) if k.kind == Kind::Person && f.kind == Kind::Person => {
+                k.title = k.title.take().or(f.title);
+                k.affiliation = k.affiliation.take().or(f.affiliation);
+            }
+            Some(_) => {}
+            None => kept.push(f),
+        }
+    }
+    kept.sort_by_key(|f| f.range.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors(body: &str) -> Vec<Actor> {
+        extract(&Text::new(body))
+    }
+
+    fn names(body: &str) -> Vec<(String, String)> {
+        actors(body).into_iter().map(|a| (a.name, a.kind)).collect()
+    }
+
+    fn find<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
+        actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor {name} in {actors:?}"))
+    }
+
+    #[test]
+    fn mention_spans_are_exact() {
+        let body = "Défense chief Élodie Marchand met Gen. Tan. Marchand’s aides said the Israeli army’s plans changed.";
+        let text = Text::new(body);
+        for actor in extract(&text) {
+            for m in &actor.mentions {
+                let chars: String = body
+                    .chars()
+                    .skip(m.span.start)
+                    .take(m.span.end - m.span.start)
+                    .collect();
+                assert_eq!(chars, m.text, "{actor:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_forms_resolve_to_the_full_name() {
+        let a = actors(
+            "Foreign Minister Amara Okonjo arrived in Lagos. Later, Secretary Okonjo spoke. \
+             Okonjo added that talks would resume.",
+        );
+        let people: Vec<_> = a.iter().filter(|x| x.kind == "person").collect();
+        assert_eq!(people.len(), 1, "{a:?}");
+        assert_eq!(people[0].name, "Amara Okonjo");
+        assert_eq!(people[0].mentions.len(), 3);
+        assert!(people[0].aliases.contains(&"Okonjo".to_string()));
+    }
+
+    #[test]
+    fn a_title_is_kept_with_its_state() {
+        let a = actors("Kestrelian Defence Minister Tomas Vell said on Monday the talks failed.");
+        let vell = find(&a, "Tomas Vell");
+        assert_eq!(vell.kind, "person");
+        assert_eq!(vell.title.as_deref(), Some("Defence Minister"));
+        let a = actors("Israeli Defence Minister Tomas Vell said the talks failed.");
+        let vell = find(&a, "Tomas Vell");
+        assert_eq!(vell.title.as_deref(), Some("Israeli Defence Minister"));
+        assert_eq!(vell.affiliation.as_deref(), Some("IL"));
+    }
+
+    #[test]
+    fn initials_and_honorifics_leave_the_canonical_name() {
+        let a = actors("Secretary of Defense Lloyd J. Austin spoke. Sheikh Nasser bin Khalid Al Hamad met him; Sheikh Nasser said so.");
+        assert_eq!(find(&a, "Lloyd Austin").aliases, vec!["Lloyd J. Austin"]);
+        let nasser = find(&a, "Nasser bin Khalid Al Hamad");
+        assert_eq!(nasser.mentions.len(), 2, "{a:?}");
+    }
+
+    #[test]
+    fn an_apposition_names_a_person_and_keeps_the_role() {
+        let a = actors("Amara Okonjo, the foreign minister, rejected the plan.");
+        let okonjo = find(&a, "Amara Okonjo");
+        assert_eq!(okonjo.title.as_deref(), Some("foreign minister"));
+        let a = actors("The reply came from the head of the regional council, Pavel Droz.");
+        assert_eq!(find(&a, "Pavel Droz").kind, "person");
+        let a = actors("Dario Mendes, 40, was arrested.");
+        assert_eq!(find(&a, "Dario Mendes").kind, "person");
+    }
+
+    #[test]
+    fn speech_verbs_and_credits_name_people() {
+        let a = actors("By Jana Holt and Omar Saleh\nThe flood was huge, warned Rafael Ortiz of the aid group.");
+        for name in ["Jana Holt", "Omar Saleh", "Rafael Ortiz"] {
+            assert_eq!(find(&a, name).kind, "person");
+        }
+    }
+
+    #[test]
+    fn lexicon_spellings_merge_into_one_actor() {
+        let a = actors("Hizballah fired rockets. Hezbollah later said more. The US Department of Defence and the Pentagon agreed.");
+        let orgs: Vec<_> = a.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(orgs, vec!["Hezbollah", "Pentagon"]);
+        assert_eq!(find(&a, "Hezbollah").aliases, vec!["Hizballah"]);
+        assert_eq!(
+            find(&a, "Pentagon").aliases,
+            vec!["US Department of Defence"]
+        );
+    }
+
+    #[test]
+    fn a_state_named_army_is_its_armed_forces() {
+        let a =
+            actors("The Sudanese army said it retook the bridge. The army said 12 people died.");
+        let saf = find(&a, "Sudanese Armed Forces");
+        assert_eq!(saf.kind, "organization");
+        assert_eq!(saf.mentions.len(), 2, "{a:?}");
+        assert_eq!(saf.affiliation.as_deref(), Some("SD"));
+    }
+
+    #[test]
+    fn a_state_named_ministry_is_an_organization() {
+        let a = actors(
+            "Lebanon's health ministry said three died. The health ministry later raised the toll.",
+        );
+        let ministry = find(&a, "Lebanon's health ministry");
+        assert_eq!(ministry.mentions.len(), 2, "{a:?}");
+    }
+
+    #[test]
+    fn demonyms_forces_and_countries_are_not_actors() {
+        assert!(names("Israeli forces shelled the town. Lebanese residents fled.").is_empty());
+        assert!(names("Israeli military operations continued near the border.").is_empty());
+        let a = names("Jordan said the crossing would reopen, Egypt added.");
+        assert!(a.is_empty(), "{a:?}");
+        let a = names("Tel Aviv said the strike was a mistake.");
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn platforms_and_ships_are_not_actors() {
+        let a = names("He said in a post on X and on Telegram that the USS Carney Strike Group and the MV Galaxy Leader were hit.");
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn sentence_starts_days_and_months_are_not_people() {
+        let a = names("On Monday Officials Said nothing. In March Reuters reported the deal.");
+        assert_eq!(a, vec![("Reuters".to_string(), "organization".to_string())]);
+        let a = names("Meanwhile Security Forces said Tuesday Morning was calm.");
+        assert!(!a.iter().any(|(_, k)| k == "person"), "{a:?}");
+    }
+
+    #[test]
+    fn shaped_organizations_are_found() {
+        let a = names("The Kestrel Health Ministry said on Monday. The Ministry of the Interior agreed, as did the Sudanese Organisation for the Protection of Civilians.");
+        for name in [
+            "Kestrel Health Ministry",
+            "Ministry of the Interior",
+            "Sudanese Organisation for the Protection of Civilians",
+        ] {
+            assert!(
+                a.contains(&(name.to_string(), "organization".to_string())),
+                "{a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_outlet_names_its_journalist() {
+        let a = actors("A US official told Axios’ Dana Price that talks resumed.");
+        assert_eq!(find(&a, "Dana Price").affiliation.as_deref(), Some("Axios"));
+    }
+}

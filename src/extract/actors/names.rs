@@ -1,0 +1,576 @@
+//! What a person's name looks like, and the word classes that are never part
+//! of one: sentence-starting function words, days and months, title words,
+//! organization head words, states and their demonyms, platforms.
+//!
+//! A name is a run of capitalised words joined by spaces, with Arabic and
+//! European particles inside ("Tamim bin Hamad Al Thani", "Ashraf al-Qidra",
+//! "Ursula von der Leyen") and initials ("Lloyd J. Austin").
+
+use super::lexicon::{self, StateForm};
+use super::tokens::{is_capitalised, Tokens};
+
+/// The most words a person's name may have.
+pub const MAX_NAME_WORDS: usize = 6;
+
+/// Capitalised function words and times: they start sentences, never names.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "So",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Since",
+    "Until",
+    "During",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Yet",
+    "Still",
+    "Then",
+    "Now",
+    "Later",
+    "Earlier",
+    "Today",
+    "Tonight",
+    "Yesterday",
+    "Tomorrow",
+    "According",
+    "Asked",
+    "Some",
+    "Many",
+    "Most",
+    "More",
+    "All",
+    "Both",
+    "Each",
+    "Other",
+    "Another",
+    "Such",
+    "No",
+    "Not",
+    "Only",
+    "Even",
+    "Just",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Whose",
+    "Despite",
+    "Although",
+    "Though",
+    "Because",
+    "Amid",
+    "Among",
+    "Against",
+    "Under",
+    "Over",
+    "Through",
+    "Across",
+    "Without",
+    "Within",
+    "About",
+    "Around",
+    "Near",
+    "Following",
+    "Including",
+    "Unlike",
+    "Like",
+    "Last",
+    "Next",
+    "Several",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Reporting",
+    "Editing",
+    "Writing",
+    "Photo",
+    "Video",
+    "Image",
+    "Read",
+    "Watch",
+    "Click",
+    "Share",
+    "Breaking",
+    "Update",
+    "Exclusive",
+    "Opinion",
+    "Analysis",
+    "Please",
+    "Thank",
+    "Thanks",
+    "Yes",
+];
+
+/// Capitalised words that are not function words but never part of a
+/// person's name: groups, religions, directions, kinds of place.
+#[rustfmt::skip]
+const NOT_NAME_WORDS: &[&str] = &[
+    "Officials",
+    "Official",
+    "Police",
+    "Witnesses",
+    "Residents",
+    "Sources",
+    "Analysts",
+    "Experts",
+    "Israelis",
+    "Palestinians",
+    "God",
+    "Allah",
+    "Christmas",
+    "Easter",
+    "Eid",
+    "Hanukkah",
+    "Islam",
+    "Islamic",
+    "Muslim",
+    "Muslims",
+    "Jewish",
+    "Jews",
+    "Christian",
+    "Christians",
+    "Arab",
+    "Arabs",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Middle",
+    "Street",
+    "Road",
+    "Square",
+    "Hospital",
+    "Camp",
+    "Strip",
+    "Bank",
+    "Sea",
+    "Gulf",
+    "River",
+    "Mount",
+    "Valley",
+    "Province",
+    "Governorate",
+    "Region",
+    "District",
+    "City",
+    "Village",
+    "Town",
+    "Operation",
+    "Storm",
+    "Day",
+    "Week",
+    "Year",
+    "Hour",
+    "Minute",
+    "Headquarters",
+    "First",
+    "Second",
+    "Third",
+    "New",
+    "Old",
+    "Live",
+    "Mr",
+];
+
+/// Words that end an organization's name ("Health Ministry", "Qassam Brigades").
+#[rustfmt::skip]
+pub const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Agency",
+    "Council",
+    "Brigade",
+    "Brigades",
+    "Forces",
+    "Force",
+    "Army",
+    "Navy",
+    "Police",
+    "Department",
+    "Office",
+    "Committee",
+    "Commission",
+    "Organization",
+    "Organisation",
+    "Authority",
+    "Front",
+    "Movement",
+    "Party",
+    "Corps",
+    "Command",
+    "Service",
+    "Institute",
+    "Bureau",
+    "Guard",
+    "Guards",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Union",
+    "Association",
+    "Society",
+    "Societies",
+    "Foundation",
+    "Group",
+    "Network",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Tribune",
+    "Herald",
+    "Daily",
+    "Directorate",
+    "Survey",
+    "Administration",
+    "Fund",
+    "Bank",
+    "Programme",
+    "Program",
+    "Center",
+    "Centre",
+    "Observatory",
+    "Federation",
+    "Coalition",
+    "Alliance",
+    "Division",
+    "Battalion",
+    "Regiment",
+    "Unit",
+    "Company",
+    "Corporation",
+    "University",
+    "Radio",
+    "Television",
+    "TV",
+    "Broadcasting",
+    "Gazette",
+    "Journal",
+    "Telegraph",
+    "Monitor",
+    "Mission",
+    "Secretariat",
+    "Senate",
+    "Congress",
+    "Tribunal",
+    "Watch",
+    "Airways",
+    "Airlines",
+    "Inc",
+    "Ltd",
+    "Agence",
+    "Ministries",
+    "Militia",
+    "Brotherhood",
+    "Legion",
+    "Battalions",
+    "Squadron",
+    "Fleet",
+];
+
+/// Platforms, not actors (ANNOTATION hard case 8).
+#[rustfmt::skip]
+const PLATFORMS: &[&str] = &[
+    "X",
+    "Telegram",
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "TikTok",
+    "YouTube",
+    "WhatsApp",
+    "Signal",
+    "Threads",
+    "Truth Social",
+    "LinkedIn",
+    "Snapchat",
+    "Reddit",
+    "Weibo",
+    "WeChat",
+];
+
+/// Particles inside Arabic and European names.
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "ben", "de", "da", "di", "del", "della", "dos", "das", "do", "van",
+    "von", "der", "den", "du", "la", "le", "al", "el", "abu", "ould", "y",
+];
+
+/// Arabic article prefixes written in lower case ("al-Qidra").
+const ARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "an-", "ar-", "ud-",
+];
+
+/// Ship prefixes: the name after them is a vessel, not a person.
+pub const SHIP_PREFIXES: &[&str] = &["USS", "HMS", "MV", "M/V", "INS", "HMCS", "SS"];
+
+/// A word that never belongs to a person's name.
+pub fn is_stopword(word: &str) -> bool {
+    is_function_word(word) || NOT_NAME_WORDS.contains(&word)
+}
+
+/// A function word or a time: it opens phrases but names nothing.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
+pub fn is_org_head(word: &str) -> bool {
+    ORG_HEADS.contains(&word)
+}
+
+pub fn is_platform(name: &str) -> bool {
+    PLATFORMS.contains(&name)
+}
+
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// "al-Qidra", "el-Sisi": a surname with a lower-case Arabic article.
+fn is_article_name(word: &str) -> bool {
+    ARTICLE_PREFIXES.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// "J." — an initial inside a name.
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// A capitalised word that can be part of a person's name.
+pub fn is_name_word(word: &str) -> bool {
+    if is_article_name(word) {
+        return true;
+    }
+    if !is_capitalised(word) || !word.chars().any(char::is_lowercase) {
+        return false;
+    }
+    !(is_stopword(word)
+        || is_org_head(word)
+        || is_platform(word)
+        || lexicon::title_class(word).any()
+        || lexicon::states().lookup(word).is_some()
+        || lexicon::organizations().is_single_word_form(word))
+}
+
+/// A word that may sit inside a name: a name word, a particle or an initial.
+fn is_inner_word(word: &str) -> bool {
+    is_name_word(word) || is_particle(word) || is_initial(word) || word == "Al" || word == "El"
+}
+
+/// The longest name starting at word `i`: its last word.
+pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
+    if i >= tokens.len() || !is_name_word(tokens.text(i)) || is_article_name(tokens.text(i)) {
+        return None;
+    }
+    let mut j = i;
+    let mut best = Some(i);
+    while tokens.joined(j) && j + 1 < tokens.len() && j + 1 - i < MAX_NAME_WORDS {
+        let next = tokens.text(j + 1);
+        if !is_inner_word(next) {
+            break;
+        }
+        j += 1;
+        if is_name_word(next) {
+            best = Some(j);
+        }
+    }
+    best
+}
+
+/// The longest name ending at word `j`: its first word.
+pub fn name_until(tokens: &Tokens, j: usize) -> Option<usize> {
+    if !is_name_word(tokens.text(j)) {
+        return None;
+    }
+    let mut i = j;
+    let mut best = (!is_article_name(tokens.text(j))).then_some(j);
+    while i > 0 && tokens.joined(i - 1) && j + 1 - i < MAX_NAME_WORDS {
+        let prev = tokens.text(i - 1);
+        if !is_inner_word(prev) {
+            break;
+        }
+        i -= 1;
+        if is_name_word(prev) && !is_article_name(prev) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// The state a run of words names, and how ("Israeli", "Qatar", "U.S.").
+pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::State, StateForm)> {
+    let states = lexicon::states();
+    let mut best = None;
+    let mut words = String::new();
+    for j in i..(i + states.longest).min(tokens.len()) {
+        if j > i {
+            if !tokens.joined(j - 1) {
+                break;
+            }
+            words.push(' ');
+        }
+        words.push_str(tokens.text(j));
+        if let Some((state, form)) = states.lookup(&words) {
+            best = Some((j, state, form));
+        }
+    }
+    best
+}
+
+/// A name with initials and honorifics dropped: "Lloyd J. Austin" -> "Lloyd Austin".
+pub fn canonical_person(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !is_initial(w) && !lexicon::title_class(w).honorific)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A folded form for comparing names: lower case, no accents, hyphens as spaces.
+pub fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '-' || c == '’' { ' ' } else { c })
+        .filter(|c| *c != '.' && *c != '\'')
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn longest_name(body: &str) -> Option<String> {
+        let t = Tokens::new(body);
+        (0..t.len()).find_map(|i| name_from(&t, i).map(|j| t.body[t.range(i, j)].to_string()))
+    }
+
+    #[test]
+    fn names_take_particles_and_initials() {
+        assert_eq!(
+            longest_name("met Tamim bin Hamad Al Thani today").as_deref(),
+            Some("Tamim bin Hamad Al Thani")
+        );
+        assert_eq!(
+            longest_name("said Ashraf al-Qidra.").as_deref(),
+            Some("Ashraf al-Qidra")
+        );
+        assert_eq!(
+            longest_name("with Lloyd J. Austin in").as_deref(),
+            Some("Lloyd J. Austin")
+        );
+    }
+
+    #[test]
+    fn countries_days_and_titles_are_not_names() {
+        assert_eq!(longest_name("in Israel on Monday the Minister"), None);
+        assert!(!is_name_word("Lebanese"));
+        assert!(!is_name_word("Telegram"));
+    }
+
+    #[test]
+    fn canonical_names_drop_initials_and_honorifics() {
+        assert_eq!(canonical_person("Lloyd J. Austin"), "Lloyd Austin");
+        assert_eq!(
+            canonical_person("Sheikh Tamim bin Hamad"),
+            "Tamim bin Hamad"
+        );
+        assert_eq!(
+            fold("Tamim bin Hamad al-Thani"),
+            fold("Tamim bin Hamad Al Thani")
+        );
+    }
+}

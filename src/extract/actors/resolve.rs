@@ -1,0 +1,370 @@
+//! From found names to actors: one actor per real actor in the article.
+//!
+//! - Full names of people merge when they fold to the same words
+//!   ("al-Thani"/"Al Thani") or one holds all words of the other with the same
+//!   surname ("Abdel Fattah al-Burhan" / "Fattah al-Burhan").
+//! - A one-word name resolves to the person whose surname it is
+//!   ("Secretary Austin"), else whose given name it is ("Sheikh Mohammed").
+//! - Later bare surnames are mentions of the person ("Okonjo added").
+//! - "the health ministry", "the army" are mentions of the one such body the
+//!   article named; an acronym in brackets after a name is its alias.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::names::{self, canonical_person, fold};
+use super::tokens::{is_capitalised, Tokens};
+use super::{lexicon, Form, Found, Kind, Rule};
+use crate::extract::text::Text;
+use crate::extract::Actor;
+
+/// An actor being assembled, with its byte-range mentions.
+struct Building {
+    actor: Actor,
+    kind: Kind,
+    ranges: Vec<Range<usize>>,
+    /// Folded words of the canonical name, for people.
+    words: Vec<String>,
+    /// Rule of the first mention (state bodies are found again by their head).
+    rule: Rule,
+}
+
+/// Groups found names into actors and adds their later mentions.
+pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
+    let mut built: Vec<Building> = Vec::new();
+    let mut order: Vec<&Found> = found.iter().collect();
+    // Full names first, longest first, so short forms can find them; names
+    // read from shape alone last, so they join a body named otherwise.
+    order.sort_by_key(|f| {
+        (
+            f.form == Form::Short,
+            f.rule == Rule::Shaped,
+            std::cmp::Reverse(f.name.split_whitespace().count()),
+            f.range.start,
+        )
+    });
+    for f in order {
+        let i = match f.kind {
+            Kind::Person => place_person(&mut built, f),
+            Kind::Organization => place_organization(&mut built, f),
+        };
+        add_mention(&mut built[i], text, f.range.clone());
+        let b = &mut built[i];
+        b.actor.title = b.actor.title.take().or_else(|| f.title.clone());
+        b.actor.affiliation = b.actor.affiliation.take().or_else(|| f.affiliation.clone());
+    }
+    add_surname_mentions(text, tokens, &mut built);
+    add_acronyms(text, tokens, &mut built);
+    add_definite_descriptions(text, tokens, &mut built);
+    let mut actors: Vec<Actor> = built
+        .into_iter()
+        .map(|mut b| {
+            b.actor.mentions.sort_by_key(|m| m.span);
+            b.actor
+        })
+        .collect();
+    actors.sort_by_key(|a| a.mentions[0].span);
+    actors
+}
+
+fn new_actor(built: &mut Vec<Building>, f: &Found, name: String) -> usize {
+    let words = fold(&name).split(' ').map(String::from).collect();
+    built.push(Building {
+        actor: Actor {
+            name,
+            kind: f.kind.as_str().to_string(),
+            title: None,
+            affiliation: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        },
+        kind: f.kind,
+        ranges: Vec::new(),
+        words,
+        rule: f.rule,
+    });
+    built.len() - 1
+}
+
+fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
+    let orgs = || {
+        built
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == Kind::Organization)
+    };
+    orgs()
+        .find(|(_, b)| b.actor.name == f.name)
+        .or_else(|| orgs().find(|(_, b)| names_state_body(b, f)))
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| new_actor(built, f, f.name.clone()))
+}
+
+/// "the Northern Command" after "Israel's Northern Command": the same body.
+fn names_state_body(b: &Building, f: &Found) -> bool {
+    f.rule == Rule::Shaped
+        && b.rule == Rule::StateBody
+        && b.actor
+            .name
+            .split_once("'s ")
+            .is_some_and(|(_, phrase)| phrase.eq_ignore_ascii_case(&f.name))
+}
+
+fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
+    let name = if f.rule == Rule::PersonLexicon {
+        f.name.clone()
+    } else {
+        canonical_person(&f.name)
+    };
+    let words: Vec<String> = fold(&name).split(' ').map(String::from).collect();
+    let people = || {
+        built
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == Kind::Person)
+    };
+    let same = people()
+        .find(|(_, b)| b.words == words)
+        .or_else(|| people().find(|(_, b)| contains_name(&b.words, &words)))
+        .or_else(|| {
+            (f.form == Form::Short)
+                .then(|| people().find(|(_, b)| ends_with(&b.words, &words)))
+                .flatten()
+        })
+        .or_else(|| {
+            (f.form == Form::Short)
+                .then(|| people().find(|(_, b)| b.words.len() > 1 && b.words[0] == words[0]))
+                .flatten()
+        })
+        .map(|(i, _)| i);
+    same.unwrap_or_else(|| new_actor(built, f, name))
+}
+
+/// `long` holds every word of `short` (two or more) and the same surname.
+fn contains_name(long: &[String], short: &[String]) -> bool {
+    short.len() >= 2
+        && short.len() < long.len()
+        && long.last() == short.last()
+        && short.iter().all(|w| long.contains(w))
+}
+
+/// "Al-Qidra" is the end of "Ashraf al-Qidra".
+fn ends_with(long: &[String], short: &[String]) -> bool {
+    long.len() > short.len() && long[long.len() - short.len()..] == *short
+}
+
+fn add_mention(b: &mut Building, text: &Text, range: Range<usize>) {
+    let surface = &text.body[range.clone()];
+    if surface != b.actor.name && !b.actor.aliases.iter().any(|a| a == surface) {
+        b.actor.aliases.push(surface.to_string());
+    }
+    if !b.ranges.contains(&range) {
+        b.actor.mentions.push(text.mention(range.clone()));
+        b.ranges.push(range);
+    }
+}
+
+fn is_taken(built: &[Building], r: &Range<usize>) -> bool {
+    built
+        .iter()
+        .flat_map(|b| &b.ranges)
+        .any(|t| t.start < r.end && r.start < t.end)
+}
+
+/// Later bare surnames ("Okonjo added") are mentions of the full name, unless
+/// two people of the article share it.
+fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, b) in built.iter().enumerate() {
+        if b.kind == Kind::Person && b.words.len() > 1 {
+            if let Some(surname) = b.actor.name.split_whitespace().last() {
+                owners.entry(fold(surname)).or_default().push(i);
+            }
+        }
+    }
+    for k in 0..tokens.len() {
+        let word = tokens.text(k);
+        if !is_capitalised(word) && !word.starts_with("al-") && !word.starts_with("el-") {
+            continue;
+        }
+        let Some(owner) = owners
+            .get(&fold(word))
+            .filter(|o| o.len() == 1)
+            .map(|o| o[0])
+        else {
+            continue;
+        };
+        let r = tokens.list[k].range.clone();
+        if !is_taken(built, &r) && !names::is_stopword(word) {
+            add_mention(&mut built[owner], text, r);
+        }
+    }
+}
+
+/// "Rapid Support Forces (RSF)": the bracketed acronym is an alias, and its
+/// later uses are mentions.
+fn add_acronyms(text: &Text, tokens: &Tokens, built: &mut [Building]) {
+    let body = text.body;
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (i, b) in built.iter().enumerate() {
+        if b.kind != Kind::Organization {
+            continue;
+        }
+        for r in &b.ranges {
+            let rest = &body[r.end..];
+            let Some(inner) = rest.strip_prefix(" (").and_then(|s| s.split_once(')')) else {
+                continue;
+            };
+            let acronym = inner.0;
+            let ok = (2..=8).contains(&acronym.len())
+                && acronym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+            if ok && !found.iter().any(|(_, a)| a == acronym) {
+                found.push((i, acronym.to_string()));
+            }
+        }
+    }
+    for (owner, acronym) in found {
+        for k in 0..tokens.len() {
+            let r = tokens.list[k].range.clone();
+            if tokens.text(k) == acronym && !is_taken(built, &r) {
+                add_mention(&mut built[owner], text, r);
+            }
+        }
+    }
+}
+
+/// Armed forces named by their state ("Israel Defense Forces", "Sudanese Armed Forces").
+fn is_state_armed_force(b: &Building) -> bool {
+    b.kind == Kind::Organization
+        && (lexicon::states()
+            .list
+            .iter()
+            .any(|s| s.armed_forces.as_deref() == Some(b.actor.name.as_str()))
+            || b.rule == Rule::StateBody
+                && ["army", "military"]
+                    .iter()
+                    .any(|h| b.actor.name.to_lowercase().ends_with(h)))
+}
+
+/// Later "the health ministry", "the ministry", "the army" refer to the one
+/// such body the article named.
+fn add_definite_descriptions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
+    let mut phrases: Vec<(Vec<String>, usize)> = Vec::new();
+    // "Lebanon's health ministry" -> "health ministry"; then its head "ministry".
+    for (i, b) in built.iter().enumerate() {
+        if b.kind != Kind::Organization {
+            continue;
+        }
+        if b.rule == Rule::StateBody {
+            if let Some((_, phrase)) = b.actor.name.split_once("'s ") {
+                phrases.push((phrase.split(' ').map(String::from).collect(), i));
+            }
+        }
+        if let Some(last) = b.actor.name.split_whitespace().last() {
+            let head = last.to_lowercase();
+            if matches!(
+                head.as_str(),
+                "ministry" | "agency" | "council" | "command" | "commission"
+            ) {
+                phrases.push((vec![head], i));
+            }
+        }
+        if is_state_armed_force(b) {
+            phrases.push((vec!["army".into()], i));
+            phrases.push((vec!["military".into()], i));
+        }
+    }
+    // A phrase shared by two bodies names neither.
+    let mut owners: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (p, i) in phrases {
+        let v = owners.entry(p).or_default();
+        if !v.contains(&i) {
+            v.push(i);
+        }
+    }
+    for k in 1..tokens.len() {
+        if !matches!(tokens.text(k - 1), "the" | "The") || !tokens.joined(k - 1) {
+            continue;
+        }
+        for (phrase, owner) in &owners {
+            if owner.len() != 1 || k + phrase.len() > tokens.len() {
+                continue;
+            }
+            let last = k + phrase.len() - 1;
+            let matches = (k..=last).all(|m| tokens.text(m) == phrase[m - k])
+                && (k..last).all(|m| tokens.joined(m));
+            let r = tokens.range(k, last);
+            let next_word = body_word_after(text.body, r.end);
+            let adjectival = phrase.len() == 1
+                && matches!(phrase[0].as_str(), "army" | "military")
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !names_a_verb(&next_word);
+            if matches && !adjectival && !is_taken(built, &r) {
+                add_mention(&mut built[owner[0]], text, r);
+            }
+        }
+    }
+}
+
+fn body_word_after(body: &str, end: usize) -> String {
+    body[end..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Verbs that follow "the army" when it acts or speaks.
+fn names_a_verb(word: &str) -> bool {
+    #[rustfmt::skip]
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "will",
+        "would",
+        "added",
+        "announced",
+        "confirmed",
+        "denied",
+        "claimed",
+        "stated",
+        "reported",
+        "warned",
+        "struck",
+        "launched",
+        "carried",
+        "killed",
+        "issued",
+        "ordered",
+        "retook",
+        "took",
+        "captured",
+        "also",
+        "later",
+        "did",
+        "does",
+        "could",
+        "can",
+        "may",
+        "must",
+        "should",
+        "released",
+        "published",
+        "posted",
+        "told",
+        "acknowledged",
+        "accused",
+        "shot",
+        "fired",
+        "intercepted",
+    ];
+    VERBS.contains(&word)
+}

@@ -1,0 +1,218 @@
+//! Words of an article body with their byte ranges, the unit the actor rules
+//! work on.
+//!
+//! Rules about names are easier to state over words than over characters:
+//! "an office word, then two to four capitalised words joined by spaces". A
+//! word keeps its abbreviation full stop ("Gen.", "J.", "U.S.") but not a
+//! sentence's, and a possessive "'s" is split off and remembered, so
+//! "Biden's" is the word "Biden" with `possessive` set.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// One word of the body.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// The word, without a possessive ending.
+    pub range: Range<usize>,
+    /// Followed by "'s", "’s" or a bare apostrophe ("Axios’").
+    pub possessive: bool,
+    /// End of the word including its possessive ending.
+    pub end: usize,
+}
+
+/// The words of a body, in order.
+pub struct Tokens<'a> {
+    pub body: &'a str,
+    pub list: Vec<Token>,
+}
+
+/// Abbreviations that keep their full stop.
+const ABBREVIATIONS: &[&str] = &[
+    "Gen.", "Lt.", "Col.", "Maj.", "Brig.", "Capt.", "Adm.", "Sgt.", "Cpl.", "Sen.", "Rep.", "Dr.",
+    "Mr.", "Mrs.", "Ms.", "Prof.", "Gov.", "St.", "Jr.", "Sr.", "Cmdr.", "Rev.", "Hon.",
+];
+
+impl<'a> Tokens<'a> {
+    pub fn new(body: &'a str) -> Self {
+        static WORD: OnceLock<Regex> = OnceLock::new();
+        let word = WORD.get_or_init(|| {
+            Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?")
+                .expect("valid regex")
+        });
+        let list = word
+            .find_iter(body)
+            .map(|m| token(body, m.range()))
+            .collect();
+        Tokens { body, list }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The word at `i`, without its possessive ending.
+    pub fn text(&self, i: usize) -> &'a str {
+        &self.body[self.list[i].range.clone()]
+    }
+
+    /// What lies between word `i` and word `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        match self.list.get(i + 1) {
+            Some(next) => &self.body[self.list[i].end..next.range.start],
+            None => &self.body[self.list[i].end..],
+        }
+    }
+
+    /// What lies between word `i - 1` and word `i` (or the start of the body).
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let start = if i == 0 { 0 } else { self.list[i - 1].end };
+        &self.body[start..self.list[i].range.start]
+    }
+
+    /// Words `i` and `i + 1` are joined by spaces only, as inside one name.
+    pub fn joined(&self, i: usize) -> bool {
+        i + 1 < self.list.len()
+            && !self.list[i].possessive
+            && is_blank(self.gap_after(i))
+            && !self.gap_after(i).is_empty()
+    }
+
+    /// Like [`Tokens::joined`], but a possessive word may continue a phrase
+    /// ("Biden's national security adviser").
+    pub fn spaced(&self, i: usize) -> bool {
+        i + 1 < self.list.len() && is_blank(self.gap_after(i)) && !self.gap_after(i).is_empty()
+    }
+
+    /// The byte range of words `i..=j`, possessive of the last excluded.
+    pub fn range(&self, i: usize, j: usize) -> Range<usize> {
+        self.list[i].range.start..self.list[j].range.end
+    }
+
+    /// The index of the first word starting at or after byte `b`.
+    pub fn first_from(&self, b: usize) -> usize {
+        self.list.partition_point(|t| t.range.start < b)
+    }
+
+    /// Word `i` starts a sentence or a line (so its capital says nothing).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let before = self.gap_before(i);
+        if i == 0 || before.contains('\n') {
+            return true;
+        }
+        let prev = self.text(i - 1);
+        let gap = before.trim_matches(|c: char| c.is_whitespace() || is_quote(c));
+        gap.starts_with(['.', '!', '?', ':'])
+            || (gap.is_empty() && prev.ends_with('.') && !is_abbreviation(prev))
+    }
+}
+
+fn token(body: &str, mut range: Range<usize>) -> Token {
+    let word = &body[range.clone()];
+    if word.ends_with('.') && !keeps_full_stop(word) {
+        range.end -= 1;
+    }
+    let word = &body[range.clone()];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+            return Token {
+                end: range.end,
+                range: range.start..range.end - suffix.len(),
+                possessive: true,
+            };
+        }
+    }
+    // "Axios’ Barak Ravid": a bare apostrophe after a final s.
+    let rest = &body[range.end..];
+    let bare = rest.strip_prefix('’').or_else(|| rest.strip_prefix('\''));
+    if word.ends_with('s') && bare.is_some_and(|r| r.starts_with(char::is_whitespace)) {
+        let end = range.end + if rest.starts_with('’') { 3 } else { 1 };
+        return Token {
+            range,
+            possessive: true,
+            end,
+        };
+    }
+    Token {
+        end: range.end,
+        range,
+        possessive: false,
+    }
+}
+
+/// "J.", "U.S.", "Gen." keep their full stop; "Smith." does not.
+fn keeps_full_stop(word: &str) -> bool {
+    let stem = &word[..word.len() - 1];
+    (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase))
+        || stem.contains('.')
+        || is_abbreviation(word)
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
+fn is_blank(gap: &str) -> bool {
+    gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+pub fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')
+}
+
+/// Starts with a capital letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(body: &str) -> Vec<(&str, bool)> {
+        let t = Tokens::new(body);
+        (0..t.len())
+            .map(|i| (t.text(i), t.list[i].possessive))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_stop_and_sentences_do_not() {
+        assert_eq!(
+            words("Maj. Gen. Pat Ryder met U.S. envoys. Smith."),
+            vec![
+                ("Maj.", false),
+                ("Gen.", false),
+                ("Pat", false),
+                ("Ryder", false),
+                ("met", false),
+                ("U.S.", false),
+                ("envoys", false),
+                ("Smith", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_are_split_off() {
+        assert_eq!(
+            words("Biden's aide and Axios’ reporter"),
+            vec![
+                ("Biden", true),
+                ("aide", false),
+                ("and", false),
+                ("Axios", true),
+                ("reporter", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starts_are_known() {
+        let t = Tokens::new("He left. Officials met Gen. Tan.\nNews");
+        let initial: Vec<bool> = (0..t.len()).map(|i| t.sentence_initial(i)).collect();
+        assert_eq!(initial, vec![true, false, true, false, false, false, true]);
+    }
+}
