@@ -14,6 +14,12 @@ pub struct Workspace {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Workspace {
     pub fn new() -> Self {
         Workspace {
