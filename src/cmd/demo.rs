@@ -16,9 +16,11 @@ use crate::saved_queries::{self, DEMO_FILES};
 
 /// The saved queries the demo prints, with their parameters.
 const HEADLINE_QUERIES: &[(&str, &[(&str, &str)])] = &[
-    ("casualty_timeline", &[]),
+    ("casualty_timeline", &[("category", "killed")]),
     ("statements_by_speaker", &[]),
-    ("places", &[]),
+    ("actors_together", &[("limit", "10")]),
+    ("places", &[("limit", "15")]),
+    ("outlets", &[]),
 ];
 
 #[derive(clap::Args, Debug)]
@@ -65,7 +67,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let rows = super::query::run_query(&conn, &query, &params)?;
-        println!("== {} ({name})", query.title);
+        let flags: String = params.iter().map(|(k, v)| format!(" -p {k} {v}")).collect();
+        println!("== {} (newsfacts query {name}{flags})", query.title);
         output::write(&mut stdout, &rows, args.format, true)?;
         println!();
     }
