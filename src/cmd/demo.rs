@@ -17,9 +17,11 @@ use crate::saved_queries::{self, DEMO_FILES};
 
 /// The saved queries the demo prints, with their parameters.
 const HEADLINE_QUERIES: &[(&str, &[(&str, &str)])] = &[
-    ("casualty_timeline", &[]),
+    ("casualty_timeline", &[("category", "killed")]),
     ("statements_by_speaker", &[]),
-    ("places", &[]),
+    ("actors_together", &[("limit", "10")]),
+    ("places", &[("limit", "15")]),
+    ("outlets", &[]),
 ];
 
 #[derive(clap::Args, Debug)]
@@ -61,7 +63,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let rows = super::query::run_query(&conn, &query, &params)?;
-        writeln!(out, "== {} ({name})", query.title)?;
+        let flags: String = params.iter().map(|(k, v)| format!(" -p {k} {v}")).collect();
+        writeln!(out, "== {} (newsfacts query {name}{flags})", query.title)?;
         output::write(&mut out, &rows, args.format, true)?;
         writeln!(out)?;
     }
