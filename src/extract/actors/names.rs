@@ -420,6 +420,16 @@ fn is_article_name(word: &str) -> bool {
     })
 }
 
+/// "S.", "J.D." — initials that may open a name.
+fn is_initials(word: &str) -> bool {
+    word.len() >= 2
+        && word.ends_with('.')
+        && word
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
 /// "J." — an initial inside a name.
 pub fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
@@ -449,11 +459,17 @@ fn is_inner_word(word: &str) -> bool {
 
 /// The longest name starting at word `i`: its last word.
 pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
-    if i >= tokens.len() || !is_name_word(tokens.text(i)) || is_article_name(tokens.text(i)) {
+    if i >= tokens.len() {
+        return None;
+    }
+    let first = tokens.text(i);
+    // "S. Jaishankar", "J.D. Vance": initials may open a name of two words or more.
+    let initials = is_initials(first);
+    if !initials && (!is_name_word(first) || is_article_name(first)) {
         return None;
     }
     let mut j = i;
-    let mut best = Some(i);
+    let mut best = (!initials).then_some(i);
     while tokens.joined(j) && j + 1 < tokens.len() && j + 1 - i < MAX_NAME_WORDS {
         let next = tokens.text(j + 1);
         if !is_inner_word(next) {
@@ -509,8 +525,16 @@ pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::S
 
 /// A name with initials and honorifics dropped: "Lloyd J. Austin" -> "Lloyd Austin".
 pub fn canonical_person(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| !is_initial(w) && !lexicon::title_class(w).honorific)
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !lexicon::title_class(w).honorific)
+        .collect();
+    // Middle initials go; leading ones ("S. Jaishankar") are the name.
+    words
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| *k == 0 || !is_initial(w))
+        .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ")
 }

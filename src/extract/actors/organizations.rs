@@ -437,7 +437,11 @@ fn is_org_word(word: &str) -> bool {
 fn shaped(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
     for k in 0..tokens.len() {
-        if !is_org_head(tokens.text(k)) {
+        let red_society = matches!(tokens.text(k), "Crescent" | "Cross")
+            && k > 0
+            && tokens.text(k - 1) == "Red"
+            && tokens.joined(k - 1);
+        if !is_org_head(tokens.text(k)) && !red_society {
             continue;
         }
         let mut i = k;
@@ -453,6 +457,8 @@ fn shaped(tokens: &Tokens) -> Vec<Found> {
             || SHIP_PREFIXES.contains(&tokens.text(i))
             || is_generic_media(tokens, i, end)
             || is_place_shape(tokens, i, k)
+            || is_leaders_administration(tokens, i, k)
+            || names_a_state(tokens, i, end)
         {
             continue;
         }
@@ -470,6 +476,25 @@ fn is_place_shape(tokens: &Tokens, i: usize, k: usize) -> bool {
     ];
     matches!(tokens.text(k), "Bank" | "Front")
         && (i..k).all(|m| DIRECTIONS.contains(&tokens.text(m)))
+}
+
+/// "Biden Administration", "Netanyahu Government" in a headline: a leader's
+/// government described, not an organization's name.
+fn is_leaders_administration(tokens: &Tokens, i: usize, k: usize) -> bool {
+    let people = lexicon::people();
+    i < k
+        && (i..k).all(|m| {
+            let word = tokens.text(m);
+            people
+                .find(word)
+                .iter()
+                .any(|h| h.range.len() == word.len())
+        })
+}
+
+/// "Soviet Union": a state, not an organization.
+fn names_a_state(tokens: &Tokens, i: usize, end: usize) -> bool {
+    state_at(tokens, i).is_some_and(|(e, _, form)| e == end && form == StateForm::Name)
 }
 
 /// "Libyan TV", "Israeli media": a state's media in general, not an outlet.

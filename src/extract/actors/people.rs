@@ -61,7 +61,24 @@ fn plausible(tokens: &Tokens, f: &Found) -> bool {
         .find(name)
         .iter()
         .any(|h| h.range.len() == name.len());
-    lexicon::states().lookup(name).is_none() && !names::is_platform(name) && !ship && !organization
+    let place = matches!(f.rule, Rule::Speaker | Rule::Apposition | Rule::Byline)
+        && f.form == Form::Full
+        && is_place(name);
+    lexicon::states().lookup(name).is_none()
+        && !names::is_platform(name)
+        && !ship
+        && !organization
+        && !place
+}
+
+/// "Tel Aviv said", "Khan Younis, the main city": a place the gazetteer
+/// knows by that very name (not by an alternate spelling).
+fn is_place(name: &str) -> bool {
+    use crate::extract::gazetteer::{Gazetteer, MatchKind};
+    Gazetteer::get()
+        .candidates(name)
+        .iter()
+        .any(|(_, how)| *how != MatchKind::Alternate)
 }
 
 /// Full names and distinctive surnames from the people lexicon. A surname

@@ -93,21 +93,39 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
             .enumerate()
             .filter(|(_, b)| b.kind == Kind::Organization)
     };
-    orgs()
-        .find(|(_, b)| b.actor.name == f.name)
-        .or_else(|| orgs().find(|(_, b)| names_state_body(b, f)))
+    let exact = orgs().find(|(_, b)| b.actor.name == f.name).map(|(i, _)| i);
+    let shorter: Vec<usize> = orgs()
+        .filter(|(_, b)| is_shorter_name_of(&f.name, &b.actor.name))
         .map(|(i, _)| i)
-        .unwrap_or_else(|| new_actor(built, f, f.name.clone()))
+        .collect();
+    if let Some(i) = exact.or_else(|| (shorter.len() == 1).then(|| shorter[0])) {
+        return i;
+    }
+    // A fuller name of a body already met: it becomes the name.
+    let fuller: Vec<usize> = orgs()
+        .filter(|(_, b)| is_shorter_name_of(&b.actor.name, &f.name))
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = fuller[..] {
+        let b = &mut built[i];
+        let old = std::mem::replace(&mut b.actor.name, f.name.clone());
+        b.actor.aliases.retain(|a| *a != f.name);
+        if !b.ranges.is_empty() && !b.actor.aliases.contains(&old) {
+            b.actor.aliases.push(old);
+        }
+        b.words = fold(&f.name).split(' ').map(String::from).collect();
+        b.rule = f.rule;
+        return i;
+    }
+    new_actor(built, f, f.name.clone())
 }
 
-/// "the Northern Command" after "Israel's Northern Command": the same body.
-fn names_state_body(b: &Building, f: &Found) -> bool {
-    f.rule == Rule::Shaped
-        && b.rule == Rule::StateBody
-        && b.actor
-            .name
-            .split_once("'s ")
-            .is_some_and(|(_, phrase)| phrase.eq_ignore_ascii_case(&f.name))
+/// "Northern Command" after "Israel's northern command", "Red Crescent"
+/// after "Libyan Red Crescent": fewer words of the same body, same head.
+fn is_shorter_name_of(short: &str, long: &str) -> bool {
+    let s: Vec<String> = fold(short).split(' ').map(String::from).collect();
+    let l: Vec<String> = fold(long).split(' ').map(String::from).collect();
+    s.len() >= 2 && s.len() < l.len() && s.last() == l.last() && s.iter().all(|w| l.contains(w))
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
