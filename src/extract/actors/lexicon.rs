@@ -48,8 +48,6 @@ pub struct Dictionary {
     matcher: AhoCorasick,
     /// For each pattern, its candidate entries and whether it is a short form.
     readings: Vec<(Vec<usize>, bool)>,
-    /// Forms of one word ("Hamas", "IDF"), which are never part of a person's name.
-    single_words: std::collections::HashSet<String>,
     pub entries: Vec<Entry>,
 }
 
@@ -77,18 +75,11 @@ impl Dictionary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&order)
             .expect("lexicon patterns build");
-        let single_words = order.iter().filter(|f| !f.contains(' ')).cloned().collect();
         Dictionary {
             matcher,
             readings,
-            single_words,
             entries,
         }
-    }
-
-    /// Whether one word is a form of an entry ("Hamas", "IDF").
-    pub fn is_single_word_form(&self, word: &str) -> bool {
-        self.single_words.contains(word)
     }
 
     /// Whole-word occurrences of any form in `body`.

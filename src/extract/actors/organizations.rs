@@ -433,6 +433,13 @@ fn is_org_word(word: &str) -> bool {
         && !lexicon::title_class(word).honorific
 }
 
+/// Before a head, a spelled-out rank belongs to the name ("General
+/// Directorate", "General Assembly"); an abbreviated one does not.
+fn is_left_org_word(word: &str) -> bool {
+    is_org_word(word)
+        || (lexicon::title_class(word).rank && !word.ends_with('.') && is_capitalised(word))
+}
+
 /// Capitalised words ending in a head word, with an optional "of ..." complement.
 fn shaped(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
@@ -445,7 +452,7 @@ fn shaped(tokens: &Tokens) -> Vec<Found> {
             continue;
         }
         let mut i = k;
-        while i > 0 && tokens.joined(i - 1) && is_org_word(tokens.text(i - 1)) {
+        while i > 0 && tokens.joined(i - 1) && is_left_org_word(tokens.text(i - 1)) {
             i -= 1;
         }
         while i < k && is_description(tokens.text(i)) {

@@ -31,8 +31,26 @@ pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
     out.extend(speakers(tokens));
     out.extend(credits(tokens));
     out.extend(outlet_reporters(tokens, orgs));
+    for f in &mut out {
+        drop_leading_role(tokens, f);
+    }
     out.retain(|f| plausible(tokens, f));
     out
+}
+
+/// "Coach Pep Guardiola said": a capitalised role opening the name is not
+/// part of it.
+fn drop_leading_role(tokens: &Tokens, f: &mut Found) {
+    if f.rule == Rule::PersonLexicon || f.form == Form::Short {
+        return;
+    }
+    let i = tokens.first_from(f.range.start);
+    let j = tokens.first_from(f.range.end).saturating_sub(1);
+    if j >= i + 2 && names::ROLE_NOUNS.contains(&tokens.text(i).to_lowercase().as_str()) {
+        let start = tokens.list[i + 1].range.start;
+        f.name = tokens.body[start..f.range.end].to_string();
+        f.range.start = start;
+    }
 }
 
 fn person(tokens: &Tokens, i: usize, j: usize, rule: Rule) -> Found {
@@ -242,7 +260,7 @@ fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 fn role_before_name(tokens: &Tokens, i: usize) -> Option<usize> {
     let word = tokens.text(i);
     let role = word.chars().next().is_some_and(char::is_lowercase)
-        && ROLE_NOUNS.contains(&word)
+        && names::ROLE_NOUNS.contains(&word)
         && tokens.joined(i);
     role.then(|| name_from(tokens, i + 1))
         .flatten()
@@ -319,147 +337,9 @@ fn affiliation_in(tokens: &Tokens, orgs: &[Found], start: usize, end: usize) -> 
     }
 }
 
-/// Nouns of roles that, in an apposition, say a name is a person's.
-#[rustfmt::skip]
-const ROLE_NOUNS: &[&str] = &[
-    "official",
-    "leader",
-    "commander",
-    "lawmaker",
-    "legislator",
-    "deputy",
-    "member",
-    "cleric",
-    "analyst",
-    "expert",
-    "professor",
-    "researcher",
-    "scholar",
-    "economist",
-    "journalist",
-    "correspondent",
-    "reporter",
-    "editor",
-    "writer",
-    "author",
-    "activist",
-    "lawyer",
-    "attorney",
-    "doctor",
-    "surgeon",
-    "nurse",
-    "physician",
-    "paramedic",
-    "medic",
-    "teacher",
-    "student",
-    "resident",
-    "witness",
-    "survivor",
-    "farmer",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "widow",
-    "suspect",
-    "victim",
-    "soldier",
-    "officer",
-    "worker",
-    "volunteer",
-    "manager",
-    "executive",
-    "ceo",
-    "founder",
-    "owner",
-    "chief",
-    "head",
-    "director",
-    "coordinator",
-    "negotiator",
-    "mediator",
-    "representative",
-    "delegate",
-    "diplomat",
-    "candidate",
-    "politician",
-    "mp",
-    "councillor",
-    "councilor",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "president",
-    "minister",
-    "secretary",
-    "adviser",
-    "advisor",
-    "ambassador",
-    "envoy",
-    "governor",
-    "mayor",
-    "senator",
-    "chairman",
-    "chairwoman",
-    "commissioner",
-    "general",
-    "colonel",
-    "captain",
-    "fighter",
-    "militant",
-    "commentator",
-    "historian",
-    "fellow",
-    "specialist",
-    "pilot",
-    "driver",
-    "mother-of",
-    "father-of",
-    "grandmother",
-    "grandfather",
-    "uncle",
-    "aunt",
-    "cousin",
-    "relative",
-    "neighbour",
-    "neighbor",
-    "friend",
-    "colleague",
-    "prosecutor",
-    "judge",
-    "rabbi",
-    "imam",
-    "priest",
-    "bishop",
-    "cardinal",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "sheikh",
-    "premier",
-    "chancellor",
-    "speaker",
-    "undersecretary",
-    "hostage",
-    "detainee",
-    "prisoner",
-    "photographer",
-    "cameraman",
-    "producer",
-    "anchor",
-];
-
 fn is_role(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ROLE_NOUNS.contains(&lower.as_str()) || lexicon::title_class(word).office
+    names::ROLE_NOUNS.contains(&lower.as_str()) || lexicon::title_class(word).office
 }
 
 /// Words that open a clause that is not an apposition.

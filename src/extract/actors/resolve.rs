@@ -122,10 +122,17 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
 
 /// "Northern Command" after "Israel's northern command", "Red Crescent"
 /// after "Libyan Red Crescent": fewer words of the same body, same head.
+/// "Supreme Court" before "Supreme Court of Pakistan": the name without its complement.
 fn is_shorter_name_of(short: &str, long: &str) -> bool {
-    let s: Vec<String> = fold(short).split(' ').map(String::from).collect();
-    let l: Vec<String> = fold(long).split(' ').map(String::from).collect();
-    s.len() >= 2 && s.len() < l.len() && s.last() == l.last() && s.iter().all(|w| l.contains(w))
+    let folded = fold(short);
+    let s: Vec<&str> = folded.split(' ').collect();
+    let folded_long = fold(long);
+    let l: Vec<&str> = folded_long.split(' ').collect();
+    let same_head = s.last() == l.last() && s.iter().all(|w| l.contains(w));
+    let complemented = [" of ", " for "]
+        .iter()
+        .any(|c| folded_long.starts_with(&format!("{folded}{c}")));
+    s.len() >= 2 && s.len() < l.len() && (same_head || complemented)
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
