@@ -85,7 +85,9 @@ pub(crate) struct Found {
 /// Finds the people and organizations named in an article.
 pub fn extract(text: &Text) -> Vec<Actor> {
     let tokens = Tokens::new(text.body);
-    let mut found = organizations::find(&tokens);
+    // Organizations settle first: a person's title reads them ("IDF
+    // spokesperson"), and people then compete with them for spans.
+    let mut found = remove_overlaps(merge_same_spans(organizations::find(&tokens)));
     let people = people::find(&tokens, &found);
     found.extend(people);
     let found = remove_overlaps(merge_same_spans(found));

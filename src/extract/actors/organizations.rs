@@ -100,45 +100,12 @@ fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
 /// military command").
 #[rustfmt::skip]
 const BODY_MODIFIERS: &[&str] = &[
-    "health",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "justice",
-    "economy",
-    "information",
-    "education",
-    "energy",
-    "agriculture",
-    "trade",
-    "transport",
-    "culture",
-    "environment",
-    "labour",
-    "labor",
-    "tourism",
-    "religious",
-    "affairs",
-    "emergencies",
-    "emergency",
-    "intelligence",
-    "top",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "central",
-    "regular",
-    "military",
-    "national",
-    "high",
-    "supreme",
-    "general",
-    "air",
-    "operational",
-    "joint",
+    "health", "foreign", "defence", "defense", "interior", "finance", "justice", "economy",
+    "information", "education", "energy", "agriculture", "trade", "transport", "culture",
+    "environment", "labour", "labor", "tourism", "religious", "affairs", "emergencies",
+    "emergency", "intelligence", "top", "southern", "northern", "eastern", "western",
+    "central", "regular", "military", "national", "high", "supreme", "general", "air",
+    "operational", "joint",
 ];
 
 /// Lower-case heads of state bodies, longest first.
@@ -251,143 +218,24 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
 /// operations" names no actor.
 #[rustfmt::skip]
 const MILITARY_ADJECTIVE_NOUNS: &[&str] = &[
-    "operation",
-    "operations",
-    "position",
-    "positions",
-    "intelligence",
-    "base",
-    "bases",
-    "aircraft",
-    "facility",
-    "facilities",
-    "site",
-    "sites",
-    "target",
-    "targets",
-    "officer",
-    "officers",
-    "personnel",
-    "equipment",
-    "vehicle",
-    "vehicles",
-    "convoy",
-    "installation",
-    "installations",
-    "infrastructure",
-    "post",
-    "posts",
-    "campaign",
-    "offensive",
-    "action",
-    "actions",
-    "activity",
-    "activities",
-    "presence",
-    "aid",
-    "assistance",
-    "support",
-    "escalation",
-    "pressure",
-    "buildup",
-    "deployment",
-    "deployments",
-    "exercise",
-    "exercises",
-    "drills",
-    "strike",
-    "strikes",
-    "attack",
-    "attacks",
-    "plane",
-    "planes",
-    "jet",
-    "jets",
-    "helicopter",
-    "helicopters",
-    "drone",
-    "drones",
-    "ship",
-    "ships",
-    "vessel",
-    "vessels",
-    "court",
-    "courts",
-    "service",
-    "training",
-    "advisers",
-    "advisors",
-    "commanders",
-    "leaders",
-    "power",
-    "might",
-    "capabilities",
-    "capability",
-    "hardware",
-    "sources",
-    "source",
-    "experts",
-    "analysts",
-    "units",
-    "unit",
-    "zone",
-    "zones",
-    "headquarters",
-    "junta",
-    "rule",
-    "prosecutor",
-    "prosecutors",
-    "censor",
-    "radio",
-    "cemetery",
-    "tribunal",
-    "doctrine",
-    "spending",
-    "budget",
-    "casualties",
-    "losses",
-    "deaths",
-    "dead",
-    "veterans",
-    "aide",
-    "aides",
-    "option",
-    "options",
-    "response",
-    "retaliation",
-    "threat",
-    "threats",
-    "pact",
-    "cooperation",
-    "ties",
-    "help",
-    "hospital",
-    "hospitals",
-    "academy",
-    "college",
-    "camp",
-    "camps",
-    "checkpoint",
-    "checkpoints",
-    "tanks",
-    "bulldozers",
-    "barracks",
-    "compound",
-    "force",
-    "forces",
-    "troops",
-    "chief",
-    "chiefs",
-    "leadership",
-    "establishment",
-    "assault",
-    "raid",
-    "raids",
-    "incursion",
-    "incursions",
-    "fire",
-    "shelling",
-    "bombardment",
+    "operation", "operations", "position", "positions", "intelligence", "base", "bases",
+    "aircraft", "facility", "facilities", "site", "sites", "target", "targets", "officer",
+    "officers", "personnel", "equipment", "vehicle", "vehicles", "convoy", "installation",
+    "installations", "infrastructure", "post", "posts", "campaign", "offensive", "action",
+    "actions", "activity", "activities", "presence", "aid", "assistance", "support",
+    "escalation", "pressure", "buildup", "deployment", "deployments", "exercise", "exercises",
+    "drills", "strike", "strikes", "attack", "attacks", "plane", "planes", "jet", "jets",
+    "helicopter", "helicopters", "drone", "drones", "ship", "ships", "vessel", "vessels",
+    "court", "courts", "service", "training", "advisers", "advisors", "commanders", "leaders",
+    "power", "might", "capabilities", "capability", "hardware", "sources", "source", "experts",
+    "analysts", "units", "unit", "zone", "zones", "headquarters", "junta", "rule",
+    "prosecutor", "prosecutors", "censor", "radio", "cemetery", "tribunal", "doctrine",
+    "spending", "budget", "casualties", "losses", "deaths", "dead", "veterans", "aide",
+    "aides", "option", "options", "response", "retaliation", "threat", "threats", "pact",
+    "cooperation", "ties", "help", "hospital", "hospitals", "academy", "college", "camp",
+    "camps", "checkpoint", "checkpoints", "tanks", "bulldozers", "barracks", "compound",
+    "force", "forces", "troops", "chief", "chiefs", "leadership", "establishment", "assault",
+    "raid", "raids", "incursion", "incursions", "fire", "shelling", "bombardment",
 ];
 
 /// "the Israeli military positions": an armed-forces name used as an adjective.
@@ -407,21 +255,8 @@ fn is_adjectival(body: &str, f: &Found) -> bool {
 /// Compound modifiers that describe rather than name: "Hamas-run Health Ministry".
 #[rustfmt::skip]
 const COMPOUND_MODIFIERS: &[&str] = &[
-    "-run",
-    "-led",
-    "-backed",
-    "-based",
-    "-controlled",
-    "-aligned",
-    "-allied",
-    "-affiliated",
-    "-linked",
-    "-funded",
-    "-supported",
-    "-ruled",
-    "-owned",
-    "-operated",
-    "-administered",
+    "-run", "-led", "-backed", "-based", "-controlled", "-aligned", "-allied", "-affiliated",
+    "-linked", "-funded", "-supported", "-ruled", "-owned", "-operated", "-administered",
 ];
 
 /// A word that can stand inside an organization's name.
@@ -471,9 +306,52 @@ fn shaped(tokens: &Tokens) -> Vec<Found> {
         }
         let range = tokens.range(i, end);
         let name = tokens.body[range.clone()].to_string();
-        out.push(organization(range, name, Rule::Shaped));
+        // "Qatar's Ministry of Foreign Affairs": a generic name takes its state.
+        match state_before(tokens, i).filter(|_| is_generic(tokens, i, end, k)) {
+            Some((s, state)) => {
+                let mut f = organization(
+                    tokens.list[s].range.start..range.end,
+                    format!("{}'s {name}", state.name),
+                    Rule::Shaped,
+                );
+                f.affiliation = Some(state.iso.clone());
+                out.push(f);
+            }
+            None => out.push(organization(range, name, Rule::Shaped)),
+        }
     }
     out
+}
+
+/// The state named right before word `i` ("Qatar's", "Egyptian", "US").
+fn state_before(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::State)> {
+    if i == 0 || !tokens.spaced(i - 1) {
+        return None;
+    }
+    let prev = i - 1;
+    (prev.saturating_sub(3)..=prev).find_map(|k| match state_at(tokens, k) {
+        Some((e, state, form)) if e == prev => {
+            let ok = match form {
+                StateForm::Name => true,
+                StateForm::Demonym => !tokens.list[prev].possessive,
+                StateForm::Seat => false,
+            };
+            ok.then_some((k, state))
+        }
+        _ => None,
+    })
+}
+
+/// Every state has one: "Ministry of Foreign Affairs", "Health Ministry".
+fn is_generic(tokens: &Tokens, i: usize, end: usize, head: usize) -> bool {
+    (i..=end).filter(|&m| m != head).all(|m| {
+        let word = tokens.text(m);
+        let class = lexicon::title_class(word);
+        class.modifier
+            || class.portfolio
+            || BODY_MODIFIERS.contains(&word.to_lowercase().as_str())
+            || matches!(word, "of" | "for" | "the" | "and")
+    })
 }
 
 /// "West Bank": a direction and a head that is also a landform.
@@ -574,17 +452,8 @@ fn introduces_person(tokens: &Tokens, q: usize) -> bool {
 /// Descriptors that follow an outlet's name ("Magik 9 radio station").
 #[rustfmt::skip]
 const TRAILING_DESCRIPTORS: &[&str] = &[
-    "radio station",
-    "radio",
-    "news agency",
-    "newspaper",
-    "daily",
-    "broadcaster",
-    "television",
-    "TV channel",
-    "television channel",
-    "news website",
-    "news channel",
+    "radio station", "radio", "news agency", "newspaper", "daily", "broadcaster", "television",
+    "TV channel", "television channel", "news website", "news channel",
 ];
 
 /// "told Magik 9 radio station", "the Saba news agency".
@@ -680,36 +549,11 @@ fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
 /// Descriptors that introduce an organization's name.
 #[rustfmt::skip]
 const DESCRIPTORS: &[&str] = &[
-    "news agency",
-    "news portal",
-    "news site",
-    "news website",
-    "news outlet",
-    "news channel",
-    "newspaper",
-    "daily",
-    "broadcaster",
-    "television channel",
-    "TV channel",
-    "radio station",
-    "magazine",
-    "website",
-    "outlet",
-    "wire service",
-    "militia",
-    "rebel group",
-    "armed group",
-    "militant group",
-    "paramilitary group",
-    "insurgent group",
-    "jihadist group",
-    "think tank",
-    "think-tank",
-    "charity",
-    "aid group",
-    "rights group",
-    "aid agency",
-    "NGO",
+    "news agency", "news portal", "news site", "news website", "news outlet", "news channel",
+    "newspaper", "daily", "broadcaster", "television channel", "TV channel", "radio station",
+    "magazine", "website", "outlet", "wire service", "militia", "rebel group", "armed group",
+    "militant group", "paramilitary group", "insurgent group", "jihadist group", "think tank",
+    "think-tank", "charity", "aid group", "rights group", "aid agency", "NGO",
 ];
 
 /// "local news portal Media Congo", "the militant group Jaish al-Adl".
