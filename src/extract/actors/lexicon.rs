@@ -180,6 +180,20 @@ pub fn people() -> &'static Dictionary {
     })
 }
 
+/// Given names common in world news, and East Asian family names.
+pub fn is_given_name(word: &str) -> bool {
+    static NAMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../../../data/actors_given_names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        })
+        .contains(word)
+}
+
 /// A state or territory.
 #[derive(Debug)]
 pub struct State {

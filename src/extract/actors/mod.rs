@@ -56,6 +56,7 @@ pub(crate) enum Rule {
     Apposition,
     Byline,
     Speaker,
+    GivenName,
     Shaped,
 }
 
@@ -128,9 +129,15 @@ fn remove_overlaps(found: Vec<Found>) -> Vec<Found> {
             .iter_mut()
             .find(|k| f.range.start < k.range.end && k.range.start < f.range.end);
         match overlapping {
-            // "Ayatollah Ali Khamenei" (lexicon) over "Ali Khamenei" (titled):
-            // the longer span keeps what the shorter one read.
-            Some(k) if k.kind == Kind::Person && f.kind == Kind::Person => {
+            // "Crown Prince Mohammed bin Salman Al Saud": the lexicon's
+            // longer span keeps the title the shorter titled one read.
+            // (Not when the longer span reaches back over the title itself:
+            // "Hassan Sheikh Mohamud".)
+            Some(k)
+                if k.kind == Kind::Person
+                    && f.kind == Kind::Person
+                    && k.range.start >= f.range.start =>
+            {
                 k.title = k.title.take().or(f.title);
                 k.affiliation = k.affiliation.take().or(f.affiliation);
             }
@@ -297,6 +304,52 @@ mod tests {
                 "{a:?}"
             );
         }
+    }
+
+    #[test]
+    fn weaker_evidence_still_names_people() {
+        let a = actors(
+            "Dario Mendes, who fled the city, returned. War cabinet member Tomas Vell resigned. \
+             The killing of Fouad Karimi in Beirut was condemned. Coach Dana Price said the team would travel.",
+        );
+        for name in ["Dario Mendes", "Tomas Vell", "Fouad Karimi", "Dana Price"] {
+            assert_eq!(find(&a, name).kind, "person");
+        }
+        assert_eq!(find(&a, "Tomas Vell").title.as_deref(), Some("member"));
+    }
+
+    #[test]
+    fn places_named_after_people_are_not_people() {
+        let a = names("Convoys crossed the King Abdullah II Bridge. Khan Younis, the main city in the south, was shelled. Fighters held Mark Twain Avenue.");
+        assert!(!a.iter().any(|(_, k)| k == "person"), "{a:?}");
+    }
+
+    #[test]
+    fn a_generic_body_takes_its_state() {
+        let a = actors("Qatar's Ministry of Foreign Affairs said talks went on. The Ministry of Foreign Affairs later denied it.");
+        let ministry = find(&a, "Qatar's Ministry of Foreign Affairs");
+        assert_eq!(ministry.mentions.len(), 2, "{a:?}");
+        assert_eq!(ministry.affiliation.as_deref(), Some("QA"));
+    }
+
+    #[test]
+    fn shorter_and_complemented_names_join_the_full_one() {
+        let a = actors(
+            "The Libyan Red Crescent said 300 bodies were found. Red Crescent teams dug on.",
+        );
+        assert_eq!(find(&a, "Libyan Red Crescent").mentions.len(), 2, "{a:?}");
+        let a = actors("The U.N. Human Rights Office of the Commissioner spoke. The UN human rights office said more.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].name, "UN Human Rights Office");
+    }
+
+    #[test]
+    fn outlets_are_found_from_their_descriptors_and_credits() {
+        let a = actors("Local news portal Kestrel Voice said roads closed, Radio Vela 9 radio station reported.\nPhoto: Jana Holt/AFP");
+        assert_eq!(find(&a, "Kestrel Voice").kind, "organization");
+        assert_eq!(find(&a, "Radio Vela 9").kind, "organization");
+        assert_eq!(find(&a, "Jana Holt").kind, "person");
+        assert_eq!(find(&a, "Agence France-Presse").aliases, vec!["AFP"]);
     }
 
     #[test]

@@ -42,11 +42,22 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Experts", "Israelis", "Palestinians", "God", "Allah", "Christmas", "Easter", "Eid",
     "Hanukkah", "Islam", "Islamic", "Muslim", "Muslims", "Jewish", "Jews", "Christian",
     "Christians", "Arab", "Arabs", "Western", "Eastern", "Northern", "Southern", "Central",
-    "North", "South", "East", "West", "Middle", "Street", "Road", "Square", "Hospital", "Camp",
-    "Strip", "Bank", "Sea", "Gulf", "River", "Mount", "Valley", "Province", "Governorate",
-    "Region", "District", "City", "Village", "Town", "Operation", "Storm", "Day", "Week",
+    "North", "South", "East", "West", "Middle", "Bank", "Operation", "Storm", "Day", "Week",
     "Year", "Hour", "Minute", "Headquarters", "First", "Second", "Third", "New", "Old", "Live",
     "Mr",
+];
+
+/// Kinds of place that follow a name ("Mark Twain Avenue", "Nasser Hospital").
+#[rustfmt::skip]
+const PLACE_FEATURES: &[&str] = &[
+    "Street", "Road", "Square", "Hospital", "Camp", "Strip", "Sea", "Gulf", "River", "Mount",
+    "Valley", "Avenue", "Boulevard", "Highway", "Bridge", "Airport", "Station", "Stadium",
+    "Mosque", "Cathedral", "Palace", "Tower", "Towers", "Gate", "Crossing", "Port", "Island",
+    "Islands", "Lake", "Mountain", "Mountains", "Beach", "Prison", "School", "College", "Mall",
+    "Market", "Plaza", "Museum", "Temple", "Synagogue", "Shrine", "Refinery", "Dam", "Canal",
+    "Base", "Airbase", "Complex", "Compound", "Neighbourhood", "Neighborhood", "Quarter",
+    "Desert", "Province", "Governorate", "Region", "District", "City", "Village", "Town",
+    "Falls", "Park", "Hall", "Church", "Hills", "Heights", "Field",
 ];
 
 /// Words that end an organization's name ("Health Ministry", "Qassam Brigades").
@@ -116,7 +127,12 @@ pub const SHIP_PREFIXES: &[&str] = &["USS", "HMS", "MV", "M/V", "INS", "HMCS", "
 
 /// A word that never belongs to a person's name.
 pub fn is_stopword(word: &str) -> bool {
-    is_function_word(word) || NOT_NAME_WORDS.contains(&word)
+    is_function_word(word) || NOT_NAME_WORDS.contains(&word) || is_place_feature(word)
+}
+
+/// A kind of place: "Avenue", "Hospital", "Bridge".
+pub fn is_place_feature(word: &str) -> bool {
+    PLACE_FEATURES.contains(&word)
 }
 
 /// A function word or a time: it opens phrases but names nothing.
@@ -177,7 +193,10 @@ pub fn is_name_word(word: &str) -> bool {
 
 /// A word that may sit inside a name: a name word, a particle or an initial.
 fn is_inner_word(word: &str) -> bool {
-    is_name_word(word) || is_particle(word) || is_initial(word) || word == "Al" || word == "El"
+    is_name_word(word)
+        || is_particle(word)
+        || is_initial(word)
+        || matches!(word, "Al" | "El" | "Sheikh" | "Abu")
 }
 
 /// The longest name starting at word `i`: its last word.
@@ -248,9 +267,11 @@ pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::S
 
 /// A name with initials and honorifics dropped: "Lloyd J. Austin" -> "Lloyd Austin".
 pub fn canonical_person(name: &str) -> String {
+    // Leading honorifics go ("Sheikh Tamim"); inner ones are the name
+    // ("Hassan Sheikh Mohamud").
     let words: Vec<&str> = name
         .split_whitespace()
-        .filter(|w| !lexicon::title_class(w).honorific)
+        .skip_while(|w| lexicon::title_class(w).honorific)
         .collect();
     // Middle initials go; leading ones ("S. Jaishankar") are the name.
     words

@@ -31,6 +31,7 @@ pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
     out.extend(speakers(tokens));
     out.extend(credits(tokens));
     out.extend(outlet_reporters(tokens, orgs));
+    out.extend(given_names(tokens));
     for f in &mut out {
         drop_leading_role(tokens, f);
     }
@@ -79,14 +80,42 @@ fn plausible(tokens: &Tokens, f: &Found) -> bool {
         .find(name)
         .iter()
         .any(|h| h.range.len() == name.len());
-    let place = matches!(f.rule, Rule::Speaker | Rule::Apposition | Rule::Byline)
-        && f.form == Form::Full
+    let place = matches!(
+        f.rule,
+        Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
+    ) && f.form == Form::Full
         && is_place(name);
     lexicon::states().lookup(name).is_none()
         && !names::is_platform(name)
         && !ship
         && !organization
         && !place
+        && !names_a_place_after_a_person(tokens, f)
+}
+
+/// "Mark Twain Avenue", "King Abdullah II Bridge", "Sheikh Jarrah": a
+/// person's name inside a place's.
+fn names_a_place_after_a_person(tokens: &Tokens, f: &Found) -> bool {
+    if f.rule == Rule::PersonLexicon {
+        return false;
+    }
+    let i = tokens.first_from(f.range.start);
+    let mut j = tokens.first_from(f.range.end).saturating_sub(1);
+    if tokens.joined(j) && j + 1 < tokens.len() && is_roman_numeral(tokens.text(j + 1)) {
+        j += 1;
+    }
+    let feature =
+        tokens.joined(j) && j + 1 < tokens.len() && names::is_place_feature(tokens.text(j + 1));
+    // "Sheikh Jarrah": with the word before, a place the gazetteer knows.
+    let titled_place = f.form == Form::Short
+        && i > 0
+        && tokens.joined(i - 1)
+        && is_place(&tokens.body[tokens.list[i - 1].range.start..f.range.end]);
+    feature || titled_place
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// "Tel Aviv said", "Khan Younis, the main city": a place the gazetteer
@@ -554,6 +583,16 @@ fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
     let glued_after =
         tokens.joined(j) && j + 1 < tokens.len() && is_capitalised(tokens.text(j + 1));
     (j > i && !glued_after).then(|| person(tokens, i, j, Rule::Speaker))
+}
+
+/// "the killing of Fouad Shukur": a full name opening with a common given
+/// name needs no other evidence.
+fn given_names(tokens: &Tokens) -> Vec<Found> {
+    full_names(tokens)
+        .into_iter()
+        .filter(|&(i, _)| lexicon::is_given_name(tokens.text(i)) && !inside_proper_noun(tokens, i))
+        .map(|(i, j)| person(tokens, i, j, Rule::GivenName))
+        .collect()
 }
 
 /// Bylines and photo credits: "By Andrea Shalal and Ahmed Tolba",
