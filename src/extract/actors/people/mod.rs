@@ -8,16 +8,22 @@
 //! - an outlet's possessive ("Axios’ Barak Ravid");
 //! - the lexicon of people who recur in world news.
 //!
-//! A bare capitalised pair is never enough: "Khan Younis" or "Media Congo"
-//! look like names, so every rule needs a role, a verb or a credit.
+//! - a common given name opening it ("the killing of Fouad Shukur").
+//!
+//! Otherwise a capitalised pair is not enough: "Khan Younis" or "Media
+//! Congo" look like names, so the rules want a role, a verb or a credit, and
+//! what the gazetteer knows as a place is not a person.
+
+mod appositions;
+mod titles;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::lexicon::{self, OrgType, StateForm};
-use super::names::{self, is_name_word, name_from, name_until, state_at};
+use super::lexicon::{self, OrgType};
+use super::names::{self, is_name_word, name_from, name_until};
 use super::tokens::{is_capitalised, Tokens};
 use super::{Form, Found, Kind, Rule};
 
@@ -25,9 +31,9 @@ use super::{Form, Found, Kind, Rule};
 /// (a title's "IDF" or "Pentagon" gives an affiliation).
 pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
     let mut out = lexicon_people(tokens);
-    out.extend(titled(tokens, orgs));
-    out.extend(appositions_after(tokens, orgs));
-    out.extend(appositions_before(tokens, orgs));
+    out.extend(titles::titled(tokens, orgs));
+    out.extend(appositions::after(tokens, orgs));
+    out.extend(appositions::before(tokens, orgs));
     out.extend(speakers(tokens));
     out.extend(credits(tokens));
     out.extend(outlet_reporters(tokens, orgs));
@@ -54,6 +60,7 @@ fn drop_leading_role(tokens: &Tokens, f: &mut Found) {
     }
 }
 
+/// A person found at words `i..=j`.
 fn person(tokens: &Tokens, i: usize, j: usize, rule: Rule) -> Found {
     let range = tokens.range(i, j);
     let name = tokens.body[range.clone()].to_string();
@@ -158,233 +165,9 @@ fn stands_alone(tokens: &Tokens, range: &std::ops::Range<usize>) -> bool {
     !before && !after
 }
 
-/// Office words that, written in lower case, are too common to introduce a name.
-#[rustfmt::skip]
-const LOWERCASE_NOT_TITLES: &[&str] = &[
-    "head", "chair", "justice", "judge", "speaker", "officer", "representative", "founder",
-    "king", "queen", "prince", "princess", "pope",
-];
-
-/// A word that can be part of a title chain, and whether it heads one.
-fn title_word(word: &str) -> Option<bool> {
-    let class = lexicon::title_class(word);
-    if class.rank || class.honorific {
-        return Some(true);
-    }
-    if class.office {
-        let lower_ok = !LOWERCASE_NOT_TITLES.contains(&word.to_lowercase().as_str());
-        return (is_capitalised(word) || lower_ok).then_some(true);
-    }
-    class.modifier.then_some(false)
-}
-
-/// A complement inside a title: "of Defense", "for Human Rights", "in Sudan".
-/// Returns the last word of the complement.
-fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
-    if !matches!(tokens.text(p), "of" | "for" | "in" | "to") || !tokens.joined(p) {
-        return None;
-    }
-    let mut q = p + 1;
-    if q < tokens.len() && tokens.text(q) == "the" && tokens.joined(q) {
-        q += 1;
-    }
-    let mut last = None;
-    while q < tokens.len() {
-        let word = tokens.text(q);
-        let step = if lexicon::title_class(word).portfolio && is_capitalised(word) {
-            q
-        } else if let Some((e, _, StateForm::Name)) = state_at(tokens, q) {
-            e
-        } else {
-            break;
-        };
-        last = Some(step);
-        if !tokens.joined(step) {
-            break;
-        }
-        q = step + 1;
-        if q < tokens.len() && tokens.text(q) == "and" && tokens.joined(q) {
-            q += 1;
-        }
-    }
-    last
-}
-
-/// A title chain starting at word `i`: its last word, if it has an office,
-/// rank or honorific ("Secretary of Defense", "spokesperson Rear Admiral").
-fn title_chain(tokens: &Tokens, i: usize) -> Option<usize> {
-    if role_before_name(tokens, i).is_some() {
-        return Some(i);
-    }
-    let mut heads = title_word(tokens.text(i))?;
-    let mut end = i;
-    while tokens.joined(end) && end + 1 < tokens.len() {
-        let next = tokens.text(end + 1);
-        if let Some(h) = title_word(next) {
-            heads |= h;
-            end += 1;
-        } else if let Some(c) = title_complement(tokens, end + 1) {
-            end = c;
-        } else if next == "and"
-            && tokens.joined(end + 1)
-            && end + 2 < tokens.len()
-            && title_word(tokens.text(end + 2)).is_some()
-        {
-            end += 1;
-        } else {
-            break;
-        }
-    }
-    heads.then_some(end)
-}
-
-/// "Foreign Minister Ana Ruiz", "President Biden", "Sheikh Mohammed".
-fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let Some(end) = title_chain(tokens, i) else {
-            i += 1;
-            continue;
-        };
-        let name = (tokens.joined(end) && end + 1 < tokens.len())
-            .then(|| name_from(tokens, end + 1))
-            .flatten()
-            // "member Bassem Naim": a lower-case role before a full name.
-            .or_else(|| role_before_name(tokens, i));
-        let Some(last) = name else {
-            i = end + 1;
-            continue;
-        };
-        let first = end + 1;
-        // One word after a title only when the title is capitalised:
-        // "Minister Gallant", not "minister Thursday".
-        let short_ok = is_capitalised(tokens.text(end));
-        if first == last && !short_ok {
-            i = end + 1;
-            continue;
-        }
-        let mut f = person(tokens, first, last, Rule::Titled);
-        let start = title_start(tokens, orgs, i);
-        f.title = Some(title_text(tokens, start, end));
-        f.affiliation = affiliation_in(tokens, orgs, start, end);
-        out.push(f);
-        i = last + 1;
-    }
-    out
-}
-
-/// A lower-case role noun right before a name of two or more words.
-fn role_before_name(tokens: &Tokens, i: usize) -> Option<usize> {
-    let word = tokens.text(i);
-    let role = word.chars().next().is_some_and(char::is_lowercase)
-        && names::ROLE_NOUNS.contains(&word)
-        && tokens.joined(i);
-    role.then(|| name_from(tokens, i + 1))
-        .flatten()
-        .filter(|&j| j > i + 1)
-}
-
-/// Words before a title that say whose title it is: "US", "Israeli",
-/// "Qatar's", "IDF", "World Health Organization".
-fn title_start(tokens: &Tokens, orgs: &[Found], i: usize) -> usize {
-    // "Associated Press writer": the chain began inside an organization's name.
-    let at = tokens.list[i].range.start;
-    let mut start = match orgs.iter().find(|o| o.range.start < at && at < o.range.end) {
-        Some(org) => tokens.first_from(org.range.start),
-        None => i,
-    };
-    while start > 0 && tokens.spaced(start - 1) {
-        let prev = start - 1;
-        if let Some(org) = orgs
-            .iter()
-            .find(|o| o.range.end == tokens.list[prev].range.end)
-        {
-            start = tokens.first_from(org.range.start);
-            continue;
-        }
-        let state = (prev.saturating_sub(3)..=prev).find(|&k| {
-            state_at(tokens, k).is_some_and(|(e, _, f)| e == prev && f != StateForm::Seat)
-        });
-        match state {
-            Some(k) => start = k,
-            None => break,
-        }
-    }
-    start
-}
-
-fn title_text(tokens: &Tokens, start: usize, end: usize) -> String {
-    let mut end = end;
-    while end > start && lexicon::title_class(tokens.text(end)).honorific {
-        end -= 1;
-    }
-    // A clause cut short ends on a content word: "... of the capital".
-    while end > start
-        && matches!(
-            tokens.text(end),
-            "the" | "of" | "for" | "in" | "and" | "to" | "a" | "an" | "at" | "on"
-        )
-    {
-        end -= 1;
-    }
-    let text = &tokens.body[tokens.list[start].range.start..tokens.list[end].end];
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The state or organization words `start..=end` name first, as an
-/// affiliation ("China's U.N. Ambassador" -> CN).
-fn affiliation_in(tokens: &Tokens, orgs: &[Found], start: usize, end: usize) -> Option<String> {
-    let from = tokens.list[start].range.start;
-    let to = tokens.list[end].range.end;
-    let org = orgs
-        .iter()
-        .filter(|o| o.range.start >= from && o.range.end <= to)
-        .min_by_key(|o| o.range.start);
-    let state = (start..=end).find_map(|k| match state_at(tokens, k) {
-        Some((_, state, form)) if form != StateForm::Seat => {
-            Some((tokens.list[k].range.start, state))
-        }
-        _ => None,
-    });
-    match (org, state) {
-        (Some(o), Some((at, s))) if at < o.range.start => Some(s.iso.clone()),
-        (Some(o), _) => Some(o.name.clone()),
-        (None, Some((_, s))) => Some(s.iso.clone()),
-        (None, None) => None,
-    }
-}
-
 fn is_role(word: &str) -> bool {
     let lower = word.to_lowercase();
     names::ROLE_NOUNS.contains(&lower.as_str()) || lexicon::title_class(word).office
-}
-
-/// Words that open a clause that is not an apposition.
-#[rustfmt::skip]
-const NOT_APPOSITION: &[&str] = &[
-    "where", "which", "who", "when", "whose", "while", "as", "but", "and", "or", "near", "in",
-    "on", "at", "from", "to", "with", "after", "before", "said", "says", "told", "according",
-    "since", "until", "if", "because", "though", "although", "that", "this",
-];
-
-/// The words of the clause starting at word `k`: up to the next punctuation.
-fn clause_from(tokens: &Tokens, k: usize, max: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut m = k;
-    while m < tokens.len() && out.len() < max {
-        out.push(m);
-        if !tokens.spaced(m) {
-            break;
-        }
-        m += 1;
-    }
-    out
-}
-
-/// The gap after word `j` is a comma (and spaces).
-fn comma_after(tokens: &Tokens, j: usize) -> bool {
-    j + 1 < tokens.len() && tokens.gap_after(j).trim() == ","
 }
 
 /// Maximal name runs of at least two words: (first, last).
@@ -402,101 +185,6 @@ fn full_names(tokens: &Tokens) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-/// "Eli Cohen, the foreign minister", "Robert Card, 40,".
-fn appositions_after(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
-    let mut out = Vec::new();
-    for (i, j) in full_names(tokens) {
-        if !comma_after(tokens, j) {
-            continue;
-        }
-        let clause = clause_from(tokens, j + 1, 9);
-        let Some(&first) = clause.first() else {
-            continue;
-        };
-        let opener = tokens.text(first).to_lowercase();
-        // "Einav Zangauker, who ...": only people are "who".
-        if opener == "who" {
-            out.push(person(tokens, i, j, Rule::Apposition));
-            continue;
-        }
-        if NOT_APPOSITION.contains(&opener.as_str()) {
-            continue;
-        }
-        let age = tokens.text(first).chars().all(|c| c.is_ascii_digit())
-            && tokens.text(first).len() <= 3
-            && comma_after(tokens, first);
-        let role = clause.iter().take(7).find(|&&k| is_role(tokens.text(k)));
-        if !age && role.is_none() {
-            continue;
-        }
-        let mut f = person(tokens, i, j, Rule::Apposition);
-        if let Some(&last) = clause.last() {
-            let skip = usize::from(matches!(opener.as_str(), "a" | "an" | "the"));
-            if !age && first + skip <= last {
-                f.title = Some(title_text(tokens, first + skip, last));
-                f.affiliation = affiliation_in(tokens, orgs, first, last);
-            }
-        }
-        out.push(f);
-    }
-    out
-}
-
-/// "the head of the city's Defense Council, Oleksandr Vilkul."
-fn appositions_before(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
-    let mut out = Vec::new();
-    for (i, j) in full_names(tokens) {
-        if i == 0 || !comma_after(tokens, i - 1) && tokens.gap_after(i - 1).trim() != "," {
-            continue;
-        }
-        let after = tokens.gap_after(j).trim_start();
-        let ends = after.is_empty()
-            || after.starts_with([',', '.', ';', ':', '\n'])
-            || (j + 1 < tokens.len() && is_speech_verb(tokens.text(j + 1)));
-        if !ends {
-            continue;
-        }
-        // The clause before the comma, back to the previous punctuation.
-        let mut start = i - 1;
-        while start > 0 && tokens.spaced(start - 1) && i - start < 10 {
-            start -= 1;
-        }
-        let mut first = start;
-        while first < i - 1
-            && (is_speech_verb(tokens.text(first))
-                || matches!(tokens.text(first), "the" | "The" | "a" | "A" | "an" | "An"))
-        {
-            first += 1;
-        }
-        let Some(role) = (first..i).rev().find(|&k| is_role(tokens.text(k))) else {
-            continue;
-        };
-        if is_capitalised_name_list(tokens, first, i - 1) {
-            continue;
-        }
-        // The role's noun phrase, after its last determiner: "Shoukry met his
-        // Jordanian counterpart, Ayman Safadi" gives "Jordanian counterpart".
-        if let Some(d) = (first..role).rev().find(|&k| {
-            matches!(
-                tokens.text(k).to_lowercase().as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            )
-        }) {
-            first = d + 1;
-        }
-        let mut f = person(tokens, i, j, Rule::Apposition);
-        f.title = Some(title_text(tokens, first, i - 1));
-        f.affiliation = affiliation_in(tokens, orgs, first, i - 1);
-        out.push(f);
-    }
-    out
-}
-
-/// "Minister Ana Ruiz, Amara Okonjo": a list of names, not an apposition.
-fn is_capitalised_name_list(tokens: &Tokens, first: usize, last: usize) -> bool {
-    name_until(tokens, last).is_some_and(|s| s > first && s < last)
 }
 
 /// Verbs of saying that sit next to a speaker's name.

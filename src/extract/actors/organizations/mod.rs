@@ -1,0 +1,161 @@
+//! Organizations, found four ways:
+//! - the lexicon of bodies that recur in world news, with their spellings;
+//! - bodies named by their state, in any case ("the Israeli military",
+//!   "Lebanon's health ministry"; ANNOTATION hard case 3);
+//! - the shape of a name: capitalised words ending in a head word
+//!   ("Maine State Police", "Health Ministry") or a head word followed by its
+//!   complement ("Ministry of the Interior"), so unknown bodies are caught;
+//! - a descriptor before a name ("news portal Media Congo").
+
+mod described;
+mod shapes;
+mod state_bodies;
+
+use std::collections::HashSet;
+
+use super::lexicon;
+use super::names::{self, is_function_word, SHIP_PREFIXES};
+use super::tokens::{is_capitalised, Tokens};
+use super::{Found, Kind, Rule};
+
+/// All organizations named in the body.
+pub fn find(tokens: &Tokens) -> Vec<Found> {
+    let mut out = lexicon_matches(tokens);
+    out.extend(state_bodies::find(tokens));
+    out.extend(shapes::find(tokens));
+    out.extend(described::find(tokens));
+    out.retain(|f| !is_adjectival(tokens.body, f));
+    name_complemented_entries(tokens.body, &mut out);
+    out
+}
+
+/// "the U.N. Human Rights Office of the Commissioner" is the lexicon's "UN
+/// Human Rights Office" with its complement: it keeps the lexicon's name.
+fn name_complemented_entries(body: &str, found: &mut [Found]) {
+    let entries: Vec<(std::ops::Range<usize>, String, Option<String>)> = found
+        .iter()
+        .filter(|f| f.rule == Rule::OrgLexicon)
+        .map(|f| (f.range.clone(), f.name.clone(), f.affiliation.clone()))
+        .collect();
+    for f in found.iter_mut().filter(|f| f.rule == Rule::Shaped) {
+        let inner = entries.iter().find(|(r, _, _)| {
+            r.start == f.range.start
+                && r.end < f.range.end
+                && [" of ", " for "]
+                    .iter()
+                    .any(|c| body[r.end..].starts_with(c))
+        });
+        if let Some((_, name, affiliation)) = inner {
+            f.name = name.clone();
+            f.affiliation = affiliation.clone();
+        }
+    }
+}
+
+/// An organization found at `range`.
+fn organization(range: std::ops::Range<usize>, name: String, rule: Rule) -> Found {
+    Found {
+        range,
+        name,
+        kind: Kind::Organization,
+        title: None,
+        affiliation: None,
+        rule,
+        form: super::Form::Full,
+    }
+}
+
+/// Lexicon matches; an alias shared by several bodies ("Red Cross") goes to
+/// the one the article also names unambiguously, else to the first listed.
+fn lexicon_matches(tokens: &Tokens) -> Vec<Found> {
+    let dict = lexicon::organizations();
+    let hits = dict.find(tokens.body);
+    let named: HashSet<usize> = hits
+        .iter()
+        .filter(|h| h.entries.len() == 1)
+        .map(|h| h.entries[0])
+        .collect();
+    hits.into_iter()
+        .filter(|h| !after_ship_prefix(tokens, h.range.start))
+        .map(|h| {
+            let entry = h
+                .entries
+                .iter()
+                .copied()
+                .find(|e| named.contains(e))
+                .unwrap_or(h.entries[0]);
+            let e = &dict.entries[entry];
+            let mut f = organization(h.range, e.name.clone(), Rule::OrgLexicon);
+            f.affiliation = e.affiliation.clone();
+            f
+        })
+        .collect()
+}
+
+/// The name after "USS", "MV" is a vessel's (ANNOTATION hard case 8).
+fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
+    let i = tokens.first_from(start);
+    i > 0 && SHIP_PREFIXES.contains(&tokens.text(i - 1))
+}
+
+/// Nouns that make "military"/"army" an adjective: "Israeli military
+/// operations" names no actor.
+#[rustfmt::skip]
+const MILITARY_ADJECTIVE_NOUNS: &[&str] = &[
+    "operation", "operations", "position", "positions", "intelligence", "base", "bases",
+    "aircraft", "facility", "facilities", "site", "sites", "target", "targets", "officer",
+    "officers", "personnel", "equipment", "vehicle", "vehicles", "convoy", "installation",
+    "installations", "infrastructure", "post", "posts", "campaign", "offensive", "action",
+    "actions", "activity", "activities", "presence", "aid", "assistance", "support",
+    "escalation", "pressure", "buildup", "deployment", "deployments", "exercise", "exercises",
+    "drills", "strike", "strikes", "attack", "attacks", "plane", "planes", "jet", "jets",
+    "helicopter", "helicopters", "drone", "drones", "ship", "ships", "vessel", "vessels",
+    "court", "courts", "service", "training", "advisers", "advisors", "commanders", "leaders",
+    "power", "might", "capabilities", "capability", "hardware", "sources", "source", "experts",
+    "analysts", "units", "unit", "zone", "zones", "headquarters", "junta", "rule",
+    "prosecutor", "prosecutors", "censor", "radio", "cemetery", "tribunal", "doctrine",
+    "spending", "budget", "casualties", "losses", "deaths", "dead", "veterans", "aide",
+    "aides", "option", "options", "response", "retaliation", "threat", "threats", "pact",
+    "cooperation", "ties", "help", "hospital", "hospitals", "academy", "college", "camp",
+    "camps", "checkpoint", "checkpoints", "tanks", "bulldozers", "barracks", "compound",
+    "force", "forces", "troops", "chief", "chiefs", "leadership", "establishment", "assault",
+    "raid", "raids", "incursion", "incursions", "fire", "shelling", "bombardment",
+];
+
+/// "the Israeli military positions": an armed-forces name used as an adjective.
+fn is_adjectival(body: &str, f: &Found) -> bool {
+    let surface = body[f.range.clone()].to_lowercase();
+    if !(surface.ends_with("military") || surface.ends_with("army")) {
+        return false;
+    }
+    let next: String = body[f.range.end..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    MILITARY_ADJECTIVE_NOUNS.contains(&next.as_str())
+}
+
+/// A word that can stand inside an organization's name.
+fn is_org_word(word: &str) -> bool {
+    (is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit()))
+        && !is_function_word(word)
+        && !names::is_platform(word)
+        && !lexicon::title_class(word).rank
+        && !lexicon::title_class(word).honorific
+}
+
+/// Compound modifiers that describe rather than name: "Hamas-run Health Ministry".
+#[rustfmt::skip]
+const COMPOUND_MODIFIERS: &[&str] = &[
+    "-run", "-led", "-backed", "-based", "-controlled", "-aligned", "-allied", "-affiliated",
+    "-linked", "-funded", "-supported", "-ruled", "-owned", "-operated", "-administered",
+];
+
+/// Words that open a phrase without naming: "The", "Hamas-run".
+fn is_description(word: &str) -> bool {
+    is_function_word(word)
+        || COMPOUND_MODIFIERS
+            .iter()
+            .any(|m| word.to_lowercase().ends_with(m))
+}
