@@ -361,7 +361,15 @@ pub fn spelling_variants(form: &str) -> Vec<String> {
         let plain = strip_accents(s);
         (plain != s).then_some(plain)
     });
-    grow(&article_particle_variant);
+    let more: Vec<String> = out
+        .iter()
+        .flat_map(|s| article_particle_variants(s))
+        .collect();
+    for m in more {
+        if !out.contains(&m) {
+            out.push(m);
+        }
+    }
     out
 }
 
@@ -398,36 +406,36 @@ fn strip_accents(s: &str) -> String {
         .collect()
 }
 
-/// "al-Thani" <-> "Al Thani" <-> "Al-Thani" (Arabic article in names).
-fn article_particle_variant(s: &str) -> Option<String> {
+/// The ways the Arabic article opens a surname: "al-Thani", "Al-Thani" and,
+/// after a given name, "Al Thani".
+fn article_particle_variants(s: &str) -> Vec<String> {
     let words: Vec<&str> = s.split(' ').collect();
-    let last = words.last()?;
-    let rest = &words[..words.len() - 1];
-    let stem = last
-        .strip_prefix("al-")
-        .or_else(|| last.strip_prefix("Al-"))
-        .or_else(|| last.strip_prefix("el-"));
-    let joined = |w: String| {
-        let mut v: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
-        v.push(w);
-        v.join(" ")
-    };
-    if let Some(stem) = stem {
-        if rest.is_empty() {
-            return None;
+    let n = words.len();
+    let (rest, stem) = if n >= 3 && words[n - 2] == "Al" {
+        (&words[..n - 2], words[n - 1])
+    } else {
+        let last = words[n - 1];
+        let stem = ["al-", "Al-", "el-", "El-"].iter().find_map(|p| {
+            last.strip_prefix(p)
+                .filter(|st| st.starts_with(char::is_uppercase))
+        });
+        match stem {
+            Some(stem) => (&words[..n - 1], stem),
+            None => return Vec::new(),
         }
-        return Some(joined(format!("Al {stem}")));
+    };
+    let mut forms = vec![format!("al-{stem}"), format!("Al-{stem}")];
+    if !rest.is_empty() {
+        forms.push(format!("Al {stem}"));
     }
-    // "Al Thani" -> "al-Thani".
-    if words.len() >= 3 && words[words.len() - 2] == "Al" {
-        let mut v: Vec<String> = words[..words.len() - 2]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
-        v.push(format!("al-{last}"));
-        return Some(v.join(" "));
-    }
-    None
+    forms
+        .into_iter()
+        .map(|last| {
+            let mut v: Vec<&str> = rest.to_vec();
+            v.push(&last);
+            v.join(" ")
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -353,6 +353,78 @@ mod tests {
     }
 
     #[test]
+    fn headlines_in_title_case_or_capitals_are_read_with_care() {
+        let a = names("Bill Passes Senate As Dana Price Visits Kyiv\nWHO IS TO BLAME FOR IT\nThe vote was close.");
+        assert!(a.is_empty(), "{a:?}");
+        let a = names("Islamic State (IS) claimed it. IS later said more.");
+        assert_eq!(
+            a,
+            vec![("Islamic State".to_string(), "organization".to_string())]
+        );
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        // Words, punctuation and scripts in every order a scraper may produce.
+        let pieces = [
+            "Minister",
+            "Gen.",
+            "’s",
+            "'",
+            "Al",
+            "al-",
+            "Ärzte",
+            "İstanbul",
+            "Ministry",
+            "of",
+            "the",
+            ",",
+            ".",
+            "\n",
+            "(",
+            ")",
+            "/",
+            "said",
+            "Dr.",
+            "J.",
+            "X",
+            "Hamas",
+            "ﷺ",
+            "😀",
+            "Israeli",
+            "army",
+            "Sheikh",
+            "by",
+            "By",
+            "U.S.",
+            "Red",
+            "Crescent",
+            "—",
+            "’",
+            "Ña",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..400 {
+            let mut body = String::new();
+            for _ in 0..30 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed % 3 != 0 {
+                    body.push(' ');
+                }
+            }
+            let text = Text::new(&body);
+            for actor in extract(&text) {
+                for m in &actor.mentions {
+                    assert_eq!(&body[text.byte_range(m.span)], m.text);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn an_outlet_names_its_journalist() {
         let a = actors("A US official told Axios’ Dana Price that talks resumed.");
         assert_eq!(find(&a, "Dana Price").affiliation.as_deref(), Some("Axios"));

@@ -253,7 +253,10 @@ fn add_acronyms(text: &Text, tokens: &Tokens, built: &mut [Building]) {
     for (owner, acronym) in found {
         for k in 0..tokens.len() {
             let r = tokens.list[k].range.clone();
-            if tokens.text(k) == acronym && !is_taken(built, &r) {
+            if tokens.text(k) == acronym
+                && !is_taken(built, &r)
+                && !tokens.in_capitals_line(r.start)
+            {
                 add_mention(&mut built[owner], text, r);
             }
         }

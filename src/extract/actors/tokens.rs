@@ -91,9 +91,42 @@ impl<'a> Tokens<'a> {
         self.list[i].range.start..self.list[j].range.end
     }
 
+    /// The index of the word holding byte `b`, else of the first after it.
+    pub fn word_at(&self, b: usize) -> usize {
+        self.list.partition_point(|t| t.range.end <= b)
+    }
+
     /// The index of the first word starting at or after byte `b`.
     pub fn first_from(&self, b: usize) -> usize {
         self.list.partition_point(|t| t.range.start < b)
+    }
+
+    /// The line holding word `i` is a headline in title case or capitals
+    /// ("Bill Passes Senate", "WHO IS TO BLAME"), where capitals say little.
+    pub fn in_headline_case(&self, i: usize) -> bool {
+        let words: Vec<&str> = self
+            .line_at(self.list[i].range.start)
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .collect();
+        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+        // Short lines are names and credits ("Robert Card/Lewiston Police Department").
+        words.len() >= 5 && capitalised * 10 >= words.len() * 8
+    }
+
+    /// The line holding byte `at` is written in capitals ("WHO IS TO BLAME").
+    pub fn in_capitals_line(&self, at: usize) -> bool {
+        let words: Vec<&str> = self.line_at(at).split_whitespace().collect();
+        let caps = words.iter().filter(|w| is_all_caps(w)).count();
+        words.len() >= 3 && caps * 10 >= words.len() * 7
+    }
+
+    fn line_at(&self, at: usize) -> &'a str {
+        let start = self.body[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = self.body[at..]
+            .find('\n')
+            .map_or(self.body.len(), |p| at + p);
+        &self.body[start..end]
     }
 
     /// Word `i` starts a sentence or a line (so its capital says nothing).
@@ -160,6 +193,11 @@ fn is_blank(gap: &str) -> bool {
 
 pub fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')
+}
+
+/// Has letters and no lower-case one: "IDF", "WHO".
+pub fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
 /// Starts with a capital letter.

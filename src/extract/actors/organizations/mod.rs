@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use super::lexicon;
 use super::names::{self, is_function_word, SHIP_PREFIXES};
-use super::tokens::{is_capitalised, Tokens};
+use super::tokens::{is_all_caps, is_capitalised, Tokens};
 use super::{Found, Kind, Rule};
 
 /// All organizations named in the body.
@@ -77,6 +77,10 @@ fn lexicon_matches(tokens: &Tokens) -> Vec<Found> {
         .collect();
     hits.into_iter()
         .filter(|h| !after_ship_prefix(tokens, h.range.start))
+        // "WHO IS TO BLAME": an acronym in a line of capitals is a word.
+        .filter(|h| {
+            !(is_all_caps(&tokens.body[h.range.clone()]) && tokens.in_capitals_line(h.range.start))
+        })
         .map(|h| {
             let entry = h
                 .entries

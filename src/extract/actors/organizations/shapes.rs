@@ -51,6 +51,14 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
         }
         let range = tokens.range(i, end);
         let name = tokens.body[range.clone()].to_string();
+        // In a title-case headline every word is capitalised: a name read
+        // there must be generic or appear again in the body.
+        if tokens.in_headline_case(k)
+            && !is_generic(tokens, i, end, k)
+            && tokens.body.matches(name.as_str()).count() < 2
+        {
+            continue;
+        }
         // "Qatar's Ministry of Foreign Affairs": a generic name takes its state.
         match state_before(tokens, i).filter(|_| is_generic(tokens, i, end, k)) {
             Some((s, state)) => {

@@ -83,10 +83,10 @@ fn plausible(tokens: &Tokens, f: &Found) -> bool {
     let name = &tokens.body[f.range.clone()];
     let first = tokens.first_from(f.range.start);
     let ship = first > 0 && names::SHIP_PREFIXES.contains(&tokens.text(first - 1));
-    let organization = lexicon::organizations()
-        .find(name)
-        .iter()
-        .any(|h| h.range.len() == name.len());
+    // "Al Jazeera", "Al Jazeera Arabic said": an organization's name.
+    let organization = lexicon::organizations().find(name).iter().any(|h| {
+        h.range.len() == name.len() || (h.range.start == 0 && name[h.range.clone()].contains(' '))
+    });
     let place = matches!(
         f.rule,
         Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
@@ -278,7 +278,11 @@ fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
 fn given_names(tokens: &Tokens) -> Vec<Found> {
     full_names(tokens)
         .into_iter()
-        .filter(|&(i, _)| lexicon::is_given_name(tokens.text(i)) && !inside_proper_noun(tokens, i))
+        .filter(|&(i, _)| {
+            lexicon::is_given_name(tokens.text(i))
+                && !inside_proper_noun(tokens, i)
+                && !tokens.in_headline_case(i)
+        })
         .map(|(i, j)| person(tokens, i, j, Rule::GivenName))
         .collect()
 }

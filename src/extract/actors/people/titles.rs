@@ -144,7 +144,7 @@ fn title_start(tokens: &Tokens, orgs: &[Found], i: usize) -> usize {
     // "Associated Press writer": the chain began inside an organization's name.
     let at = tokens.list[i].range.start;
     let mut start = match orgs.iter().find(|o| o.range.start < at && at < o.range.end) {
-        Some(org) => tokens.first_from(org.range.start),
+        Some(org) => tokens.word_at(org.range.start).min(i),
         None => i,
     };
     while start > 0 && tokens.spaced(start - 1) {
@@ -153,7 +153,11 @@ fn title_start(tokens: &Tokens, orgs: &[Found], i: usize) -> usize {
             .iter()
             .find(|o| o.range.end == tokens.list[prev].range.end)
         {
-            start = tokens.first_from(org.range.start);
+            let org_start = tokens.word_at(org.range.start);
+            if org_start >= start {
+                break;
+            }
+            start = org_start;
             continue;
         }
         let state = (prev.saturating_sub(3)..=prev).find(|&k| {
