@@ -1,6 +1,7 @@
 //! The one integration-test binary: runs the real `newsfacts` CLI on small
 //! fixtures written by each test into a temporary folder.
 
+mod actors;
 mod datasette;
 mod import;
 mod query;

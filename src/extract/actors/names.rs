@@ -153,7 +153,7 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// "al-Qidra", "el-Sisi": a surname with a lower-case Arabic article.
-fn is_article_name(word: &str) -> bool {
+pub fn is_article_name(word: &str) -> bool {
     ARTICLE_PREFIXES.iter().any(|p| {
         word.strip_prefix(p)
             .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))

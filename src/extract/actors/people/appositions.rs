@@ -42,7 +42,7 @@ pub(super) fn after(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
         if !comma_after(tokens, j) {
             continue;
         }
-        let clause = clause_from(tokens, j + 1, 9);
+        let clause = clause_from(tokens, j + 1, 12);
         let Some(&first) = clause.first() else {
             continue;
         };

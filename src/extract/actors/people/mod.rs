@@ -249,7 +249,19 @@ fn speaker_before(tokens: &Tokens, v: usize) -> Option<Found> {
         return None;
     }
     let i = name_until(tokens, j)?;
-    (j > i && !inside_proper_noun(tokens, i)).then(|| person(tokens, i, j, Rule::Speaker))
+    let ok = j > i && !inside_proper_noun(tokens, i) && speaks_like_a_person(tokens, i, j, v);
+    ok.then(|| person(tokens, i, j, Rule::Speaker))
+}
+
+/// Outlets "report" and armed groups have Arabic names ("Jaish al-Adl
+/// said"): without a common given name, such a speaker is not a person.
+fn speaks_like_a_person(tokens: &Tokens, i: usize, j: usize, verb: usize) -> bool {
+    if lexicon::is_given_name(tokens.text(i)) {
+        return true;
+    }
+    let outlet_verb = matches!(tokens.text(verb), "reported" | "posted" | "published");
+    let group_name = j == i + 1 && names::is_article_name(tokens.text(j));
+    !outlet_verb && !group_name
 }
 
 /// "The US Geological Study said": capitalised words glued before the
@@ -270,7 +282,8 @@ fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
     let j = name_from(tokens, i)?;
     let glued_after =
         tokens.joined(j) && j + 1 < tokens.len() && is_capitalised(tokens.text(j + 1));
-    (j > i && !glued_after).then(|| person(tokens, i, j, Rule::Speaker))
+    let ok = j > i && !glued_after && speaks_like_a_person(tokens, i, j, v);
+    ok.then(|| person(tokens, i, j, Rule::Speaker))
 }
 
 /// "the killing of Fouad Shukur": a full name opening with a common given
