@@ -361,6 +361,7 @@ pub fn spelling_variants(form: &str) -> Vec<String> {
         let plain = strip_accents(s);
         (plain != s).then_some(plain)
     });
+    grow(&headline_case);
     let more: Vec<String> = out
         .iter()
         .flat_map(|s| article_particle_variants(s))
@@ -371,6 +372,28 @@ pub fn spelling_variants(form: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Israeli army" -> "Israeli Army", as headlines write it.
+fn headline_case(s: &str) -> Option<String> {
+    let mut words = s.split(' ');
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let lower = |w: &&str| w.chars().next().is_some_and(char::is_lowercase);
+    if !first.starts_with(char::is_uppercase) || rest.is_empty() || !rest.iter().all(lower) {
+        return None;
+    }
+    let capitalised = rest.iter().map(|w| {
+        let mut c = w.chars();
+        c.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    });
+    Some(
+        std::iter::once(first.to_string())
+            .chain(capitalised)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Words spelled two ways in English news.

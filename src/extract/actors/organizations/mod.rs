@@ -77,6 +77,10 @@ fn lexicon_matches(tokens: &Tokens) -> Vec<Found> {
         .collect();
     hits.into_iter()
         .filter(|h| !after_ship_prefix(tokens, h.range.start))
+        // "PORT-AU-PRINCE": an acronym inside a hyphenated word.
+        .filter(|h| {
+            !(is_all_caps(&tokens.body[h.range.clone()]) && hyphenated(tokens.body, &h.range))
+        })
         // "WHO IS TO BLAME": an acronym in a line of capitals is a word.
         .filter(|h| {
             !(is_all_caps(&tokens.body[h.range.clone()]) && tokens.in_capitals_line(h.range.start))
@@ -96,6 +100,14 @@ fn lexicon_matches(tokens: &Tokens) -> Vec<Found> {
         .collect()
 }
 
+/// Joined by a hyphen to the word before or after.
+fn hyphenated(body: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = body[..range.start].strip_suffix('-');
+    let after = body[range.end..].strip_prefix('-');
+    before.is_some_and(|b| b.ends_with(char::is_alphanumeric))
+        || after.is_some_and(|a| a.starts_with(char::is_alphanumeric))
+}
+
 /// The name after "USS", "MV" is a vessel's (ANNOTATION hard case 8).
 fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
     let i = tokens.first_from(start);
@@ -106,6 +118,7 @@ fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
 /// operations" names no actor.
 #[rustfmt::skip]
 const MILITARY_ADJECTIVE_NOUNS: &[&str] = &[
+    "government", "regime", "rulers", "authorities", "council", "administration", "coup",
     "operation", "operations", "position", "positions", "intelligence", "base", "bases",
     "aircraft", "facility", "facilities", "site", "sites", "target", "targets", "officer",
     "officers", "personnel", "equipment", "vehicle", "vehicles", "convoy", "installation",
