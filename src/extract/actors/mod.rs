@@ -249,6 +249,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_alone_refers_to_the_one_person_holding_it() {
+        let a = actors(
+            "Chilean Defence Minister Tomas Vell met Health Minister Ana Ruiz. \
+             The Chilean Defence Minister said talks went well. The minister later left.",
+        );
+        let vell = find(&a, "Tomas Vell");
+        assert!(
+            vell.aliases
+                .contains(&"Chilean Defence Minister".to_string()),
+            "{a:?}"
+        );
+        // "the minister" fits both: it names neither.
+        assert!(
+            a.iter()
+                .all(|x| !x.aliases.contains(&"minister".to_string())),
+            "{a:?}"
+        );
+    }
+
+    #[test]
     fn a_state_named_army_is_its_armed_forces() {
         let a =
             actors("The Sudanese army said it retook the bridge. The army said 12 people died.");

@@ -7,14 +7,17 @@
 //!   ("Secretary Austin"), else whose given name it is ("Sheikh Mohammed").
 //! - Later bare surnames are mentions of the person ("Okonjo added").
 //! - "the health ministry", "the army" are mentions of the one such body the
-//!   article named; an acronym in brackets after a name is its alias.
+//!   article named, "the Defence Minister" to the one person holding that
+//!   title; an acronym in brackets after a name is its alias.
+
+mod descriptions;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::names::{self, canonical_person, fold};
 use super::tokens::{is_capitalised, Tokens};
-use super::{lexicon, Form, Found, Kind, Rule};
+use super::{Form, Found, Kind, Rule};
 use crate::extract::text::Text;
 use crate::extract::Actor;
 
@@ -55,7 +58,8 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
     }
     add_surname_mentions(text, tokens, &mut built);
     add_acronyms(text, tokens, &mut built);
-    add_definite_descriptions(text, tokens, &mut built);
+    descriptions::add_body_descriptions(text, tokens, &mut built);
+    descriptions::add_title_references(text, tokens, &mut built);
     let mut actors: Vec<Actor> = built
         .into_iter()
         .map(|mut b| {
@@ -261,99 +265,4 @@ fn add_acronyms(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             }
         }
     }
-}
-
-/// Armed forces named by their state ("Israel Defense Forces", "Sudanese Armed Forces").
-fn is_state_armed_force(b: &Building) -> bool {
-    b.kind == Kind::Organization
-        && (lexicon::states()
-            .list
-            .iter()
-            .any(|s| s.armed_forces.as_deref() == Some(b.actor.name.as_str()))
-            || b.rule == Rule::StateBody
-                && ["army", "military"]
-                    .iter()
-                    .any(|h| b.actor.name.to_lowercase().ends_with(h)))
-}
-
-/// Later "the health ministry", "the ministry", "the army" refer to the one
-/// such body the article named.
-fn add_definite_descriptions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
-    let mut phrases: Vec<(Vec<String>, usize)> = Vec::new();
-    // "Lebanon's health ministry" -> "health ministry"; then its head "ministry".
-    for (i, b) in built.iter().enumerate() {
-        if b.kind != Kind::Organization {
-            continue;
-        }
-        if b.rule == Rule::StateBody {
-            if let Some((_, phrase)) = b.actor.name.split_once("'s ") {
-                phrases.push((phrase.split(' ').map(String::from).collect(), i));
-            }
-        }
-        if let Some(last) = b.actor.name.split_whitespace().last() {
-            let head = last.to_lowercase();
-            if matches!(
-                head.as_str(),
-                "ministry" | "agency" | "council" | "command" | "commission"
-            ) {
-                phrases.push((vec![head], i));
-            }
-        }
-        if is_state_armed_force(b) {
-            phrases.push((vec!["army".into()], i));
-            phrases.push((vec!["military".into()], i));
-        }
-    }
-    // A phrase shared by two bodies names neither.
-    let mut owners: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-    for (p, i) in phrases {
-        let v = owners.entry(p).or_default();
-        if !v.contains(&i) {
-            v.push(i);
-        }
-    }
-    for k in 1..tokens.len() {
-        if !matches!(tokens.text(k - 1), "the" | "The") || !tokens.joined(k - 1) {
-            continue;
-        }
-        for (phrase, owner) in &owners {
-            if owner.len() != 1 || k + phrase.len() > tokens.len() {
-                continue;
-            }
-            let last = k + phrase.len() - 1;
-            let matches = (k..=last).all(|m| tokens.text(m) == phrase[m - k])
-                && (k..last).all(|m| tokens.joined(m));
-            let r = tokens.range(k, last);
-            let next_word = body_word_after(text.body, r.end);
-            let adjectival = phrase.len() == 1
-                && matches!(phrase[0].as_str(), "army" | "military")
-                && next_word.chars().next().is_some_and(char::is_lowercase)
-                && !names_a_verb(&next_word);
-            if matches && !adjectival && !is_taken(built, &r) {
-                add_mention(&mut built[owner[0]], text, r);
-            }
-        }
-    }
-}
-
-fn body_word_after(body: &str, end: usize) -> String {
-    body[end..]
-        .trim_start_matches([' ', '\t'])
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect()
-}
-
-/// Verbs that follow "the army" when it acts or speaks.
-fn names_a_verb(word: &str) -> bool {
-    #[rustfmt::skip]
-    const VERBS: &[&str] = &[
-        "said", "says", "has", "had", "have", "is", "was", "were", "will", "would", "added",
-        "announced", "confirmed", "denied", "claimed", "stated", "reported", "warned",
-        "struck", "launched", "carried", "killed", "issued", "ordered", "retook", "took",
-        "captured", "also", "later", "did", "does", "could", "can", "may", "must", "should",
-        "released", "published", "posted", "told", "acknowledged", "accused", "shot", "fired",
-        "intercepted",
-        ];
-    VERBS.contains(&word)
 }

@@ -1,0 +1,194 @@
+//! Definite descriptions: "the health ministry", "the army", "the Israel
+//! Defence Minister" name no one new; they refer to the one body or person
+//! of the article that fits, and become its mentions (what a statement's
+//! speaker is read from). Two candidates, and the description names neither.
+
+use std::collections::HashMap;
+
+use super::super::tokens::Tokens;
+use super::super::{lexicon, names, Kind, Rule};
+use super::{add_mention, is_taken, Building};
+use crate::extract::text::Text;
+
+/// Armed forces named by their state ("Israel Defense Forces", "Sudanese Armed Forces").
+fn is_state_armed_force(b: &Building) -> bool {
+    b.kind == Kind::Organization
+        && (lexicon::states()
+            .list
+            .iter()
+            .any(|s| s.armed_forces.as_deref() == Some(b.actor.name.as_str()))
+            || b.rule == Rule::StateBody
+                && ["army", "military"]
+                    .iter()
+                    .any(|h| b.actor.name.to_lowercase().ends_with(h)))
+}
+
+/// Later "the health ministry", "the ministry", "the army" refer to the one
+/// such body the article named.
+pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
+    let mut phrases: Vec<(Vec<String>, usize)> = Vec::new();
+    // "Lebanon's health ministry" -> "health ministry"; then its head "ministry".
+    for (i, b) in built.iter().enumerate() {
+        if b.kind != Kind::Organization {
+            continue;
+        }
+        if b.rule == Rule::StateBody {
+            if let Some((_, phrase)) = b.actor.name.split_once("'s ") {
+                phrases.push((phrase.split(' ').map(String::from).collect(), i));
+            }
+        }
+        if let Some(last) = b.actor.name.split_whitespace().last() {
+            let head = last.to_lowercase();
+            if matches!(
+                head.as_str(),
+                "ministry" | "agency" | "council" | "command" | "commission"
+            ) {
+                phrases.push((vec![head], i));
+            }
+        }
+        if is_state_armed_force(b) {
+            phrases.push((vec!["army".into()], i));
+            phrases.push((vec!["military".into()], i));
+        }
+    }
+    // A phrase shared by two bodies names neither.
+    let mut owners: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (p, i) in phrases {
+        let v = owners.entry(p).or_default();
+        if !v.contains(&i) {
+            v.push(i);
+        }
+    }
+    for k in 1..tokens.len() {
+        if !matches!(tokens.text(k - 1), "the" | "The") || !tokens.joined(k - 1) {
+            continue;
+        }
+        for (phrase, owner) in &owners {
+            if owner.len() != 1 || k + phrase.len() > tokens.len() {
+                continue;
+            }
+            let last = k + phrase.len() - 1;
+            let matches = (k..=last).all(|m| tokens.text(m) == phrase[m - k])
+                && (k..last).all(|m| tokens.joined(m));
+            let r = tokens.range(k, last);
+            let next_word = body_word_after(text.body, r.end);
+            let adjectival = phrase.len() == 1
+                && matches!(phrase[0].as_str(), "army" | "military")
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !names_a_verb(&next_word);
+            if matches && !adjectival && !is_taken(built, &r) {
+                add_mention(&mut built[owner[0]], text, r);
+            }
+        }
+    }
+}
+
+fn body_word_after(body: &str, end: usize) -> String {
+    body[end..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Verbs that follow "the army" when it acts or speaks.
+fn names_a_verb(word: &str) -> bool {
+    #[rustfmt::skip]
+    const VERBS: &[&str] = &[
+        "said", "says", "has", "had", "have", "is", "was", "were", "will", "would", "added",
+        "announced", "confirmed", "denied", "claimed", "stated", "reported", "warned",
+        "struck", "launched", "carried", "killed", "issued", "ordered", "retook", "took",
+        "captured", "also", "later", "did", "does", "could", "can", "may", "must", "should",
+        "released", "published", "posted", "told", "acknowledged", "accused", "shot", "fired",
+        "intercepted",
+        ];
+    VERBS.contains(&word)
+}
+
+/// "the Israel Defence Minister said", "The Secretary emphasized": a title
+/// with no name after it refers to the one person of the article holding it.
+pub(super) fn add_title_references(text: &Text, tokens: &Tokens, built: &mut [Building]) {
+    let holders: Vec<(usize, String, Vec<String>)> = built
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == Kind::Person)
+        .filter_map(|(i, b)| {
+            let (head, modifiers) = title_head(b.actor.title.as_deref()?)?;
+            Some((i, head, modifiers))
+        })
+        .collect();
+    for k in 0..tokens.len() {
+        if !matches!(tokens.text(k), "the" | "The") || !tokens.joined(k) {
+            continue;
+        }
+        let Some((last, head, modifiers)) = title_after(tokens, k + 1) else {
+            continue;
+        };
+        let fits: Vec<usize> = holders
+            .iter()
+            .filter(|(_, h, m)| *h == head && modifiers.iter().all(|w| m.contains(w)))
+            .map(|(i, _, _)| *i)
+            .collect();
+        let r = tokens.range(k + 1, last);
+        if let [owner] = fits[..] {
+            if !is_taken(built, &r) {
+                add_mention(&mut built[owner], text, r);
+            }
+        }
+    }
+}
+
+/// The office a title ends in and the words qualifying it, in lower case:
+/// "US Secretary of Defense" -> ("secretary", ["us", "of", "defense"]).
+fn title_head(title: &str) -> Option<(String, Vec<String>)> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let head = words.iter().rposition(|w| lexicon::title_class(w).office)?;
+    let modifiers = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != head)
+        .map(|(_, w)| spelling(w))
+        .collect();
+    Some((spelling(words[head]), modifiers))
+}
+
+/// Lower case, one spelling: "Defence" and "defense" compare equal.
+fn spelling(word: &str) -> String {
+    word.to_lowercase().replace("defence", "defense")
+}
+
+/// A title right after "the", with no name following: its last word, its
+/// office and the modifiers read (states and acronyms left out).
+fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)> {
+    let mut words = Vec::new();
+    let mut m = k;
+    while m < tokens.len() && words.len() < 4 {
+        let word = tokens.text(m);
+        let state = names::state_at(tokens, m).is_some_and(|(e, _, _)| e == m);
+        let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        if lexicon::title_class(word).any() {
+            words.push(m);
+        } else if !state && !acronym {
+            break;
+        }
+        if !tokens.joined(m) {
+            m += 1;
+            break;
+        }
+        m += 1;
+    }
+    let &last = words.last()?;
+    // The title ends the phrase: "the Defence Minister Yoav Gallant" names him.
+    let named = last + 1 == m
+        && tokens.joined(last)
+        && last + 1 < tokens.len()
+        && names::is_name_word(tokens.text(last + 1));
+    if last + 1 != m || named || !lexicon::title_class(tokens.text(last)).office {
+        return None;
+    }
+    let modifiers = words[..words.len() - 1]
+        .iter()
+        .map(|&w| spelling(tokens.text(w)))
+        .collect();
+    Some((last, spelling(tokens.text(last)), modifiers))
+}
