@@ -183,7 +183,9 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
         && tokens.joined(last)
         && last + 1 < tokens.len()
         && names::is_name_word(tokens.text(last + 1));
-    if last + 1 != m || named || !lexicon::title_class(tokens.text(last)).office {
+    // "the prime minister's office" is the office, not the prime minister.
+    let possessive = tokens.list[last].possessive;
+    if last + 1 != m || named || possessive || !lexicon::title_class(tokens.text(last)).office {
         return None;
     }
     let modifiers = words[..words.len() - 1]
