@@ -260,7 +260,7 @@ impl<'a> SentenceContext<'a> {
             count_high: q.high,
             qualifier: q.qualifier.to_string(),
             victims: victims(self.toks, i, s),
-            location: location(self.places, span),
+            location: location(self.text, self.places, span),
             period: nearest(&self.periods, i).map(|r| {
                 s[self.toks[r.start].range.start..self.toks[r.end - 1].range.end].to_string()
             }),
@@ -314,12 +314,91 @@ fn source(
     best.map(|(_, a)| a)
 }
 
-/// The place the figure refers to: the first place named after the count in
-/// its sentence, else the last one named before it.
-fn location(places: &[(Span, usize)], count: Span) -> Option<usize> {
+/// Words before a place name that make it where something happened ("in
+/// Rafah", "a strike on Tyre").
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "inside",
+    "around",
+    "outside",
+    "on",
+];
+
+/// Nouns that name a place by "of" ("the city of Tyre", "the outskirts of Goma").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "suburbs",
+    "suburb",
+    "province",
+    "region",
+    "district",
+    "camp",
+    "area",
+    "outskirts",
+    "capital",
+    "governorate",
+    "state",
+    "county",
+    "neighbourhood",
+    "neighborhood",
+    "municipality",
+    "port",
+    "island",
+    "strip",
+];
+
+/// The place the figure refers to: the first place after the count in its
+/// sentence that the text introduces as a location ("in Rafah", "the city
+/// of Tyre"), else the last such place before it. A place named as an actor
+/// ("Israel's attack", "into Israel") is not where the figure happened.
+fn location(text: &Text, places: &[(Span, usize)], count: Span) -> Option<usize> {
     let k = places.partition_point(|(s, _)| s.start < count.end);
-    places
-        .get(k)
-        .or_else(|| places[..k].iter().rev().find(|(s, _)| s.end <= count.start))
+    let is_site = |(span, _): &&(Span, usize)| is_locative(text, *span);
+    places[k..]
+        .iter()
+        .find(is_site)
+        .or_else(|| {
+            places[..k]
+                .iter()
+                .rev()
+                .filter(|(s, _)| s.end <= count.start)
+                .find(is_site)
+        })
         .map(|(_, l)| *l)
+}
+
+/// Whether the place mention at `span` is introduced as a location.
+fn is_locative(text: &Text, span: Span) -> bool {
+    let range = text.byte_range(span);
+    let after = &text.body[range.end..];
+    if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return false;
+    }
+    let mut words = text.body[..range.start]
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    let Some(prev) = words.next() else {
+        return false;
+    };
+    // "in the southern city of Tyre", "in the Gaza Strip".
+    let prev = if prev == "the" {
+        words.next().unwrap_or_default()
+    } else {
+        prev
+    };
+    LOCATIVES.contains(&prev.as_str())
+        || (prev == "of"
+            && words
+                .next()
+                .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str())))
 }

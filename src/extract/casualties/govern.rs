@@ -327,10 +327,24 @@ fn predicate_after(
                         continue;
                     }
                     let modifier = !in_aux && term.noun && is_modifier(toks, end);
-                    let fits_article = !article || in_aux || term.person;
+                    // "a man died", "a hostage"; not "a hostage deal", "a
+                    // decision on the displaced".
+                    let after_the = toks[j - 1].is_word("the") || toks[j - 1].is_word("those");
+                    let fits_article = !article
+                        || in_aux
+                        || term.person
+                        || (!term.noun && np_words > 0 && !after_the);
                     // A noun after a verb is its object ("sentenced to death").
                     let object = in_aux && term.noun;
-                    if !modifier && !object && fits_article && !takes_count(toks, end, term.obj) {
+                    // "an airstrike killed Hamas commander X": an active verb
+                    // with its own object says nothing about this count.
+                    let active = !in_aux && term.obj && takes_object(toks, end);
+                    if !modifier
+                        && !object
+                        && !active
+                        && fits_article
+                        && !takes_count(toks, end, term.obj)
+                    {
                         return Found::Category(term.category);
                     }
                     if in_aux {
@@ -445,6 +459,51 @@ fn takes_count(toks: &[Token], end: usize, verb: bool) -> bool {
     verb && toks
         .get(skip_qualifiers_forward(toks, end))
         .is_some_and(|t| t.count().is_some())
+}
+
+/// Words after a verb that are not its object ("killed Monday", "killed
+/// overnight").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "early",
+    "late",
+    "instantly",
+    "outright",
+    "immediately",
+    "too",
+];
+
+/// Whether the word at `at` opens an object of the verb before it.
+fn takes_object(toks: &[Token], at: usize) -> bool {
+    let Some(t) = toks.get(at) else {
+        return false;
+    };
+    let w = t.lower.as_str();
+    t.kind == Kind::Word
+        && !(PREPS.contains(&w)
+            || NP_STOP.contains(&w)
+            || AUX.contains(&w)
+            || MODALS.contains(&w)
+            || TIME_WORDS.contains(&w)
+            || matches!(
+                w,
+                "and" | "or" | "during" | "including" | "among" | "when" | "after"
+            )
+            || (w.len() > 4 && w.ends_with("ly")))
 }
 
 fn skip_qualifiers_forward(toks: &[Token], mut k: usize) -> usize {

@@ -299,6 +299,37 @@ fn parts_always_point_to_earlier_figures() {
     }
 }
 
+#[test]
+fn of_the_wounded_is_where_they_come_from_not_what_happened() {
+    assert_eq!(
+        figures("Two of the wounded died in hospital."),
+        vec![fig("killed", 2, "exact")]
+    );
+    assert_eq!(
+        figures("Seven of the injured are in critical condition."),
+        vec![fig("injured", 7, "exact")]
+    );
+}
+
+#[test]
+fn among_those_killed_were() {
+    assert_eq!(
+        figures("Among those killed were two journalists and a paramedic."),
+        vec![fig("killed", 2, "exact"), fig("killed", 1, "exact")]
+    );
+}
+
+#[test]
+fn a_verb_with_its_own_object_does_not_govern_the_subject() {
+    assert_eq!(
+        figures("An airstrike killed commander Ahmed Ali and 4 of his aides."),
+        vec![fig("killed", 4, "exact")]
+    );
+    none("Two gunmen killed the policeman.");
+    none("A decision on the displaced was postponed.");
+    none("The court sentenced 3 men to death.");
+}
+
 // --- victims, period, source, place ---
 
 #[test]
@@ -341,6 +372,17 @@ fn place_when_stated() {
     assert_eq!(found[0].location, Some(1));
     let body = "Five people were killed.";
     assert_eq!(extract(&Text::new(body), &[], &places)[0].location, None);
+}
+
+#[test]
+fn a_place_named_as_an_actor_is_not_where_it_happened() {
+    let body = "Two soldiers were killed in Israel's attack on the city of Homs.";
+    let places = vec![
+        place(body, "Israel", "country"),
+        place(body, "Homs", "city"),
+    ];
+    let found = extract(&Text::new(body), &[], &places);
+    assert_eq!(found[0].location, Some(1));
 }
 
 // --- not figures ---
