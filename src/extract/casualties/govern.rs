@@ -14,8 +14,8 @@
 //! hypothetical ("could reach 20,000") or negated is not read at all.
 
 use super::lexicon::{
-    term_ending, term_starting, words_at, Role, AUX, COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS,
-    MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP, OBJECTS, QUALIFIERS, TOLL_LINKS,
+    term_ending, term_starting, words_at, Role, Term, AUX, COORDINATORS, FILLERS_BEFORE,
+    INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP, OBJECTS, QUALIFIERS, TOLL_LINKS,
 };
 use super::tokens::{Kind, Token};
 
@@ -107,31 +107,8 @@ pub fn read(
         return None;
     }
     let start = skip_fillers_back(toks, i);
-    let mut among = None;
-    let mut via_toll = false;
-    let own = if let Some(c) = verb_before(toks, i, start, n.article) {
-        Some(c)
-    } else {
-        let object_of_prep =
-            n.article && i > 0 && PREPS_BEFORE_ARTICLE.contains(&toks[i - 1].lower.as_str());
-        let fwd = if object_of_prep {
-            Found::Nothing
-        } else {
-            forward(toks, i, n.article, &mut among)
-        };
-        match fwd {
-            Found::Category(c) => Some(c),
-            Found::Forecast => return None,
-            Found::Nothing => match toll_before(toks, start, i, n.article) {
-                Found::Category(c) => {
-                    via_toll = true;
-                    Some(c)
-                }
-                Found::Forecast => return None,
-                Found::Nothing => None,
-            },
-        }
-    };
+    let own = own_category(toks, i, start, n.article)?;
+    let (own, among, via_toll) = (own.category, own.among, own.via_toll);
     let parent = among
         .map(Parent::Token)
         .or_else(|| breakdown_parent(toks, i, start, prior, via_toll));
@@ -154,6 +131,48 @@ pub fn read(
         category: sibling.category,
         parent: sibling.parent,
     })
+}
+
+/// What rules 1-3 found for a count.
+struct Own {
+    category: Option<&'static str>,
+    /// A larger count named in the predicate ("among three people killed").
+    among: Option<usize>,
+    /// The category came from a total ("the toll includes 619 women").
+    via_toll: bool,
+}
+
+/// Rules 1-3 in order; `None` when the count is hypothetical.
+fn own_category(toks: &[Token], i: usize, start: usize, article: bool) -> Option<Own> {
+    let mut own = Own {
+        category: verb_before(toks, i, start, article),
+        among: None,
+        via_toll: false,
+    };
+    if own.category.is_some() {
+        return Some(own);
+    }
+    // "colleagues from an organisation were killed": not the subject.
+    let object_of_prep =
+        article && i > 0 && PREPS_BEFORE_ARTICLE.contains(&toks[i - 1].lower.as_str());
+    if !object_of_prep {
+        match forward(toks, i, article, &mut own.among) {
+            Found::Category(c) => own.category = Some(c),
+            Found::Forecast => return None,
+            Found::Nothing => {}
+        }
+    }
+    if own.category.is_none() {
+        match toll_before(toks, start, i, article) {
+            Found::Category(c) => {
+                own.category = Some(c);
+                own.via_toll = true;
+            }
+            Found::Forecast => return None,
+            Found::Nothing => {}
+        }
+    }
+    Some(own)
 }
 
 /// Nouns whose "of N" counts relatives, not victims ("a father of three").
@@ -302,14 +321,7 @@ fn predicate_after(
             }
             Kind::Punct(_) => return Found::Nothing,
             Kind::Count(_) => {
-                // "10 women and three infants", "a woman and her two children".
-                let and_at = |k: usize| toks[k].is_word("and") || toks[k].is_word("or");
-                let determiner = matches!(
-                    toks[j - 1].lower.as_str(),
-                    "her" | "his" | "their" | "its" | "the" | "another"
-                );
-                let after_and = and_at(j - 1) || (determiner && j >= 2 && and_at(j - 2));
-                if in_aux || !(after_and || after_kin(toks, j)) {
+                if in_aux || !joins_noun_phrase(toks, j) {
                     return Found::Nothing;
                 }
                 np_words += 1;
@@ -326,25 +338,7 @@ fn predicate_after(
                         j = end;
                         continue;
                     }
-                    let modifier = !in_aux && term.noun && is_modifier(toks, end);
-                    // "a man died", "a hostage"; not "a hostage deal", "a
-                    // decision on the displaced".
-                    let after_the = toks[j - 1].is_word("the") || toks[j - 1].is_word("those");
-                    let fits_article = !article
-                        || in_aux
-                        || term.person
-                        || (!term.noun && np_words > 0 && !after_the);
-                    // A noun after a verb is its object ("sentenced to death").
-                    let object = in_aux && term.noun;
-                    // "an airstrike killed Hamas commander X": an active verb
-                    // with its own object says nothing about this count.
-                    let active = !in_aux && term.obj && takes_object(toks, end);
-                    if !modifier
-                        && !object
-                        && !active
-                        && fits_article
-                        && !takes_count(toks, end, term.obj)
-                    {
+                    if is_predicate(toks, j, term, article, in_aux, np_words) {
                         return Found::Category(term.category);
                     }
                     if in_aux {
@@ -381,6 +375,42 @@ fn predicate_after(
         }
     }
     Found::Nothing
+}
+
+/// Whether a count inside a noun phrase is coordinated into it ("10 women
+/// and three infants", "a woman and her two children", "a father of three").
+fn joins_noun_phrase(toks: &[Token], j: usize) -> bool {
+    let and_at = |k: usize| toks[k].is_word("and") || toks[k].is_word("or");
+    let determiner = matches!(
+        toks[j - 1].lower.as_str(),
+        "her" | "his" | "their" | "its" | "the" | "another"
+    );
+    and_at(j - 1) || (determiner && j >= 2 && and_at(j - 2)) || after_kin(toks, j)
+}
+
+/// Whether the casualty `term` at token `j` is the predicate of the count
+/// whose phrase is being read.
+fn is_predicate(
+    toks: &[Token],
+    j: usize,
+    term: &Term,
+    article: bool,
+    in_aux: bool,
+    np_words: usize,
+) -> bool {
+    let end = j + term.words.len();
+    let modifier = !in_aux && term.noun && is_modifier(toks, end);
+    // "a man died", "a hostage"; not "a hostage deal", "a decision on the
+    // displaced".
+    let after_the = toks[j - 1].is_word("the") || toks[j - 1].is_word("those");
+    let fits_article =
+        !article || in_aux || term.person || (!term.noun && np_words > 0 && !after_the);
+    // A noun after a verb is its object ("sentenced to death").
+    let object = in_aux && term.noun;
+    // "an airstrike killed Hamas commander X": an active verb with its own
+    // object says nothing about this count.
+    let active = !in_aux && term.obj && takes_object(toks, end);
+    !modifier && !object && !active && fits_article && !takes_count(toks, end, term.obj)
 }
 
 /// "... among the dead", "among those killed", "among three people killed".
