@@ -86,12 +86,6 @@ fn is_sqlite(path: &Path) -> bool {
         .is_ok_and(|_| &header == b"SQLite format 3\0")
 }
 
-impl Default for Workspace {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// A single-value SQL answer from the workspace database.
 pub fn scalar<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str) -> T {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
