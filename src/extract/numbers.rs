@@ -303,7 +303,10 @@ fn halve_after_half(text: &str, n: &mut Number) {
     let before = &text[..n.range.start];
     let is_scale =
         n.value >= 100 && !text[n.range.clone()].starts_with(|c: char| c.is_ascii_digit());
-    if is_scale && before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case("half ") {
+    let ends_with_half = before
+        .get(before.len().saturating_sub(5)..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("half "));
+    if is_scale && ends_with_half {
         n.value /= 2;
         n.range.start -= 5;
     }
@@ -667,6 +670,12 @@ mod tests {
 
     fn counts(text: &str) -> Vec<i64> {
         find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn half_check_is_safe_after_multibyte_characters() {
+        // Regression (issue 6 proptest): slicing five bytes back split a char.
+        assert_eq!(values("\u{1f600}\u{fffd}one hundred"), vec![100]);
     }
 
     #[test]
