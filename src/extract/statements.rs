@@ -1,13 +1,30 @@
 //! Statements: who said what, as direct quotes or reported speech.
 //!
-//! The unit is a sentence, extended while a quotation is open, so a quote
-//! that runs over several sentences stays one statement. A unit whose
-//! quotations carry most of its words is a direct statement (text: the quoted
-//! words, pieces joined with " ... "); a unit with a speech cue outside
-//! quotation marks is reported (text: the clause that carries what was said).
-//! The speaker is the actor named next to the cue, the person or
-//! organization in focus for "he" or "the ministry", or the country for
-//! "Iranian officials"; unnamed sources keep their description only.
+//! The unit is a sentence, extended while a quotation runs across sentence
+//! ends. In each unit the speech cues found outside quotation marks (a
+//! lexicon of verbs and phrases, data/speech_verbs.tsv) are planned into
+//! statements: one per speaker and sentence, plus one for each follow-on
+//! clause (", adding that ..."). Each statement's words lie before its
+//! attribution ("..., the ministry said") or after it ("the ministry said
+//! (that) ..."). When quotation marks carry most of those words the
+//! statement is direct and its text is the quoted words, pieces joined with
+//! " ... "; otherwise it is reported and its text is the whole clause, scare
+//! quotes and all. A sentence that is only a quotation, right after a
+//! statement, is a direct statement of the same speaker with no cue.
+//!
+//! Speakers are resolved against the article's actors by [`speaker`]: a name
+//! next to the cue, the person or body in focus for "he" or "the ministry",
+//! the holder of a role, the state for "Iranian officials"; unnamed sources
+//! keep only their description.
+
+mod cues;
+mod lexicon;
+mod phrases;
+mod plan;
+mod quotes;
+mod speaker;
+mod tokens;
+mod words;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -15,381 +32,286 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::text::Text;
-use super::{Actor, Location, Mention, Statement};
+use super::{Actor, Location, Span, Statement};
+use phrases::Words;
+use plan::{Planned, Who};
+use quotes::{Quote, Unit};
+use speaker::{Described, Resolver, Speaker};
 
-/// Speech verbs and phrases, in the forms news uses.
-const CUES: &str = r"said|says|say|told|tells|warned|warns|urged|urges|stressed|stresses|reaffirmed|reaffirms|reiterated|reiterates|announced|announces|noted|notes|added|adding|confirmed|confirms|explained|explaining|emphasi[sz]ed|emphasi[sz]es|declared|insisted|stated|claimed|claims|informed|reported|reports|asserted|acknowledged|denied|cautioned|pledged|vowed|according to|was quoted as saying|were quoted as saying";
+/// Statements need at least this many words of text.
+const MIN_WORDS: usize = 2;
 
-fn cue_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b(?:{CUES})\b")).expect("valid regex"))
-}
-
-/// Quotation marks that open and close a direct quote.
-fn is_open(c: char) -> bool {
-    c == '\u{201c}'
-}
-fn is_close(c: char) -> bool {
-    c == '\u{201d}'
-}
-
-/// A quoted stretch: the byte range inside the marks.
-#[derive(Debug, Clone)]
-struct Quote {
-    inner: Range<usize>,
-    outer: Range<usize>,
-}
-
-/// Finds double-quoted stretches: curly pairs, and straight quotes paired in
-/// order. Single quotes are left alone (they nest inside double ones and
-/// double as apostrophes).
-fn quotes(body: &str) -> Vec<Quote> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut straight_open: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        if is_open(c) {
-            open = Some(i);
-        } else if is_close(c) {
-            if let Some(s) = open.take() {
-                out.push(Quote {
-                    inner: s + c.len_utf8()..i,
-                    outer: s..i + c.len_utf8(),
-                });
-            }
-        } else if c == '"' {
-            match straight_open.take() {
-                Some(s) => out.push(Quote {
-                    inner: s + 1..i,
-                    outer: s..i + 1,
-                }),
-                None => straight_open = Some(i),
-            }
-        } else if c == '\n' && body[i + 1..].starts_with('\n') {
-            // A paragraph break closes nothing, but an unclosed quote restarts.
-            if let Some(s) = open.take() {
-                out.push(Quote {
-                    inner: s + 3..i,
-                    outer: s..i,
-                });
-            }
-            if let Some(s) = straight_open.take() {
-                out.push(Quote {
-                    inner: s + 1..i,
-                    outer: s..i,
-                });
-            }
-        }
-    }
-    out.sort_by_key(|q| q.outer.start);
-    out
-}
-
-/// Sentences merged while a quotation spans their boundary.
-fn units(text: &Text, quotes: &[Quote]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for s in &text.sentences {
-        if let Some(last) = out.last_mut() {
-            let spans_gap = quotes
-                .iter()
-                .any(|q| q.outer.start < last.end && q.outer.end > s.start);
-            let same_paragraph = !text.body[last.end..s.start].contains("\n\n");
-            if spans_gap && same_paragraph {
-                last.end = s.end;
-                continue;
-            }
-        }
-        out.push(s.clone());
-    }
-    out
-}
+/// How many units after a statement a lone quotation still continues it.
+const QUOTE_REACH: usize = 2;
 
 /// Finds the statements of an article. May add country actors for states
 /// that speak ("Iranian officials said").
 pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> Vec<Statement> {
     let body = text.body;
-    let all_quotes = quotes(body);
-    let mut out: Vec<Statement> = Vec::new();
-    let mut last_speaker: Option<(Option<usize>, Option<String>, Range<usize>)> = None;
-    for unit in units(text, &all_quotes) {
-        let qs: Vec<&Quote> = all_quotes
-            .iter()
-            .filter(|q| {
-                q.outer.start >= unit.start && q.outer.end <= unit.end && !q.inner.is_empty()
-            })
-            .collect();
-        let cue = find_cue(body, &unit, &qs);
-        let direct = is_direct(body, &unit, &qs);
-        let statement = if direct {
-            let text_joined = qs
-                .iter()
-                .map(|q| body[q.inner.clone()].trim())
-                .collect::<Vec<_>>()
-                .join(" ... ");
-            match &cue {
-                Some(c) => {
-                    let (speaker, desc) = speaker_for(text, actors, locations, &unit, c, &qs);
-                    Some((
-                        speaker,
-                        desc,
-                        Some(body[c.clone()].to_string()),
-                        "direct",
-                        text_joined,
-                    ))
-                }
-                // A quote standing alone after its attribution continues the last speaker.
-                None => last_speaker
-                    .as_ref()
-                    .filter(|(_, _, prev)| body[prev.end..unit.start].trim().len() < 200)
-                    .map(|(s, d, _)| (*s, d.clone(), None, "direct", text_joined)),
-            }
-        } else if let Some(c) = &cue {
-            reported_text(body, &unit, c).map(|said| {
-                let (speaker, desc) = speaker_for(text, actors, locations, &unit, c, &qs);
-                (
-                    speaker,
-                    desc,
-                    Some(body[c.clone()].to_string()),
-                    "reported",
-                    said,
-                )
-            })
-        } else {
-            None
+    let all_quotes = quotes::find(body);
+    let masked = quotes::mask(body, &all_quotes);
+    let mut resolver = Resolver::new(text, &all_quotes, actors, locations);
+    let mut state = State::default();
+    for (index, unit) in quotes::units(text, &all_quotes).iter().enumerate() {
+        let toks = tokens::tokenize(&masked, unit.range.clone());
+        let w = Words {
+            masked: &masked,
+            toks: &toks,
         };
-        if let Some((speaker, desc, cue_text, kind, said)) = statement {
-            if said.split_whitespace().count() < 2 {
-                continue;
-            }
-            last_speaker = Some((speaker, desc.clone(), unit.clone()));
-            out.push(Statement {
-                kind: kind.to_string(),
-                cue: cue_text,
-                text: said,
-                speaker,
-                speaker_text: desc,
-                span: text.span(&unit),
-            });
+        let found = cues::find(&masked, &toks);
+        let start = if unit.range.start == 0 || body[..unit.range.start].ends_with('\n') {
+            phrases::skip_dateline(&w, 0, toks.len())
+        } else {
+            0
+        };
+        let planned = plan::plan(&w, &found, start);
+        let ctx = UnitCtx {
+            text,
+            w: &w,
+            quotes: &all_quotes,
+            unit,
+            index,
+            start,
+        };
+        if planned.is_empty() {
+            lone_quote(&ctx, &mut resolver, &mut state);
+        } else {
+            planned_statements(&ctx, &planned, actors, &mut resolver, &mut state);
         }
     }
-    out
+    state.out
 }
 
-/// A unit is a direct statement when its quotations carry the speech: a
-/// quote of three words or more that opens or closes the unit, or quotes
-/// that leave no more than a short attribution outside them. A few quoted
-/// words inside a longer clause are a paraphrase (reported).
-fn is_direct(body: &str, unit: &Range<usize>, qs: &[&Quote]) -> bool {
-    let words = |r: &Range<usize>| body[r.clone()].split_whitespace().count();
-    let quoted: usize = qs.iter().map(|q| words(&q.inner)).sum();
-    if qs.is_empty() || quoted < 3 {
-        return false;
-    }
-    let outside = words(unit).saturating_sub(qs.iter().map(|q| words(&q.outer)).sum::<usize>());
-    let opens = qs[0].outer.start == unit.start;
-    let tail = body[qs[qs.len() - 1].outer.end..unit.end]
-        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    opens || tail.is_empty() || outside <= 8
+/// What the walk over units carries.
+#[derive(Default)]
+struct State {
+    out: Vec<Statement>,
+    /// Unit index of the last statement with a cue or a speaker.
+    last_unit: Option<usize>,
+    /// Lone quotations left open at a paragraph end, waiting for the
+    /// attribution that follows them.
+    pending: Vec<(usize, usize)>,
 }
 
-/// The first speech cue in the unit that is outside quotation marks.
-fn find_cue(body: &str, unit: &Range<usize>, qs: &[&Quote]) -> Option<Range<usize>> {
-    cue_regex()
-        .find_iter(&body[unit.clone()])
-        .map(|m| unit.start + m.start()..unit.start + m.end())
-        .find(|r| {
-            !qs.iter()
-                .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
-        })
+/// One unit and what it is read with.
+struct UnitCtx<'a> {
+    text: &'a Text<'a>,
+    w: &'a Words<'a>,
+    quotes: &'a [Quote],
+    unit: &'a Unit,
+    index: usize,
+    start: usize,
 }
 
-/// The clause that carries what was said, for reported speech.
-fn reported_text(body: &str, unit: &Range<usize>, cue: &Range<usize>) -> Option<String> {
-    let before = &body[unit.start..cue.start];
-    let after = &body[cue.end..unit.end];
-    let cue_text = &body[cue.clone()];
-    let clean = |s: &str| {
-        s.trim()
-            .trim_start_matches("that ")
-            .trim_end_matches(['.', ',', ' '])
-            .trim()
-            .to_string()
-    };
-    if cue_text == "according to" {
-        // "According to X, CLAUSE" or "CLAUSE, according to X".
-        if before.trim().is_empty() || before.trim().eq_ignore_ascii_case("") {
-            return after.split_once(',').map(|(_, clause)| clean(clause));
-        }
-        return Some(clean(before.trim_end_matches([',', ' '])));
-    }
-    // "CLAUSE, X said." — the attribution ends the sentence.
-    if let Some(comma) = before.rfind(", ") {
-        if after
-            .trim()
-            .trim_end_matches('.')
-            .split_whitespace()
-            .count()
-            <= 4
-        {
-            return Some(clean(&before[..comma]));
-        }
-    }
-    // "X said (that) CLAUSE": skip a following addressee or time phrase.
-    let mut rest = after.trim_start();
-    for skip in [
-        "on Monday",
-        "on Tuesday",
-        "on Wednesday",
-        "on Thursday",
-        "on Friday",
-        "on Saturday",
-        "on Sunday",
-        "in a statement",
-        "in a statement on",
-        "on X",
-        "on Telegram",
-        "late",
-        "earlier",
-        "today",
-        "yesterday",
-    ] {
-        rest = rest
-            .strip_prefix(skip)
-            .map(|r| r.trim_start_matches([',', ' ']))
-            .unwrap_or(rest);
-    }
-    Some(clean(rest))
-}
-
-/// The speaker for a cue: a named actor next to it, the actor in focus for a
-/// pronoun or a definite description, the country for its officials.
-fn speaker_for(
-    text: &Text,
+fn planned_statements(
+    ctx: &UnitCtx,
+    planned: &[Planned],
     actors: &mut Vec<Actor>,
-    locations: &[Location],
-    unit: &Range<usize>,
-    cue: &Range<usize>,
-    qs: &[&Quote],
-) -> (Option<usize>, Option<String>) {
-    let body = text.body;
-    let outside = |r: &Range<usize>| {
-        !qs.iter()
-            .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
-    };
-    // Actor mentions in the unit, outside quotes, by distance from the cue.
-    let mut best: Option<(usize, usize)> = None;
-    for (i, actor) in actors.iter().enumerate() {
-        for m in &actor.mentions {
-            let r = text.byte_range(m.span);
-            if r.start < unit.start || r.end > unit.end || !outside(&r) {
-                continue;
-            }
-            let distance = if r.end <= cue.start {
-                cue.start - r.end
-            } else {
-                r.start.saturating_sub(cue.end)
-            };
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, i));
-            }
-        }
-    }
-    if let Some((_, i)) = best {
-        return (Some(i), None);
-    }
-    // "Iranian officials", "Israel said": a country speaks.
-    for loc in locations.iter().filter(|l| l.kind == "country") {
-        for m in &loc.mentions {
-            let r = text.byte_range(m.span);
-            if r.start >= unit.start && r.end <= unit.end && outside(&r) {
-                return (Some(country_actor(actors, loc, m)), None);
-            }
-        }
-    }
-    // "he said" / "the ministry said": the last person or organization before.
-    let before = body[unit.start..cue.start].to_lowercase();
-    let wants_person =
-        before.contains("he ") || before.contains("she ") || before.trim().is_empty();
-    let kind = if wants_person {
-        "person"
-    } else {
-        "organization"
-    };
-    let in_focus = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == kind)
-        .filter_map(|(i, a)| {
-            let last = a
-                .mentions
-                .iter()
-                .map(|m| text.byte_range(m.span))
-                .rfind(|r| r.end <= unit.start)?;
-            Some((last.end, i))
-        })
-        .max();
-    if let Some((_, i)) = in_focus {
-        return (Some(i), None);
-    }
-    let description = body[unit.start..cue.start]
-        .trim()
-        .trim_end_matches(',')
-        .to_string();
-    (None, (!description.is_empty()).then_some(description))
-}
-
-/// The actor standing for a country, added on first use.
-fn country_actor(actors: &mut Vec<Actor>, loc: &Location, mention: &Mention) -> usize {
-    if let Some(i) = actors
-        .iter()
-        .position(|a| a.kind == "country" && a.name == loc.name)
-    {
-        return i;
-    }
-    actors.push(Actor {
-        name: loc.name.clone(),
-        kind: "country".to_string(),
-        title: None,
-        affiliation: loc.country_code.clone(),
-        aliases: loc.aliases.clone(),
-        mentions: vec![mention.clone()],
-    });
-    actors.len() - 1
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(body: &str) -> Vec<Statement> {
-        let text = Text::new(body);
-        let mut actors = super::super::actors::extract(&text);
-        extract(&text, &mut actors, &[])
-    }
-
-    #[test]
-    fn said_that_clause_is_reported() {
-        let s = run("Foreign Minister Amara Okonjo said that the talks would resume next week.");
-        assert_eq!(s.len(), 1);
-        assert_eq!(s[0].kind, "reported");
-        assert_eq!(s[0].text, "the talks would resume next week");
-        assert_eq!(s[0].cue.as_deref(), Some("said"));
-    }
-
-    #[test]
-    fn quote_then_attribution_is_direct() {
-        let s = run(
-            "\u{201c}We will not give up the port,\u{201d} Foreign Minister Amara Okonjo said.",
+    resolver: &mut Resolver,
+    state: &mut State,
+) {
+    let w = ctx.w;
+    let mut previous: Option<Speaker> = None;
+    for p in planned {
+        let speaker = match &p.who {
+            Who::Subject(s) => described(ctx, resolver, actors, s, p),
+            Who::Inherit => previous.clone().unwrap_or_default(),
+            Who::Leading => phrases::leading_subject(w, ctx.start, p.cue.toks.start)
+                .map(|s| described(ctx, resolver, actors, &s, p))
+                .unwrap_or_default(),
+        };
+        previous = Some(speaker.clone());
+        let mut pieces = vec![w.bytes(&p.said)];
+        pieces.extend(p.tail.as_ref().map(|t| w.bytes(t)));
+        let Some((kind, said)) = said_text(ctx, &pieces) else {
+            continue;
+        };
+        let span_bytes = cover(
+            std::iter::once(w.bytes(&p.attribution))
+                .chain(pieces.iter().filter(|r| !r.is_empty()).cloned()),
         );
-        assert_eq!(s[0].kind, "direct");
-        assert_eq!(s[0].text, "We will not give up the port,");
+        let cue = ctx.text.body[p.cue.range.clone()].to_string();
+        push(
+            ctx,
+            state,
+            resolver,
+            speaker,
+            Some(cue),
+            kind,
+            said,
+            span_bytes,
+        );
     }
+}
 
-    #[test]
-    fn following_quote_without_cue_keeps_the_speaker() {
-        let s = run("\u{201c}The road is open,\u{201d} Minister Amara Okonjo said. \u{201c}Aid convoys can move again tomorrow.\u{201d}");
-        assert_eq!(s.len(), 2);
-        assert_eq!(s[1].cue, None);
-        assert_eq!(s[1].speaker, s[0].speaker);
+fn described(
+    ctx: &UnitCtx,
+    resolver: &Resolver,
+    actors: &mut Vec<Actor>,
+    s: &phrases::Subject,
+    p: &Planned,
+) -> Speaker {
+    let d = Described {
+        main: ctx.w.bytes(&s.toks),
+        apposition: s.apposition.as_ref().map(|a| ctx.w.bytes(a)),
+    };
+    resolver.resolve(actors, &d, p.cue.range.start)
+}
+
+/// A unit with no cue that is only a quotation: the last speaker goes on, or
+/// one left open at a paragraph end waits for its attribution.
+fn lone_quote(ctx: &UnitCtx, resolver: &mut Resolver, state: &mut State) {
+    let range = ctx.unit.range.clone();
+    let qs = quotes::within(ctx.quotes, &range);
+    let quoted: usize = qs.iter().map(|q| word_count(ctx.text.body, &q.inner)).sum();
+    let outside = ctx
+        .w
+        .toks
+        .iter()
+        .filter(|t| t.kind == tokens::Kind::Word)
+        .count();
+    if quoted < 3 || outside > 3.max(quoted / 4) {
+        return;
     }
+    let near = state
+        .last_unit
+        .is_some_and(|u| ctx.index <= u + QUOTE_REACH);
+    let open = qs.last().is_some_and(|q| !q.closed);
+    if !near && !open {
+        return;
+    }
+    let Some((kind, said)) = said_text(ctx, std::slice::from_ref(&range)) else {
+        return;
+    };
+    let speaker = if near {
+        resolver.last.clone().unwrap_or_default()
+    } else {
+        Speaker::default()
+    };
+    let at = state.out.len();
+    push(ctx, state, resolver, speaker, None, kind, said, range);
+    if !near {
+        state.pending.push((at, ctx.index));
+    }
+}
+
+/// Adds a statement and moves the focus to its speaker.
+#[allow(clippy::too_many_arguments)]
+fn push(
+    ctx: &UnitCtx,
+    state: &mut State,
+    resolver: &mut Resolver,
+    speaker: Speaker,
+    cue: Option<String>,
+    kind: &str,
+    text: String,
+    bytes: Range<usize>,
+) {
+    if cue.is_some() {
+        // Open quotations just before take this attribution.
+        for (i, unit) in std::mem::take(&mut state.pending) {
+            if ctx.index <= unit + QUOTE_REACH {
+                state.out[i].speaker = speaker.actor;
+                state.out[i].speaker_text = speaker.text.clone();
+            }
+        }
+    }
+    state.out.push(Statement {
+        kind: kind.to_string(),
+        cue,
+        text,
+        speaker: speaker.actor,
+        speaker_text: speaker.text.clone(),
+        span: span(ctx.text, &bytes),
+    });
+    if speaker.actor.is_some() || speaker.text.is_some() {
+        state.last_unit = Some(ctx.index);
+        resolver.last = Some(speaker);
+    }
+}
+
+/// The kind and text of the said words: direct when quotations carry at
+/// least half of them, reported otherwise.
+fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, String)> {
+    let body = ctx.text.body;
+    let qs: Vec<&Quote> = pieces
+        .iter()
+        .flat_map(|r| quotes::within(ctx.quotes, r))
+        .collect();
+    let quoted: usize = qs.iter().map(|q| word_count(body, &q.inner)).sum();
+    let total: usize = pieces.iter().map(|r| word_count(body, r)).sum();
+    let (kind, text) = if quoted >= MIN_WORDS && 2 * quoted >= total {
+        let joined = qs
+            .iter()
+            .map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ... ");
+        ("direct", joined)
+    } else {
+        let joined = pieces
+            .iter()
+            .map(|r| clean(&body[r.clone()]))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ... ");
+        ("reported", joined)
+    };
+    (text.split_whitespace().count() >= MIN_WORDS).then_some((kind, text))
+}
+
+/// Reported words without edge punctuation, a leading "that", or a
+/// trailing setting ("to reporters", "during a briefing", "on Monday").
+fn clean(s: &str) -> &str {
+    let s = s.trim();
+    let mut s = s.strip_prefix("that ").unwrap_or(s);
+    loop {
+        let trimmed = s
+            .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace())
+            .trim();
+        let shorter = setting_regex()
+            .find(trimmed)
+            .map_or(trimmed, |m| &trimmed[..m.start()]);
+        if shorter.len() == s.len() {
+            return s;
+        }
+        s = shorter;
+    }
+}
+
+fn setting_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?:\s*,)?\s+(?:
+              (?:to|told)\s(?:reporters|journalists|the\spress|the\smedia)
+            | (?:during|at|in)\s(?:a|an|the|his|her|its|their)\s(?:[\w’'-]+\s){0,3}
+              (?:briefing|conference|interview|statement|speech|meeting|address|readout|post|video)
+              (?:\s(?:on|in|to)\s[A-Z][\w-]*)?
+            | (?:on|late|early|this|last)\s
+              (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month)
+              (?:\s(?:night|morning|afternoon|evening))?
+            )$",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn word_count(body: &str, r: &Range<usize>) -> usize {
+    body[r.clone()]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The smallest byte range covering all of `ranges`.
+fn cover(ranges: impl Iterator<Item = Range<usize>>) -> Range<usize> {
+    ranges
+        .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+        .unwrap_or(0..0)
+}
+
+fn span(text: &Text, bytes: &Range<usize>) -> Span {
+    text.span(bytes)
 }
