@@ -41,6 +41,10 @@ use speaker::{Described, Resolver, Speaker};
 /// Statements need at least this many words of text.
 const MIN_WORDS: usize = 2;
 
+/// The share of the said words quotation marks must carry for a direct
+/// statement; below it a few quoted words are a paraphrase (reported).
+const DIRECT_SHARE: f64 = 0.5;
+
 /// How many units after a statement a lone quotation still continues it.
 const QUOTE_REACH: usize = 2;
 
@@ -79,7 +83,17 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
             planned_statements(&ctx, &planned, actors, &mut resolver, &mut state);
         }
     }
-    state.out
+    dedupe(state.out)
+}
+
+/// Drops a statement repeated word for word by the same speaker (a headline
+/// or summary line repeated in the body).
+fn dedupe(statements: Vec<Statement>) -> Vec<Statement> {
+    let mut seen = std::collections::HashSet::new();
+    statements
+        .into_iter()
+        .filter(|s| seen.insert((s.speaker, s.speaker_text.clone(), s.text.to_lowercase())))
+        .collect()
 }
 
 /// What the walk over units carries.
@@ -154,6 +168,7 @@ fn described(
     let d = Described {
         main: ctx.w.bytes(&s.toks),
         apposition: s.apposition.as_ref().map(|a| ctx.w.bytes(a)),
+        unit: ctx.unit.range.clone(),
     };
     resolver.resolve(actors, &d, p.cue.range.start)
 }
@@ -226,21 +241,27 @@ fn push(
     });
     if speaker.actor.is_some() || speaker.text.is_some() {
         state.last_unit = Some(ctx.index);
+        resolver.recent.extend(speaker.actor);
         resolver.last = Some(speaker);
     }
 }
 
-/// The kind and text of the said words: direct when quotations carry at
-/// least half of them, reported otherwise.
+/// The kind and text of the said words: direct when quotations carry a
+/// large part of them, reported otherwise.
 fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, String)> {
     let body = ctx.text.body;
     let qs: Vec<&Quote> = pieces
         .iter()
         .flat_map(|r| quotes::within(ctx.quotes, r))
         .collect();
+    let pieces: Vec<Range<usize>> = pieces.iter().map(|r| clean(body, r)).collect();
     let quoted: usize = qs.iter().map(|q| word_count(body, &q.inner)).sum();
-    let total: usize = pieces.iter().map(|r| word_count(body, r)).sum();
-    let (kind, text) = if quoted >= MIN_WORDS && 2 * quoted >= total {
+    let total: usize = pieces
+        .iter()
+        .map(|r| word_count(body, r))
+        .sum::<usize>()
+        .max(quoted);
+    let (kind, text) = if quoted >= MIN_WORDS && quoted as f64 >= DIRECT_SHARE * total as f64 {
         let joined = qs
             .iter()
             .map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']))
@@ -251,7 +272,7 @@ fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, St
     } else {
         let joined = pieces
             .iter()
-            .map(|r| clean(&body[r.clone()]))
+            .map(|r| &body[r.clone()])
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" ... ");
@@ -260,10 +281,10 @@ fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, St
     (text.split_whitespace().count() >= MIN_WORDS).then_some((kind, text))
 }
 
-/// Reported words without edge punctuation, a leading "that", or a
-/// trailing setting ("to reporters", "during a briefing", "on Monday").
-fn clean(s: &str) -> &str {
-    let s = s.trim();
+/// The said words without edge punctuation, a leading "that", or a
+/// trailing setting ("to reporters", "during a briefing").
+fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
+    let s = body[r.clone()].trim();
     let mut s = s.strip_prefix("that ").unwrap_or(s);
     loop {
         let trimmed = s
@@ -273,10 +294,13 @@ fn clean(s: &str) -> &str {
             .find(trimmed)
             .map_or(trimmed, |m| &trimmed[..m.start()]);
         if shorter.len() == s.len() {
-            return s;
+            break;
         }
         s = shorter;
     }
+    // `s` is a slice of `body`: its offset is the distance between the pointers.
+    let start = s.as_ptr() as usize - body.as_ptr() as usize;
+    start..start + s.len()
 }
 
 fn setting_regex() -> &'static Regex {
@@ -287,11 +311,9 @@ fn setting_regex() -> &'static Regex {
             (?:\s*,)?\s+(?:
               (?:to|told)\s(?:reporters|journalists|the\spress|the\smedia)
             | (?:during|at|in)\s(?:a|an|the|his|her|its|their)\s(?:[\w’'-]+\s){0,3}
-              (?:briefing|conference|interview|statement|speech|meeting|address|readout|post|video)
-              (?:\s(?:on|in|to)\s[A-Z][\w-]*)?
-            | (?:on|late|early|this|last)\s
-              (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month)
-              (?:\s(?:night|morning|afternoon|evening))?
+              (?:briefing|conference|interview|statement|speech|meeting|address|readout|post
+                |video|call|visit|talks|op-ed|session)
+              (?:\s(?:with|on|in|to|at|published|posted)\s[^,;]*)?
             )$",
         )
         .expect("valid regex")
@@ -314,4 +336,403 @@ fn cover(ranges: impl Iterator<Item = Range<usize>>) -> Range<usize> {
 
 fn span(text: &Text, bytes: &Range<usize>) -> Span {
     text.span(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Mention;
+    use super::*;
+
+    /// Actors named by hand, each with the surface forms to find in the
+    /// text, so these tests do not depend on the actor extractor.
+    fn actors_in(body: &str, names: &[(&str, &str, &[&str])]) -> Vec<Actor> {
+        let text = Text::new(body);
+        names
+            .iter()
+            .map(|(name, kind, forms)| {
+                let mut mentions = Vec::new();
+                for form in std::iter::once(name).chain(forms.iter()) {
+                    for (at, _) in body.match_indices(form) {
+                        let r = at..at + form.len();
+                        let inside = mentions.iter().any(|m: &Mention| {
+                            let b = text.byte_range(m.span);
+                            b.start <= r.start && r.end <= b.end
+                        });
+                        if !inside {
+                            mentions.push(text.mention(r));
+                        }
+                    }
+                }
+                mentions.sort_by_key(|m| m.span);
+                Actor {
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    title: None,
+                    affiliation: None,
+                    aliases: forms.iter().map(|f| f.to_string()).collect(),
+                    mentions,
+                }
+            })
+            .collect()
+    }
+
+    /// Runs the extractor; returns the statements and the actor list.
+    fn run_with(body: &str, names: &[(&str, &str, &[&str])]) -> (Vec<Statement>, Vec<Actor>) {
+        let text = Text::new(body);
+        let mut actors = actors_in(body, names);
+        let statements = extract(&text, &mut actors, &[]);
+        (statements, actors)
+    }
+
+    fn speaker_name(s: &Statement, actors: &[Actor]) -> Option<String> {
+        s.speaker.map(|i| actors[i].name.clone())
+    }
+
+    const OKONJO: (&str, &str, &[&str]) = ("Amara Okonjo", "person", &["Okonjo"]);
+    const MINISTRY: (&str, &str, &[&str]) = ("Kestrel Health Ministry", "organization", &[]);
+
+    #[test]
+    fn said_that_clause_is_reported() {
+        let (s, a) = run_with(
+            "Foreign Minister Amara Okonjo said that the talks would resume next week.",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "reported");
+        assert_eq!(s[0].cue.as_deref(), Some("said"));
+        assert_eq!(s[0].text, "the talks would resume next week");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+    }
+
+    #[test]
+    fn quote_then_attribution_is_direct() {
+        let (s, a) = run_with(
+            "“We will not give up the port,” Foreign Minister Amara Okonjo said.",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "direct");
+        assert_eq!(s[0].text, "We will not give up the port");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+    }
+
+    #[test]
+    fn said_x_inversion_names_the_speaker_after_the_verb() {
+        let (s, a) = run_with(
+            "“The port is closed,” said Foreign Minister Amara Okonjo. \
+             The ferries will stop on Monday, said Okonjo, who spoke in Lagos.",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "The port is closed");
+        assert_eq!(s[1].kind, "reported");
+        assert_eq!(s[1].text, "The ferries will stop on Monday");
+        for st in &s {
+            assert_eq!(speaker_name(st, &a).as_deref(), Some("Amara Okonjo"));
+        }
+    }
+
+    #[test]
+    fn according_to_works_in_both_orders() {
+        let who: (&str, &str, &[&str]) = ("World Health Organization", "organization", &[]);
+        for body in [
+            "According to the World Health Organization, 12 clinics were damaged.",
+            "12 clinics were damaged, according to the World Health Organization.",
+        ] {
+            let (s, a) = run_with(body, &[who]);
+            assert_eq!(s.len(), 1, "{body}");
+            assert_eq!(s[0].text, "12 clinics were damaged");
+            assert_eq!(
+                s[0].cue.as_deref().map(str::to_lowercase).as_deref(),
+                Some("according to")
+            );
+            assert_eq!(
+                speaker_name(&s[0], &a).as_deref(),
+                Some("World Health Organization")
+            );
+        }
+    }
+
+    #[test]
+    fn headline_with_a_speech_verb_is_a_statement() {
+        let unicef: (&str, &str, &[&str]) = ("UNICEF", "organization", &[]);
+        let (s, a) = run_with(
+            "Floods displaced 4,000 children, says UNICEF\n\nRain fell for a week.",
+            &[unicef],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "Floods displaced 4,000 children");
+        assert_eq!(s[0].cue.as_deref(), Some("says"));
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("UNICEF"));
+        let (s, _) = run_with(
+            "UNICEF warns of famine in the north\n\nRain fell.",
+            &[unicef],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "of famine in the north");
+    }
+
+    #[test]
+    fn headline_attribution_without_a_verb_is_not_a_statement() {
+        let unicef: (&str, &str, &[&str]) = ("UNICEF", "organization", &[]);
+        let (s, _) = run_with("Floods displace thousands: UNICEF\n\nRain fell.", &[unicef]);
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn a_quote_running_over_two_paragraphs_keeps_its_speaker() {
+        let mayor: (&str, &str, &[&str]) = ("Lina Sorell", "person", &["Sorell"]);
+        let (s, a) = run_with(
+            "“We will rebuild every home on this street.\n\n\
+             “The work starts now,” Mayor Lina Sorell said.",
+            &[mayor],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].cue, None);
+        assert_eq!(s[0].text, "We will rebuild every home on this street.");
+        assert_eq!(s[1].text, "The work starts now");
+        for st in &s {
+            assert_eq!(st.kind, "direct");
+            assert_eq!(speaker_name(st, &a).as_deref(), Some("Lina Sorell"));
+        }
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside_the_direct_text() {
+        let group: (&str, &str, &[&str]) = ("Hezbollah", "organization", &[]);
+        let (s, a) = run_with(
+            "Hezbollah announced: “With the chant ‘Victory is near,’ fighters launched a barrage of rockets.”",
+            &[group],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "direct");
+        assert_eq!(
+            s[0].text,
+            "With the chant ‘Victory is near,’ fighters launched a barrage of rockets."
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Hezbollah"));
+    }
+
+    #[test]
+    fn adding_that_is_its_own_reported_statement() {
+        let (s, a) = run_with(
+            "The Kestrel Health Ministry said 12 people were killed, adding that 30 more were injured.",
+            &[MINISTRY],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "12 people were killed");
+        assert_eq!(s[1].cue.as_deref(), Some("adding"));
+        assert_eq!(s[1].text, "30 more were injured");
+        assert_eq!(s[0].speaker, s[1].speaker);
+        assert_eq!(
+            speaker_name(&s[1], &a).as_deref(),
+            Some("Kestrel Health Ministry")
+        );
+    }
+
+    #[test]
+    fn quoted_words_then_adding_that_split_into_direct_and_reported() {
+        let (s, _) = run_with(
+            "“Most rockets were intercepted,” the Kestrel Health Ministry said in a statement, \
+             adding that no injuries were reported.",
+            &[MINISTRY],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].kind, "direct");
+        assert_eq!(s[0].text, "Most rockets were intercepted");
+        assert_eq!(s[1].kind, "reported");
+        assert_eq!(s[1].text, "no injuries were reported");
+    }
+
+    #[test]
+    fn a_pronoun_speaks_for_the_person_in_focus() {
+        let (s, a) = run_with(
+            "Foreign Minister Amara Okonjo met envoys on Monday. She said the talks would resume.",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+        assert_eq!(s[0].speaker_text.as_deref(), Some("She"));
+    }
+
+    #[test]
+    fn the_ministry_speaks_for_the_ministry_in_focus() {
+        let (s, a) = run_with(
+            "The Kestrel Health Ministry counted 12 deaths on Monday. \
+             The toll could rise further, the ministry said.",
+            &[MINISTRY, OKONJO],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "The toll could rise further");
+        assert_eq!(
+            speaker_name(&s[0], &a).as_deref(),
+            Some("Kestrel Health Ministry")
+        );
+    }
+
+    #[test]
+    fn the_statement_speaks_for_the_body_that_issued_it() {
+        let (s, a) = run_with(
+            "The Kestrel Health Ministry said 12 people died. Okonjo visited the site. \
+             The statement added that three hospitals were full.",
+            &[MINISTRY, OKONJO],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(
+            speaker_name(&s[1], &a).as_deref(),
+            Some("Kestrel Health Ministry")
+        );
+    }
+
+    #[test]
+    fn a_role_speaks_for_the_person_holding_it() {
+        let gallant: (&str, &str, &[&str]) = ("Yoav Gallant", "person", &["Gallant"]);
+        let (s, a) = run_with(
+            "Israeli Defence Minister Yoav Gallant visited troops near the border. \
+             “We are at war,” the Israel Defence Minister said.",
+            &[gallant],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Yoav Gallant"));
+    }
+
+    #[test]
+    fn unnamed_officials_speak_for_their_state_or_body() {
+        let (s, a) = run_with("Iranian officials said the talks had failed.", &[]);
+        assert_eq!(s.len(), 1);
+        let who = s[0].speaker.map(|i| (&a[i].name, &a[i].kind));
+        assert_eq!(who, Some((&"Iran".to_string(), &"country".to_string())));
+        assert_eq!(s[0].speaker_text.as_deref(), Some("Iranian officials"));
+
+        let pentagon: (&str, &str, &[&str]) = ("Pentagon", "organization", &[]);
+        let (s, a) = run_with(
+            "A Pentagon official said the ship was hit twice.",
+            &[pentagon],
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Pentagon"));
+
+        let (s, a) = run_with("Kigali said the border crossing was closed.", &[]);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Rwanda"));
+    }
+
+    #[test]
+    fn a_source_close_to_a_group_gets_no_speaker_but_keeps_its_description() {
+        let group: (&str, &str, &[&str]) = ("Hezbollah", "organization", &[]);
+        let (s, _) = run_with(
+            "A source close to Hezbollah said the commander was killed.",
+            &[group],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].speaker, None);
+        assert_eq!(
+            s[0].speaker_text.as_deref(),
+            Some("A source close to Hezbollah")
+        );
+        let (s, _) = run_with("Witnesses said the shelling lasted for hours.", &[]);
+        assert_eq!(s[0].speaker, None);
+        assert_eq!(s[0].speaker_text.as_deref(), Some("Witnesses"));
+    }
+
+    #[test]
+    fn a_scare_quote_paraphrase_is_reported_with_the_whole_clause() {
+        let (s, _) = run_with(
+            "The Kestrel Health Ministry said an “enemy strike” hit the village of Darun near the border.",
+            &[MINISTRY],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "reported");
+        assert_eq!(
+            s[0].text,
+            "an “enemy strike” hit the village of Darun near the border"
+        );
+    }
+
+    #[test]
+    fn quoted_pieces_of_one_sentence_are_joined() {
+        let (s, _) = run_with(
+            "“We are ready,” Okonjo said, “and we will not wait.”",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].text, "We are ready ... and we will not wait.");
+    }
+
+    #[test]
+    fn a_following_quote_without_a_cue_continues_the_speaker() {
+        let (s, _) = run_with(
+            "“The road is open,” Minister Amara Okonjo said. “Aid convoys can move again tomorrow.”",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].cue, None);
+        assert_eq!(s[1].kind, "direct");
+        assert_eq!(s[1].speaker, s[0].speaker);
+    }
+
+    #[test]
+    fn quoted_as_saying_credits_the_person_quoted() {
+        let (s, a) = run_with(
+            "The Daily Star quoted Amara Okonjo as saying that the border would stay open.",
+            &[OKONJO, ("Daily Star", "organization", &[])],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "the border would stay open");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+        let (s, a) = run_with(
+            "Okonjo was quoted as saying that the border would stay open.",
+            &[OKONJO],
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+    }
+
+    #[test]
+    fn a_quoted_title_or_phrase_without_speech_is_no_statement() {
+        for body in [
+            "The film “River of Stars” opened in Lagos on Friday.",
+            "The banner read “They said we would be safe” in red letters.",
+            "No injuries were reported in the blast.",
+            "Two soldiers were confirmed dead after the reported attack.",
+        ] {
+            let (s, _) = run_with(body, &[]);
+            assert!(s.is_empty(), "{body}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn said_inside_a_quote_is_not_a_cue() {
+        let (s, _) = run_with(
+            "The poster showed the slogan “Nobody said the war would be short” in bold type.",
+            &[],
+        );
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_inside_the_body() {
+        for body in [
+            "",
+            "“",
+            "\"",
+            "said",
+            "said said said",
+            "according to",
+            "“said”",
+            "He said.",
+            "“Unclosed quote, he said",
+            "Zürich’s mayor said “ça va” — “très bien”, adding that 🙂 was fine.",
+            "A,B,said,C",
+            "...,,, said ,,, \"\" “” ”“",
+            "x\n\n“\n\n”said\n",
+            "Nospacessaid“quote”",
+        ] {
+            let (s, _) = run_with(body, &[OKONJO]);
+            let chars = body.chars().count();
+            for st in &s {
+                assert!(
+                    st.span.start <= st.span.end && st.span.end <= chars,
+                    "{body}: {st:?}"
+                );
+            }
+        }
+    }
 }

@@ -65,6 +65,14 @@ pub struct Subject {
 /// The speaker named before a verb at token `cue`, not reaching before `floor`.
 pub fn subject_before(w: &Words, cue: usize, floor: usize) -> Option<Subject> {
     let mut i = skip_aux_back(w, cue, floor);
+    // A quoted adverb: Biden "unequivocally" condemned.
+    if i > floor + 1
+        && w.is_quote(i - 1)
+        && w.toks[i - 1].range.len() <= 24
+        && w.word(i - 2).is_some()
+    {
+        i = skip_aux_back(w, i - 1, floor);
+    }
     if i > floor && w.is_punct(i - 1, ",") {
         // "Volker Türk, the UN rights chief, said" / ", in a statement, said".
         if let Some(s) = appositive_subject(w, i - 1, floor) {
@@ -82,8 +90,8 @@ pub fn subject_before(w: &Words, cue: usize, floor: usize) -> Option<Subject> {
         }
     }
     let start = chunk_start(w, i, floor);
-    (start < i).then(|| Subject {
-        apposition: apposition_before(w, start, floor),
+    (start < i).then_some(Subject {
+        apposition: None,
         toks: start..i,
     })
 }
@@ -97,12 +105,63 @@ fn chunk_start(w: &Words, end: usize, floor: usize) -> usize {
             && k > floor
             && w.word(k - 1)
                 .is_some_and(|x| matches!(x, "in" | "of" | "for" | "from" | "the"));
-        if (w.word(k).is_none() && !named_quote) || w.is_clause_word(k) {
+        // "the World Health Organization (WHO)"
+        if w.is_punct(k, ")") {
+            let open = (k.saturating_sub(4).max(floor)..k).rfind(|&m| w.is_punct(m, "("));
+            if let Some(open) = open {
+                i = open;
+                continue;
+            }
+        }
+        let inner = named_quote || w.word(k).is_some() || is_abbreviation_dot(w, k);
+        if !inner || w.is_clause_word(k) {
             break;
         }
         i -= 1;
     }
     i
+}
+
+/// The full stop of a title or initial inside a name ("Maj. Gen. Pat Ryder").
+fn is_abbreviation_dot(w: &Words, k: usize) -> bool {
+    w.is_punct(k, ".")
+        && k > 0
+        && w.word(k - 1)
+            .is_some_and(|x| x.starts_with(char::is_uppercase) && x.chars().count() <= 4)
+        && w.word(k + 1)
+            .is_some_and(|x| x.starts_with(char::is_uppercase))
+}
+
+/// The person or body a relative "who said" refers to: the words right
+/// before it, back to a preposition ("criticised by the foreign minister
+/// Eli Cohen who said").
+pub fn antecedent(w: &Words, who_cue: usize, floor: usize) -> Option<Subject> {
+    let mut end = who_cue;
+    while end > floor
+        && w.word(end - 1)
+            .is_some_and(|x| x == "who" || x == "which" || words::is_aux(x))
+    {
+        end -= 1;
+    }
+    if end > floor && w.is_punct(end - 1, ",") {
+        end -= 1;
+    }
+    let mut i = end;
+    while i > floor && end - i < 8 {
+        let Some(x) = w.word(i - 1) else { break };
+        let preposition = matches!(
+            x,
+            "by" | "from" | "of" | "with" | "including" | "to" | "for" | "among" | "like"
+        );
+        if preposition || w.is_clause_word(i - 1) {
+            break;
+        }
+        i -= 1;
+    }
+    (i < end).then_some(Subject {
+        toks: i..end,
+        apposition: None,
+    })
 }
 
 /// "A, B, said": two comma-delimited descriptions of one speaker before a
@@ -130,7 +189,7 @@ fn appositive_subject(w: &Words, comma: usize, floor: usize) -> Option<Subject> 
         return None;
     }
     let c0 = chunk_start(w, c1 - 1, floor);
-    let short = |r: &Range<usize>| !r.is_empty() && r.len() <= 12;
+    let short = |r: &Range<usize>| !r.is_empty() && r.len() <= 16;
     let named = |k: usize| {
         w.word(k)
             .is_some_and(|x| x.starts_with(char::is_uppercase) || matches!(x, "a" | "an" | "the"))
@@ -149,24 +208,14 @@ fn skip_aux_back(w: &Words, mut i: usize, floor: usize) -> usize {
     i
 }
 
-/// "NAME, a spokesman for X, said": the comma-delimited chunk before.
-fn apposition_before(w: &Words, start: usize, floor: usize) -> Option<Range<usize>> {
-    if start < floor + 2 || !w.is_punct(start - 1, ",") {
-        return None;
-    }
-    let first = w.word(start)?;
-    if !(first.starts_with(char::is_lowercase) || matches!(first, "A" | "An" | "The")) {
-        return None;
-    }
-    let end = start - 1;
-    let begin = chunk_start(w, end, floor);
-    (begin < end && end - begin <= 8).then_some(begin..end)
-}
-
 /// The speaker named after a verb ending at token `from`.
 pub fn subject_after(w: &Words, from: usize, ceiling: usize) -> Option<Subject> {
     let mut i = from;
     while i < ceiling && i - from < MAX_SUBJECT {
+        if is_abbreviation_dot(w, i) {
+            i += 1;
+            continue;
+        }
         let Some(word) = w.word(i) else { break };
         if i > from && word.starts_with(char::is_lowercase) && words::ends_inverted_subject(word) {
             break;

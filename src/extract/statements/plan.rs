@@ -70,7 +70,16 @@ pub fn plan(w: &Words, cues: &[Cue], start: usize) -> Vec<Planned> {
                     .last()
                     .map_or(start, |p| p.attribution.end.max(p.said.end));
                 let tail = resumed_quote(w, s.attribution.end, next_attr);
-                (from.min(s.attribution.start)..s.attribution.start, tail)
+                let before = from.min(s.attribution.start)..s.attribution.start;
+                let words_before = before.clone().filter(|&k| w.word(k).is_some()).count();
+                let quoted = before.clone().any(|k| w.is_quote(k));
+                let slight = words_before < 3 && !quoted;
+                if tail.is_none() && slight && w.is_punct(s.attribution.end, ",") {
+                    // "There, Ross said, eight were found dead."
+                    (s.attribution.end + 1..next_attr, None)
+                } else {
+                    (before, tail)
+                }
             }
         };
         out.push(Planned {
@@ -90,19 +99,27 @@ fn opening_cues(w: &Words, cues: &[Cue], start: usize) -> Vec<Start> {
     let mut starts: Vec<Start> = Vec::new();
     for (k, cue) in cues.iter().enumerate() {
         let floor = starts.last().map_or(start, |s| s.attribution.end);
+        if cue.toks.start < floor {
+            // Inside the last attribution ("according to the UN reports").
+            continue;
+        }
         let first = starts.is_empty();
         let opened = match cue.role() {
-            Role::According => {
-                let verb_later = cues[k + 1..].iter().any(|c| {
-                    c.role() == Role::Finite
-                        && phrases::subject_before(w, c.toks.start, start).is_some()
-                });
-                (first && !verb_later).then(|| according(w, cue, start, n))
-            }
+            Role::According => first
+                .then(|| according(w, cue, start, n))
+                .filter(|s| !verb_later(w, &cues[k + 1..], s.attribution.end, start)),
             Role::Quoted => {
                 (first || after_closed(&starts)).then(|| quoted(w, cue, floor, start, n))
             }
-            Role::Finite => finite(w, cue, floor, start, &starts),
+            Role::Finite => match finite(w, cue, floor, start, &starts) {
+                Some((s, true)) => {
+                    // "A told B ..., C said.": the closing attribution holds the rest.
+                    starts.clear();
+                    Some(s)
+                }
+                Some((s, false)) => Some(s),
+                None => None,
+            },
             Role::Participle => Some(participle(w, cue, floor, first)),
         };
         if let Some(s) = opened {
@@ -110,6 +127,16 @@ fn opening_cues(w: &Words, cues: &[Cue], start: usize) -> Vec<Start> {
         }
     }
     starts
+}
+
+/// A verb with its own subject after `from`: "Biden assured ..., according
+/// to the White House" is Biden's statement.
+fn verb_later(w: &Words, later: &[Cue], from: usize, start: usize) -> bool {
+    later.iter().any(|c| {
+        c.toks.start >= from
+            && c.role() == Role::Finite
+            && phrases::subject_before(w, c.toks.start, start).is_some()
+    })
 }
 
 /// The last opened statement's words came before its attribution.
@@ -185,8 +212,16 @@ fn closes(w: &Words, after: usize, n: usize) -> bool {
     after >= n || w.is_punct(after, ".,;!?)")
 }
 
-/// A verb of saying with a subject before it, after it, or none.
-fn finite(w: &Words, cue: &Cue, floor: usize, start: usize, starts: &[Start]) -> Option<Start> {
+/// A verb of saying with a subject before it, after it, or none. The flag
+/// is set when it closes the sentence and so replaces the statements opened
+/// before it ("Blinken reaffirmed “...,” Miller said").
+fn finite(
+    w: &Words,
+    cue: &Cue,
+    floor: usize,
+    start: usize,
+    starts: &[Start],
+) -> Option<(Start, bool)> {
     let n = w.toks.len();
     let subject = phrases::subject_before(w, cue.toks.start, floor);
     let prev = prev_word(w, cue.toks.start, floor);
@@ -197,18 +232,24 @@ fn finite(w: &Words, cue: &Cue, floor: usize, start: usize, starts: &[Start]) ->
         .is_some_and(|s| opens_contrast(w, s.toks.start, floor));
     let addressee = cue.form.addressee;
     if relative || coordinated {
-        let who = if starts.is_empty() {
-            Who::Leading
+        let antecedent = if relative {
+            phrases::antecedent(w, cue.toks.start, floor)
         } else {
-            Who::Inherit
+            None
+        };
+        let who = match antecedent {
+            Some(s) => Who::Subject(s),
+            None if starts.is_empty() => Who::Leading,
+            None => Who::Inherit,
         };
         let from = cue.toks.start.saturating_sub(1).max(floor);
-        return Some(Start {
+        let s = Start {
             cue: cue.clone(),
             who,
             attribution: from..cue.toks.end,
             dir: Dir::After(phrases::skip_to_said(w, cue.toks.end, n, addressee)),
-        });
+        };
+        return Some((s, false));
     }
     match subject {
         Some(s) => {
@@ -226,15 +267,19 @@ fn finite(w: &Words, cue: &Cue, floor: usize, start: usize, starts: &[Start]) ->
                 Dir::After(after)
             };
             let reopens = after_closed(starts) && matches!(dir, Dir::After(_));
-            if !starts.is_empty() && !contrast && !reopens {
+            // "The White House stated that ... Biden emphasized “...”".
+            let quotes_own = w.is_quote(after) && !is_pronoun(w, &s);
+            let closing = !starts.is_empty() && dir == Dir::Before && !after_closed(starts);
+            if !starts.is_empty() && !contrast && !reopens && !quotes_own && !closing {
                 return None;
             }
-            Some(Start {
+            let s = Start {
                 cue: cue.clone(),
                 who: Who::Subject(s),
                 attribution: attr_start..cue.toks.end,
                 dir,
-            })
+            };
+            Some((s, closing))
         }
         None => {
             if !starts.is_empty() {
@@ -248,14 +293,23 @@ fn finite(w: &Words, cue: &Cue, floor: usize, start: usize, starts: &[Start]) ->
             } else {
                 Dir::After(phrases::skip_to_said(w, end, n, false))
             };
-            Some(Start {
+            let s = Start {
                 cue: cue.clone(),
                 who: Who::Subject(s),
                 attribution: cue.toks.start..end,
                 dir,
-            })
+            };
+            Some((s, false))
         }
     }
+}
+
+/// A subject that is a lone personal pronoun.
+fn is_pronoun(w: &Words, s: &Subject) -> bool {
+    s.toks.len() == 1
+        && w.word(s.toks.start)
+            .and_then(super::words::pronoun)
+            .is_some()
 }
 
 /// The word before a cue, past auxiliaries ("who has also said").

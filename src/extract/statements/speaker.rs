@@ -26,11 +26,13 @@ pub struct Speaker {
     pub text: Option<String>,
 }
 
-/// A speaker description in bytes: the main words and an apposition.
+/// A speaker description in bytes: the main words, an apposition, and the
+/// unit it was read in.
 #[derive(Debug, Clone)]
 pub struct Described {
     pub main: Range<usize>,
     pub apposition: Option<Range<usize>>,
+    pub unit: Range<usize>,
 }
 
 /// The descriptions longer than this many words are not kept as written.
@@ -45,6 +47,8 @@ pub struct Resolver<'a> {
     mentions: Vec<(Range<usize>, usize)>,
     /// The last statement's speaker.
     pub last: Option<Speaker>,
+    /// The speakers of the statements so far, latest last.
+    pub recent: Vec<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -68,6 +72,7 @@ impl<'a> Resolver<'a> {
             locations,
             mentions,
             last: None,
+            recent: Vec::new(),
         }
     }
 
@@ -115,9 +120,17 @@ impl<'a> Resolver<'a> {
         }
         match class {
             Some(Source::Unnamed) => self.last_org_in(actors, &head),
+            // "the government" alone: the state the sentence is about.
             Some(Source::Official) => self
                 .last_org_in(actors, &d.main)
-                .or_else(|| self.country_in(actors, &d.main, None)),
+                .or_else(|| self.country_in(actors, &d.main, None))
+                .or_else(|| {
+                    let definite = lower.starts_with("the ");
+                    let before = d.unit.start..d.main.start;
+                    definite
+                        .then(|| self.country_in(actors, &before, None))
+                        .flatten()
+                }),
             Some(Source::Role) => self
                 .role_holder(actors, &d.main, head_word, at)
                 .or_else(|| self.last_org_in(actors, &d.main)),
@@ -125,17 +138,53 @@ impl<'a> Resolver<'a> {
                 .last_org_in(actors, &head)
                 .or_else(|| self.body_in_focus(actors, head_word, at)),
             // "the statement added" speaks for its issuer; "a report" for nobody known.
-            Some(Source::Document) => self.last_org_in(actors, &d.main).or_else(|| {
+            // "a statement released by CENTCOM" speaks for CENTCOM, "the
+            // statement added" for its issuer in focus, "a report" for nobody known.
+            Some(Source::Document) => self.issuer(actors, d, &head, at).or_else(|| {
                 let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
-                (!indefinite)
-                    .then(|| self.last.as_ref().and_then(|s| s.actor))
-                    .flatten()
+                let body = self
+                    .recent
+                    .iter()
+                    .rev()
+                    .find(|&&i| actors[i].kind != "person")
+                    .copied();
+                let last = body.or(self.last.as_ref().and_then(|s| s.actor));
+                (!indefinite).then_some(last).flatten()
             }),
             // A name: an organization, or a state or its capital ("Kigali said").
             None => self
                 .last_org_in(actors, &head)
-                .or_else(|| self.country_in(actors, &d.main, Some(head.end))),
+                .or_else(|| self.country_in(actors, &d.main, Some(head_start..head.end))),
         }
+    }
+
+    /// Who issued a document: the words after "by", "from" or "of".
+    fn issuer(
+        &self,
+        actors: &mut Vec<Actor>,
+        d: &Described,
+        head: &Range<usize>,
+        at: usize,
+    ) -> Option<usize> {
+        const LINKS: &[&str] = &["by", "from", "of", "released", "issued", "published"];
+        let rest = &self.text.body[head.end..d.main.end];
+        let mut offset = 0;
+        for w in rest.split_inclusive(char::is_whitespace) {
+            if !w.trim().is_empty() && !LINKS.contains(&w.trim()) {
+                break;
+            }
+            offset += w.len();
+        }
+        if offset == 0 || offset >= rest.len() {
+            return self.last_org_in(actors, &d.main);
+        }
+        let tail = Described {
+            main: head.end + offset..d.main.end,
+            apposition: None,
+            unit: d.unit.clone(),
+        };
+        self.actor_for(actors, &tail, at)
+            .or_else(|| self.last_org_in(actors, &d.main))
     }
 
     /// An actor the description names without a found mention: a name,
@@ -184,7 +233,8 @@ impl<'a> Resolver<'a> {
         ranges
             .flat_map(|r| self.mentions_in(r))
             .filter(|(m, i)| {
-                actors[*i].kind == "person" && is_named(&actors[*i]) && !possessive(body, m.end)
+                let a = &actors[*i];
+                a.kind == "person" && is_named(a) && !is_place(a) && !possessive(body, m.end)
             })
             .map(|(_, i)| i)
             .last()
@@ -223,18 +273,19 @@ impl<'a> Resolver<'a> {
             .map(|(_, i)| *i)
     }
 
-    /// A state named inside `r` ("Iranian officials"); with `ending`, only
-    /// one whose name ends there ("Israel", "Tel Aviv", "Kigali").
+    /// A state named inside `r` ("Iranian officials"); with `word`, only one
+    /// whose name covers that word ("Israel", "Tel Aviv", "Kigali").
     fn country_in(
         &self,
         actors: &mut Vec<Actor>,
         r: &Range<usize>,
-        ending: Option<usize>,
+        word: Option<Range<usize>>,
     ) -> Option<usize> {
         let s = &self.text.body[r.clone()];
-        let (country, at) = lexicon::countries()
-            .find(s)
-            .find(|(_, at)| ending.is_none_or(|e| r.start + at.end == e))?;
+        let (country, at) = lexicon::countries().find(s).find(|(_, at)| {
+            word.as_ref()
+                .is_none_or(|h| r.start + at.start < h.end && h.start < r.start + at.end)
+        })?;
         let range = r.start + at.start..r.start + at.end;
         Some(self.country_actor(actors, country, range))
     }
@@ -366,26 +417,72 @@ impl<'a> Resolver<'a> {
                 best = Some((score, recency, i));
             }
         }
-        best.map(|b| b.2)
+        // "a leader in the group" names no post holder unless more words fit.
+        let lower = self.text.body[main.clone()].trim_start().to_lowercase();
+        let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+        best.filter(|b| !indefinite || b.0 >= 2).map(|b| b.2)
     }
 
-    /// A person's title and the words just around their mentions, lower case.
+    /// A person's title and the words that present them, lower case: the
+    /// title words right before each mention ("IDF spokesperson Rear Admiral")
+    /// and an apposition right after (", the UN rights chief,").
     fn person_context(&self, a: &Actor) -> String {
         let body = self.text.body;
         let mut out = a.title.clone().unwrap_or_default().to_lowercase();
         for m in &a.mentions {
             let r = self.text.byte_range(m.span);
-            let from = floor_char(body, r.start.saturating_sub(60));
-            let to = floor_char(body, (r.end + 50).min(body.len()));
-            let before = body[from..r.start].rsplit('\n').next().unwrap_or("");
-            let after = body[r.end..to].split('\n').next().unwrap_or("");
             out.push(' ');
-            out.push_str(&before.to_lowercase());
+            out.push_str(&title_before(body, r.start).to_lowercase());
             out.push(' ');
-            out.push_str(&after.to_lowercase());
+            out.push_str(&apposition_after(body, r.end).to_lowercase());
         }
         out
     }
+}
+
+/// The title words right before byte `at`: capitalised words and
+/// lower-case post words, back to anything else.
+fn title_before(body: &str, at: usize) -> &str {
+    let before = &body[..at];
+    let mut start = at;
+    for (count, word) in before.split_whitespace().rev().enumerate() {
+        let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let titled = word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-.'’".contains(c))
+            && (clean.starts_with(char::is_uppercase)
+                || lexicon::source(clean).is_some()
+                || matches!(
+                    clean,
+                    "of" | "for" | "the" | "foreign" | "defence" | "defense"
+                ));
+        if count >= 7 || !titled {
+            break;
+        }
+        start = before[..start].trim_end().len() - word.len();
+    }
+    &body[start..at]
+}
+
+/// ", the UN high commissioner for human rights," or " of the Red Cross"
+/// right after byte `at`.
+fn apposition_after(body: &str, at: usize) -> &str {
+    let rest = &body[at..];
+    let inner = if let Some(r) = rest.strip_prefix(", ") {
+        r
+    } else if rest.starts_with(" of ") {
+        rest
+    } else {
+        return "";
+    };
+    let end = inner
+        .find([',', '.', ';', '\n', '“', '"'])
+        .unwrap_or(inner.len());
+    let chunk = &inner[..end];
+    if chunk.split_whitespace().count() > 12 {
+        return "";
+    }
+    chunk
 }
 
 /// The text when it is one word.
@@ -466,18 +563,27 @@ fn role_synonyms(role: &str) -> Vec<&str> {
                 "king",
             ]
         }
-        "head" | "chief" | "director" => vec!["head", "chief", "director"],
+        "head" | "chief" | "director" | "coordinator" => vec![
+            "head",
+            "chief",
+            "director",
+            "secretary-general",
+            "president",
+            "chair",
+            "leader",
+            "coordinator",
+            "commissioner",
+        ],
         "commander" | "general" => vec!["commander", "general", "gen.", "chief"],
         other => vec![other],
     }
 }
 
-/// The largest char boundary at or below `i`.
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+/// A "person" whose name is a state or its capital ("Tel Aviv said").
+fn is_place(a: &Actor) -> bool {
+    lexicon::countries()
+        .find(&a.name)
+        .any(|(_, r)| r.len() == a.name.len())
 }
 
 /// A real name: at least two letters (not a stray capital like "A").

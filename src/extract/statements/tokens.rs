@@ -42,9 +42,14 @@ pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
             Some(Kind::Quote)
         } else if c.is_alphanumeric() {
             while j < chars.len() {
+                let next = chars.get(j + 1).map(|n| n.1);
                 let inner_mark = matches!(chars[j].1, '-' | '\'' | '’' | '.' | '&')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if chars[j].1.is_alphanumeric() || inner_mark {
+                    && next.is_some_and(char::is_alphanumeric);
+                // "4,000", "1.5"
+                let in_number = chars[j].1 == ','
+                    && chars[j - 1].1.is_ascii_digit()
+                    && next.is_some_and(|c| c.is_ascii_digit());
+                if chars[j].1.is_alphanumeric() || inner_mark || in_number {
                     j += 1;
                 } else {
                     break;

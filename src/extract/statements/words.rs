@@ -140,9 +140,9 @@ pub fn ends_inverted_subject(w: &str) -> bool {
 /// Personal pronouns that stand for a speaker in focus.
 pub fn pronoun(w: &str) -> Option<Pronoun> {
     match w.to_lowercase().as_str() {
-        "he" | "she" => Some(Pronoun::Person),
+        "he" | "she" | "him" | "her" => Some(Pronoun::Person),
         "it" => Some(Pronoun::Body),
-        "they" => Some(Pronoun::Plural),
+        "they" | "them" => Some(Pronoun::Plural),
         "we" | "i" | "you" => Some(Pronoun::Unknown),
         _ => None,
     }
@@ -243,6 +243,11 @@ pub fn ends_head(w: &str) -> bool {
     matches!(
         w,
         "of" | "for"
+            | "by"
+            | "and"
+            | "released"
+            | "issued"
+            | "published"
             | "in"
             | "at"
             | "close"
