@@ -31,6 +31,7 @@ impl Cue {
 
 /// The valid cues among `toks`, in order.
 pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
+    let title_case = is_title_case(masked, toks);
     let word = |i: usize| -> Option<&str> {
         toks.get(i)
             .filter(|t| t.kind == Kind::Word)
@@ -39,7 +40,7 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match match_form(toks, &word, i) {
+        match match_form(toks, &word, i, title_case) {
             Some(form) => {
                 let end = i + form.words.len();
                 match validate(form, toks, &word, i..end) {
@@ -57,16 +58,33 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
     out
 }
 
+/// A headline in title case ("Gaza Health Ministry Says 30 Killed"): most
+/// longer words capitalised.
+fn is_title_case(masked: &str, toks: &[Token]) -> bool {
+    let long: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| &masked[t.range.clone()])
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+}
+
 /// The longest lexicon form starting at token `i`. A capitalised form only
-/// counts where a clause starts ("According to").
+/// counts where a clause starts ("According to") or in a title-case headline.
 fn match_form<'a>(
     toks: &[Token],
     word: &impl Fn(usize) -> Option<&'a str>,
     i: usize,
+    title_case: bool,
 ) -> Option<&'static CueForm> {
     let first = word(i)?;
     let clause_start = i == 0 || toks[i - 1].kind != Kind::Word;
-    if first.starts_with(char::is_uppercase) && !clause_start {
+    if first.starts_with(char::is_uppercase) && !clause_start && !title_case {
         return None;
     }
     lexicon::cues().iter().find(|form| {
@@ -193,6 +211,16 @@ mod tests {
         assert!(cues("Two soldiers confirmed dead.").is_empty());
         assert!(cues("He is said to be safe.").is_empty());
         assert!(cues("The toll was added to the list.").is_empty());
+    }
+
+    #[test]
+    fn title_case_headlines_have_capitalised_cues() {
+        assert_eq!(
+            cues("Gaza Health Ministry Says Thirty Killed"),
+            vec!["Says"]
+        );
+        assert!(cues("The Army Says Goodbye").len() == 1);
+        assert!(cues("Mr Says arrived in Paris on Monday with his family.").is_empty());
     }
 
     #[test]

@@ -27,8 +27,13 @@ pub struct CueForm {
     /// The lower-case words of the cue.
     pub words: Vec<String>,
     pub role: Role,
-    /// Takes a hearer before the clause ("told reporters that").
+    /// A hearer may stand before the clause, closed by "that" ("warned
+    /// Israel that").
     pub addressee: bool,
+    /// Takes a named hearer even without "that" ("told Reuters the toll rose").
+    pub hearer: bool,
+    /// A plain reporting verb that, closing a sentence, attributes all of it.
+    pub closing: bool,
     /// Also a common noun ("reports of").
     pub noun: bool,
     /// Followed by "to" it is not speech ("said to be", "added to").
@@ -53,6 +58,8 @@ pub fn cues() -> &'static [CueForm] {
                     words: cols[0].split_whitespace().map(str::to_lowercase).collect(),
                     role,
                     addressee: flags.contains("addressee"),
+                    hearer: flags.contains("hearer"),
+                    closing: flags.contains("closing"),
                     noun: flags.contains("noun"),
                     not_to: flags.contains("not_to"),
                 })

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::CueForm;
 use super::tokens::{Kind, Token};
 use super::words;
 
@@ -189,6 +190,15 @@ fn appositive_subject(w: &Words, comma: usize, floor: usize) -> Option<Subject> 
         return None;
     }
     let c0 = chunk_start(w, c1 - 1, floor);
+    if w.word(c1).is_some_and(|x| {
+        x.starts_with(char::is_lowercase) && (x.ends_with("ing") || words::ends_head(x))
+    }) {
+        // "Zelensky, speaking in Kyiv on Friday, said": a parenthesis.
+        return (c0 < c1 - 1).then_some(Subject {
+            toks: c0..c1 - 1,
+            apposition: None,
+        });
+    }
     let short = |r: &Range<usize>| !r.is_empty() && r.len() <= 16;
     let named = |k: usize| {
         w.word(k)
@@ -308,7 +318,9 @@ fn is_modifier(w: &str) -> bool {
 /// Monday", "late Friday"), the channel ("in a statement"), and a hearer or
 /// setting closed by "that" ("told CNN on Sunday that", "said during a press
 /// conference in Gaza that"). Returns the first token of the said words.
-pub fn skip_to_said(w: &Words, mut i: usize, ceiling: usize, addressee: bool) -> usize {
+pub fn skip_to_said(w: &Words, mut i: usize, ceiling: usize, form: Option<&CueForm>) -> usize {
+    let addressee = form.is_some_and(|f| f.addressee);
+    let hearer = form.is_some_and(|f| f.hearer);
     loop {
         // ", citing people familiar with the deal, that ..."
         if w.is_punct(i, ",")
@@ -354,7 +366,7 @@ pub fn skip_to_said(w: &Words, mut i: usize, ceiling: usize, addressee: bool) ->
                 continue;
             }
         }
-        if addressee && is_hearer(w, i) {
+        if hearer && is_hearer(w, i) {
             i += hearer_len(w, i, ceiling);
             continue;
         }

@@ -193,7 +193,7 @@ fn quoted(w: &Words, cue: &Cue, floor: usize, start: usize, n: usize) -> Start {
     });
     let from =
         phrases::subject_before(w, cue.toks.start, floor).map_or(cue.toks.start, |s| s.toks.start);
-    let after = phrases::skip_to_said(w, as_saying.end, n, false);
+    let after = phrases::skip_to_said(w, as_saying.end, n, None);
     let dir = if closes(w, after, n) && has_content(w, start..from) {
         Dir::Before
     } else {
@@ -230,7 +230,6 @@ fn finite(
     let contrast = subject
         .as_ref()
         .is_some_and(|s| opens_contrast(w, s.toks.start, floor));
-    let addressee = cue.form.addressee;
     if relative || coordinated {
         let antecedent = if relative {
             phrases::antecedent(w, cue.toks.start, floor)
@@ -247,14 +246,14 @@ fn finite(
             cue: cue.clone(),
             who,
             attribution: from..cue.toks.end,
-            dir: Dir::After(phrases::skip_to_said(w, cue.toks.end, n, addressee)),
+            dir: Dir::After(phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form))),
         };
         return Some((s, false));
     }
     match subject {
         Some(s) => {
             let attr_start = s.apposition.as_ref().map_or(s.toks.start, |a| a.start);
-            let after = phrases::skip_to_said(w, cue.toks.end, n, addressee);
+            let after = phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form));
             let before = has_content(w, floor.max(start)..attr_start);
             // "“...,” the minister told a news conference": the quote is what was said.
             let quote_before = (attr_start > floor && w.is_quote(attr_start - 1))
@@ -269,7 +268,10 @@ fn finite(
             let reopens = after_closed(starts) && matches!(dir, Dir::After(_));
             // "The White House stated that ... Biden emphasized “...”".
             let quotes_own = w.is_quote(after) && !is_pronoun(w, &s);
-            let closing = !starts.is_empty() && dir == Dir::Before && !after_closed(starts);
+            let closing = cue.form.closing
+                && !starts.is_empty()
+                && dir == Dir::Before
+                && !after_closed(starts);
             if !starts.is_empty() && !contrast && !reopens && !quotes_own && !closing {
                 return None;
             }
@@ -291,7 +293,7 @@ fn finite(
             let dir = if has_content(w, start..cue.toks.start) {
                 Dir::Before
             } else {
-                Dir::After(phrases::skip_to_said(w, end, n, false))
+                Dir::After(phrases::skip_to_said(w, end, n, None))
             };
             let s = Start {
                 cue: cue.clone(),
@@ -355,12 +357,7 @@ fn participle(w: &Words, cue: &Cue, floor: usize, first: bool) -> Start {
         cue: cue.clone(),
         who,
         attribution: from..cue.toks.end,
-        dir: Dir::After(phrases::skip_to_said(
-            w,
-            cue.toks.end,
-            n,
-            cue.form.addressee,
-        )),
+        dir: Dir::After(phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form))),
     }
 }
 
