@@ -140,9 +140,10 @@ CREATE INDEX casualty_figures_article ON casualty_figures(article_id);
 CREATE INDEX casualty_figures_place ON casualty_figures(location_id, category);
 CREATE INDEX casualty_figures_category ON casualty_figures(category, location_id);
 
--- Full-text search over titles and bodies; Datasette shows a search box for it.
+-- Full-text search over titles and bodies. Datasette recognises the content table
+-- (and shows a search box) only when it is written in double quotes.
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='id'
+    title, body, content="articles", content_rowid="id"
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);

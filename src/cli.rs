@@ -26,6 +26,8 @@ pub enum Command {
     Extract(cmd::extract::Args),
     /// Import the built-in demo corpus and print the headline saved queries.
     Demo(cmd::demo::Args),
+    /// Write Datasette metadata with the saved queries as canned queries.
+    DatasetteMetadata(cmd::datasette_metadata::Args),
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -36,5 +38,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Queries(args) => cmd::queries::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Demo(args) => cmd::demo::run(args),
+        Command::DatasetteMetadata(args) => cmd::datasette_metadata::run(args),
     }
 }

@@ -10,6 +10,8 @@
 //! ```
 //!
 //! A `param` without `= DEFAULT` is required. `NULL` as a default binds SQL NULL.
+//! The header ends at the first line that is not a comment, or at a bare `--`
+//! line; comments after that are notes on the SQL and are not parsed.
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -54,11 +56,7 @@ pub fn parse(name: &str, text: &str) -> SavedQuery {
         params: Vec::new(),
         sql: text.to_string(),
     };
-    for line in text
-        .lines()
-        .map(str::trim)
-        .take_while(|l| l.starts_with("--"))
-    {
+    for line in header_lines(text) {
         let line = line.trim_start_matches('-').trim();
         let Some((key, value)) = line.split_once(':') else {
             continue;
@@ -72,6 +70,29 @@ pub fn parse(name: &str, text: &str) -> SavedQuery {
         }
     }
     q
+}
+
+/// The `-- key: value` lines at the top, up to the first non-comment or bare `--`.
+fn header_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .take_while(|l| l.starts_with("--") && l.trim_start_matches('-').trim() != "")
+}
+
+/// The query without its header: the SQL and any notes on it.
+pub fn body(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(line) = rest.lines().next() {
+        let trimmed = line.trim();
+        if !trimmed.starts_with("--") {
+            break;
+        }
+        rest = rest[line.len()..].trim_start_matches(['\r', '\n']);
+        if trimmed.trim_start_matches('-').trim().is_empty() {
+            break;
+        }
+    }
+    rest
 }
 
 /// `NAME [= DEFAULT] : description`.
@@ -159,6 +180,162 @@ mod tests {
         let qs = all(None).unwrap();
         let err = find(&qs, "statments_by_speaker").unwrap_err().to_string();
         assert!(err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn the_header_ends_at_a_bare_comment_line() {
+        let text = "-- title: T\n-- param: a = 1 : A\n--\n-- note: not a header\n-- param: b : B\nSELECT :a";
+        let q = parse("x", text);
+        assert_eq!(q.params.len(), 1);
+        assert_eq!(
+            body(text),
+            "-- note: not a header\n-- param: b : B\nSELECT :a"
+        );
+        assert_eq!(body("-- title: T\nSELECT 1"), "SELECT 1");
+    }
+
+    /// Tables that grow with the corpus. A full pass over one of them (`SCAN`,
+    /// with or without an index) makes a query slow on a large database.
+    const BIG_TABLES: &[&str] = &[
+        "articles",
+        "actor_mentions",
+        "location_mentions",
+        "statements",
+        "casualty_figures",
+        "actor_aliases",
+        "location_aliases",
+        "actors",
+        "locations",
+    ];
+
+    /// The full passes that are the point of a query: (query, table, why).
+    /// Each entry allows one `SCAN` of that table in the query's plan; any
+    /// other scan of a big table fails the test below.
+    const LEGITIMATE_SCANS: &[(&str, &str, &str)] = &[
+        (
+            "casualty_timeline",
+            "casualty_figures",
+            "with no filter it lists every figure; the guarded branch runs only then",
+        ),
+        (
+            "statements_by_speaker",
+            "statements",
+            "with no speaker it lists every statement; the guarded branch runs only then",
+        ),
+        (
+            "latest_figures",
+            "casualty_figures",
+            "ranks every figure with a place",
+        ),
+        (
+            "conflicting_figures",
+            "casualty_figures",
+            "compares every figure with the others at its place (those through an index)",
+        ),
+        (
+            "actors_together",
+            "actor_mentions",
+            "with no actor it pairs the whole corpus; the guarded branch runs only then",
+        ),
+        (
+            "places",
+            "location_mentions",
+            "counts every mention (covering index)",
+        ),
+        ("outlets", "articles", "groups every article by outlet"),
+    ];
+
+    /// `EXPLAIN QUERY PLAN` of every built-in query on a fresh schema: a
+    /// full scan of a big table is allowed only where LEGITIMATE_SCANS says
+    /// why; everything else must be a SEARCH through an index.
+    #[test]
+    fn saved_query_plans_use_indexes() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::db::migrations::migrate(&conn).unwrap();
+        let mut failures = Vec::new();
+        for q in all(None).unwrap() {
+            let tables = alias_tables(&q.sql);
+            let mut allowed: Vec<&str> = LEGITIMATE_SCANS
+                .iter()
+                .filter(|(name, _, _)| *name == q.name)
+                .map(|(_, table, _)| *table)
+                .collect();
+            let plan = query_plan(&conn, &q.sql);
+            for line in &plan {
+                let Some(alias) = scanned_alias(line) else {
+                    continue;
+                };
+                let table = tables.get(alias).map_or(alias, String::as_str);
+                if !BIG_TABLES.contains(&table) {
+                    continue;
+                }
+                if let Some(i) = allowed.iter().position(|t| *t == table) {
+                    allowed.remove(i);
+                } else {
+                    failures.push(format!(
+                        "{}: full scan of {table} ({line})\n    plan: {}",
+                        q.name,
+                        plan.join(" / ")
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn the_plan_check_sees_a_full_scan() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::db::migrations::migrate(&conn).unwrap();
+        let sql = "SELECT * FROM statements s WHERE :who IS NULL OR s.speaker_id = :who";
+        let plan = query_plan(&conn, sql);
+        let scanned: Vec<&str> = plan.iter().filter_map(|l| scanned_alias(l)).collect();
+        assert_eq!(scanned, ["s"]);
+        assert_eq!(alias_tables(sql)["s"], "statements");
+    }
+
+    /// The plan's detail lines, in order.
+    fn query_plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let mut rows = stmt.raw_query();
+        let mut lines = Vec::new();
+        while let Some(row) = rows.next().unwrap() {
+            lines.push(row.get::<_, String>(3).unwrap());
+        }
+        lines
+    }
+
+    /// The table or alias a `SCAN` line reads; None for searches, CTEs that
+    /// are only co-routines, virtual-table (FTS) lookups and constant rows.
+    fn scanned_alias(line: &str) -> Option<&str> {
+        let rest = line.strip_prefix("SCAN ")?;
+        if rest.contains("VIRTUAL TABLE") || rest.starts_with("CONSTANT ROW") {
+            return None;
+        }
+        rest.split_whitespace().next()
+    }
+
+    /// Alias -> table for every `FROM t [AS] x` and `JOIN t [AS] x`.
+    fn alias_tables(sql: &str) -> std::collections::HashMap<String, String> {
+        const KEYWORDS: &[&str] = &[
+            "where", "join", "left", "inner", "cross", "on", "group", "order", "limit", "union",
+            "using", "natural", "window", "as", "select", "with",
+        ];
+        let re = regex::Regex::new(
+            r"(?i)\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)(?:\s+(?:AS\s+)?([A-Za-z_]\w*))?",
+        )
+        .unwrap();
+        let mut map = std::collections::HashMap::new();
+        for cap in re.captures_iter(sql) {
+            let table = cap[1].to_string();
+            if let Some(alias) = cap.get(2) {
+                if !KEYWORDS.contains(&alias.as_str().to_ascii_lowercase().as_str()) {
+                    map.insert(alias.as_str().to_string(), table.clone());
+                }
+            }
+            map.insert(table.clone(), table);
+        }
+        map
     }
 
     /// Every built-in query prepares against a fresh schema, and the

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its clap `Args` and a `run`.
 
+pub mod datasette_metadata;
 pub mod demo;
 pub mod extract;
 pub mod import;

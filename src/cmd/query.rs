@@ -3,13 +3,15 @@
 //! Parameters are always bound (`-p NAME VALUE` binds `:NAME`), never pasted
 //! into the SQL; a parameter the query uses but nobody set is an error, not a
 //! silent NULL. The database opens read-only unless `--write` is given.
+//! Rows stream to the output as SQLite produces them; with `-o FILE`, a query
+//! that fails halfway leaves no file behind.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Context};
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, Statement};
 
 use crate::db;
 use crate::output::{self, Format, Rows};
@@ -51,16 +53,44 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .chunks(2)
         .map(|p| (p[0].trim_start_matches(':').to_string(), p[1].clone()))
         .collect();
-    let rows = run_query(&conn, &query, &pairs)?;
-    let mut out: Box<dyn std::io::Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let mut stmt = bound_statement(&conn, &query, &pairs)?;
+    let options = output::Options {
+        fit_terminal: args.output.is_none(),
+        ..output::Options::new(args.format, !args.no_headers)
     };
-    output::write(&mut out, &rows, args.format, !args.no_headers)?;
-    out.flush()?;
+    match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let written = print_rows(&mut stmt, &query, &mut out, options);
+            if written.is_err() {
+                // No half-written file left behind to be mistaken for a result.
+                drop(out);
+                let _ = std::fs::remove_file(path);
+            }
+            written.with_context(|| format!("writing {}", path.display()))?;
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            print_rows(&mut stmt, &query, &mut out, options)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Streams the statement's rows into a writer in the chosen format.
+fn print_rows(
+    stmt: &mut Statement,
+    query: &SavedQuery,
+    out: &mut dyn std::io::Write,
+    options: output::Options,
+) -> anyhow::Result<()> {
+    let columns = column_names(stmt);
+    let mut writer = output::RowWriter::start(out, options, &columns)?;
+    for_each_row(stmt, query, |row| Ok(writer.row(&row)?))?;
+    writer.finish()?;
+    Ok(())
 }
 
 /// Turns the user's QUERY argument into a query: a .sql file, a saved query,
@@ -76,12 +106,29 @@ pub fn resolve(arg: &str, saved: &[SavedQuery]) -> anyhow::Result<SavedQuery> {
     Ok(saved_queries::find(saved, arg)?)
 }
 
-/// Prepares, binds and runs a query, naming it in any error.
+/// Prepares, binds and runs a query, naming it in any error; all rows in memory.
 pub fn run_query(
     conn: &Connection,
     query: &SavedQuery,
     params: &[(String, String)],
 ) -> anyhow::Result<Rows> {
+    let mut stmt = bound_statement(conn, query, params)?;
+    let columns = column_names(&stmt);
+    let mut rows = Vec::new();
+    for_each_row(&mut stmt, query, |row| {
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok(Rows { columns, rows })
+}
+
+/// Prepares a query and binds every parameter it uses: from `params`, else
+/// the header's default, else an error saying how to pass it.
+pub fn bound_statement<'c>(
+    conn: &'c Connection,
+    query: &SavedQuery,
+    params: &[(String, String)],
+) -> anyhow::Result<Statement<'c>> {
     let name = &query.name;
     let mut stmt = conn
         .prepare(&query.sql)
@@ -113,18 +160,31 @@ pub fn run_query(
         };
         stmt.raw_bind_parameter(i, value)?;
     }
-    let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
-    let width = columns.len();
-    let mut rows = Vec::new();
-    let mut raw = stmt.raw_query();
-    while let Some(row) = raw.next().map_err(|err| sql_error(name, &query.sql, err))? {
-        rows.push(
-            (0..width)
-                .map(|i| row.get::<_, Value>(i))
-                .collect::<Result<Vec<_>, _>>()?,
-        );
+    Ok(stmt)
+}
+
+fn column_names(stmt: &Statement) -> Vec<String> {
+    stmt.column_names().map(str::to_string).collect()
+}
+
+/// Steps through a bound statement, handing each row to `f`.
+fn for_each_row(
+    stmt: &mut Statement,
+    query: &SavedQuery,
+    mut f: impl FnMut(Vec<Value>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let width = stmt.column_count();
+    let mut rows = stmt.raw_query();
+    while let Some(row) = rows
+        .next()
+        .map_err(|err| sql_error(&query.name, &query.sql, err))?
+    {
+        let values = (0..width)
+            .map(|i| row.get::<_, Value>(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        f(values)?;
     }
-    Ok(Rows { columns, rows })
+    Ok(())
 }
 
 /// Integers bind as integers (so `LIMIT :n` works), `NULL` as NULL, the rest as text.

@@ -12,7 +12,6 @@
 
 pub mod actors;
 pub mod casualties;
-#[path = "gazetteer_stub.rs"]
 pub mod gazetteer;
 pub mod locations;
 pub mod metadata;

@@ -1,6 +1,7 @@
 //! The one integration-test binary: runs the real `newsfacts` CLI on small
 //! fixtures written by each test into a temporary folder.
 
+mod datasette;
 mod import;
 mod query;
 
@@ -12,6 +13,12 @@ use rusqlite::Connection;
 /// A temporary folder with helpers to write fixtures and run the CLI in it.
 pub struct Workspace {
     pub dir: tempfile::TempDir,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Workspace {
