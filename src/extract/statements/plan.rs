@@ -340,7 +340,13 @@ fn participle(w: &Words, cue: &Cue, floor: usize, first: bool) -> Start {
     let at = cue.toks.start;
     let joined =
         at > floor && (w.is_punct(at - 1, ",") || matches!(w.word(at - 1), Some("and" | "while")));
-    let subject = if joined {
+    // "aside from saying", "before adding": the sentence's subject speaks.
+    let after_preposition = at > floor
+        && matches!(
+            w.word(at - 1),
+            Some("from" | "by" | "after" | "before" | "without" | "in" | "on" | "when")
+        );
+    let subject = if joined || after_preposition {
         None
     } else {
         phrases::subject_before(w, at, floor)

@@ -90,17 +90,20 @@ pub struct Unit {
 /// Sentences merged while a quotation spans their boundary.
 pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
+    let (mut paragraph, mut counted) = (0, 0);
     for s in &text.sentences {
+        paragraph += text.body[counted..s.start].matches('\n').count();
+        counted = s.start;
         if let Some(last) = out.last_mut() {
-            let spans_gap = quotes
-                .iter()
-                .any(|q| q.outer.start < last.range.end && q.outer.end > s.start);
+            // The last quote opening before the gap closes after it (quotes
+            // never overlap, so no earlier one can).
+            let open = quotes.partition_point(|q| q.outer.start < last.range.end);
+            let spans_gap = open > 0 && quotes[open - 1].outer.end > s.start;
             if spans_gap && !text.body[last.range.end..s.start].contains('\n') {
                 last.range.end = s.end;
                 continue;
             }
         }
-        let paragraph = text.body[..s.start].matches('\n').count();
         out.push(Unit {
             range: s.clone(),
             paragraph,
@@ -109,12 +112,20 @@ pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
     out
 }
 
-/// The quotes lying wholly inside a byte range.
+/// The quotes lying wholly inside a byte range (quotes are in body order).
 pub fn within<'q>(quotes: &'q [Quote], range: &Range<usize>) -> Vec<&'q Quote> {
-    quotes
+    let first = quotes.partition_point(|q| q.outer.start < range.start);
+    quotes[first..]
         .iter()
-        .filter(|q| q.outer.start >= range.start && q.outer.end <= range.end)
+        .take_while(|q| q.outer.start < range.end)
+        .filter(|q| q.outer.end <= range.end)
         .collect()
+}
+
+/// Whether byte `at` lies inside a quote (quotes are in body order).
+pub fn inside(quotes: &[Quote], at: usize) -> bool {
+    let next = quotes.partition_point(|q| q.outer.start <= at);
+    next > 0 && at < quotes[next - 1].outer.end
 }
 
 #[cfg(test)]
@@ -158,6 +169,16 @@ mod tests {
         assert_eq!(masked.len(), body.len());
         assert_eq!(masked.matches("said").count(), 1);
         assert!(masked.ends_with(" today."));
+    }
+
+    #[test]
+    fn inside_and_within_agree_with_the_quote_ranges() {
+        let body = "a “b c” d “e” f";
+        let qs = find(body);
+        assert!(inside(&qs, body.find('b').unwrap()));
+        assert!(!inside(&qs, body.find('d').unwrap()));
+        assert_eq!(within(&qs, &(0..body.len())).len(), 2);
+        assert_eq!(within(&qs, &(body.find('d').unwrap()..body.len())).len(), 1);
     }
 
     #[test]

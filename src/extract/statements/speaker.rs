@@ -348,9 +348,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn in_quote(&self, at: usize) -> bool {
-        self.quotes
-            .iter()
-            .any(|q| q.outer.start <= at && at < q.outer.end)
+        super::quotes::inside(self.quotes, at)
     }
 
     /// "the ministry", "the army": the organization of that kind in focus.
