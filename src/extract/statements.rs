@@ -616,6 +616,72 @@ mod tests {
     }
 
     #[test]
+    fn governments_and_capitals_speak_for_their_state() {
+        let (s, a) = run_with("The Russian government said the talks were over.", &[]);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Russia"));
+        let (s, a) = run_with("Tel Aviv said the strikes were limited.", &[]);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Israel"));
+        let (s, a) = run_with(
+            "In Syria, the toll passed 1,700, according to the government.",
+            &[],
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Syria"));
+        assert_eq!(s[0].text, "In Syria, the toll passed 1,700");
+    }
+
+    #[test]
+    fn contrasting_speakers_in_one_sentence_get_one_statement_each() {
+        let hamas: (&str, &str, &[&str]) = ("Hamas", "organization", &[]);
+        let idf: (&str, &str, &[&str]) = ("Israel Defense Forces", "organization", &["IDF"]);
+        let (s, a) = run_with(
+            "The IDF said it struck 40 targets, while Hamas said its fighters repelled the raid.",
+            &[hamas, idf],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "it struck 40 targets");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Israel Defense Forces"));
+        assert_eq!(s[1].text, "its fighters repelled the raid");
+        assert_eq!(speaker_name(&s[1], &a).as_deref(), Some("Hamas"));
+    }
+
+    #[test]
+    fn a_closing_attribution_holds_the_whole_sentence() {
+        let blinken: (&str, &str, &[&str]) = ("Antony Blinken", "person", &["Blinken"]);
+        let miller: (&str, &str, &[&str]) = ("Matthew Miller", "person", &["Miller"]);
+        let (s, a) = run_with(
+            "Blinken met the minister and reaffirmed “the commitment to a ceasefire in the north,” \
+             spokesperson Matthew Miller said.",
+            &[blinken, miller],
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Matthew Miller"));
+        assert_eq!(s[0].text, "the commitment to a ceasefire in the north");
+    }
+
+    #[test]
+    fn who_said_speaks_for_the_name_before_it() {
+        let cohen: (&str, &str, &[&str]) = ("Eli Cohen", "person", &["Cohen"]);
+        let (s, a) = run_with(
+            "The vote was criticised by foreign minister Eli Cohen who said the resolution was a disgrace.",
+            &[cohen],
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].text, "the resolution was a disgrace");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Eli Cohen"));
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_body_that_released_it() {
+        let centcom: (&str, &str, &[&str]) = ("US Central Command", "organization", &["CENTCOM"]);
+        let (s, a) = run_with(
+            "The tanker suffered heavy damage, according to a statement released by CENTCOM.",
+            &[centcom],
+        );
+        assert_eq!(s[0].text, "The tanker suffered heavy damage");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("US Central Command"));
+    }
+
+    #[test]
     fn a_source_close_to_a_group_gets_no_speaker_but_keeps_its_description() {
         let group: (&str, &str, &[&str]) = ("Hezbollah", "organization", &[]);
         let (s, _) = run_with(
