@@ -639,7 +639,10 @@ mod tests {
         );
         assert_eq!(s.len(), 2, "{s:?}");
         assert_eq!(s[0].text, "it struck 40 targets");
-        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Israel Defense Forces"));
+        assert_eq!(
+            speaker_name(&s[0], &a).as_deref(),
+            Some("Israel Defense Forces")
+        );
         assert_eq!(s[1].text, "its fighters repelled the raid");
         assert_eq!(speaker_name(&s[1], &a).as_deref(), Some("Hamas"));
     }
@@ -678,7 +681,10 @@ mod tests {
             &[centcom],
         );
         assert_eq!(s[0].text, "The tanker suffered heavy damage");
-        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("US Central Command"));
+        assert_eq!(
+            speaker_name(&s[0], &a).as_deref(),
+            Some("US Central Command")
+        );
     }
 
     #[test]

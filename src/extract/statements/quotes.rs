@@ -1,7 +1,9 @@
 //! Quotation marks: where direct speech starts and ends.
 //!
-//! Only double marks delimit speech; single marks nest inside them ('At Your
-//! Service') or are apostrophes, so they stay part of the words. Curly marks
+//! Double marks delimit speech; single marks nest inside them ('At Your
+//! Service') or are apostrophes, so they stay part of the words. Only a
+//! text with no double marks at all (British style) quotes with curly single
+//! marks, and there they delimit speech instead. Curly marks
 //! open and close by their shape; a straight mark closes an open quote and
 //! otherwise opens one, so mixed pairs (`"...”`) still match. A quote left
 //! open at the end of a paragraph ends there: news style reopens a quote that
@@ -26,8 +28,53 @@ pub struct Quote {
 /// whitespace and not punctuation, so no cue or name is found inside a quote.
 pub const MASK: char = '\u{1}';
 
-/// Finds the double-quoted stretches of a body, in order.
+/// Finds the quoted stretches of a body, in order: double marks, or curly
+/// single ones in a text that uses no double marks at all (British style).
 pub fn find(body: &str) -> Vec<Quote> {
+    if body.contains(['“', '”', '"', '„']) || !body.contains('‘') {
+        find_double(body)
+    } else {
+        find_single(body)
+    }
+}
+
+/// Curly single quotes as the text's quotation marks: ‘ opens where a word
+/// starts, ’ closes where a word ends (not "Israel’s" or "don’t").
+fn find_single(body: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = i + c.len_utf8();
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '‘' if prev.is_none_or(|p| !p.is_alphanumeric()) => open = Some((i, after)),
+            '’' if open.is_some()
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric()) =>
+            {
+                if let Some((start, inner)) = open.take() {
+                    push(&mut out, body, start..after, inner..i, true);
+                }
+            }
+            '\n' => {
+                if let Some((start, inner)) = open.take() {
+                    push(&mut out, body, start..i, inner..i, false);
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some((start, inner)) = open {
+        push(&mut out, body, start..body.len(), inner..body.len(), false);
+    }
+    out
+}
+
+/// Double quotation marks, curly or straight.
+fn find_double(body: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
     for (i, c) in body.char_indices() {
@@ -150,6 +197,16 @@ mod tests {
             inner("“With the chant ‘Go on,’ they left,” he said."),
             vec!["With the chant ‘Go on,’ they left,"]
         );
+    }
+
+    #[test]
+    fn british_single_quotes_count_when_no_double_marks_are_used() {
+        assert_eq!(
+            inner("‘We won’t leave,’ the mayor said of the soldiers’ homes."),
+            vec!["We won’t leave,"]
+        );
+        // With double marks in the text, single ones stay scare quotes.
+        assert_eq!(inner("A ‘senseless’ war, “he said”."), vec!["he said"]);
     }
 
     #[test]
