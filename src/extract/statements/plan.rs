@@ -3,12 +3,15 @@
 //!
 //! The first cue opens a statement. A later one opens another only when it
 //! is a follow-on clause (", adding that"), a relative or coordinated verb
-//! ("who added", ", and said"), a contrast ("while Kinshasa claimed"), or a
-//! new attribution after one that closed its sentence ("“...,” he said. She
-//! said ..." with the full stop missing). Otherwise it is reported inside
-//! another's words ("the ministry said Biden told ...") and opens nothing.
-//! "According to X" yields to a verb with its own subject in the same
-//! sentence ("Biden assured ..., according to the White House").
+//! ("who added", ", and said"), a contrast ("while Kinshasa claimed"), a
+//! speaker with a quotation of their own ("the White House stated that ...
+//! Biden emphasized “...”"), or a new attribution after one that closed its
+//! sentence ("“...,” he said. She said ..." with the full stop missing).
+//! A plain reporting verb closing the sentence ("Blinken reaffirmed “...,”
+//! Miller said") takes the whole sentence over. Otherwise a later cue is
+//! reported inside another's words ("the ministry said Biden told ...") and
+//! opens nothing. "According to X" yields to a verb with its own subject in
+//! the same sentence ("Biden assured ..., according to the White House").
 
 use std::ops::Range;
 
@@ -69,17 +72,7 @@ pub fn plan(w: &Words, cues: &[Cue], start: usize) -> Vec<Planned> {
                 let from = out
                     .last()
                     .map_or(start, |p| p.attribution.end.max(p.said.end));
-                let tail = resumed_quote(w, s.attribution.end, next_attr);
-                let before = from.min(s.attribution.start)..s.attribution.start;
-                let words_before = before.clone().filter(|&k| w.word(k).is_some()).count();
-                let quoted = before.clone().any(|k| w.is_quote(k));
-                let slight = words_before < 3 && !quoted;
-                if tail.is_none() && slight && w.is_punct(s.attribution.end, ",") {
-                    // "There, Ross said, eight were found dead."
-                    (s.attribution.end + 1..next_attr, None)
-                } else {
-                    (before, tail)
-                }
+                words_before(w, from, &s.attribution, next_attr)
             }
         };
         out.push(Planned {
@@ -91,6 +84,26 @@ pub fn plan(w: &Words, cues: &[Cue], start: usize) -> Vec<Planned> {
         });
     }
     out
+}
+
+/// The said words of an attribution that follows them, from token `from`,
+/// with a quotation resumed after it; when only a word or two precede it
+/// ("There, Ross said, eight were found dead"), the words after it.
+fn words_before(
+    w: &Words,
+    from: usize,
+    attribution: &Range<usize>,
+    next: usize,
+) -> (Range<usize>, Option<Range<usize>>) {
+    let tail = resumed_quote(w, attribution.end, next);
+    let before = from.min(attribution.start)..attribution.start;
+    let words = before.clone().filter(|&k| w.word(k).is_some()).count();
+    let slight = words < 3 && !before.clone().any(|k| w.is_quote(k));
+    if tail.is_none() && slight && w.is_punct(attribution.end, ",") {
+        (attribution.end + 1..next, None)
+    } else {
+        (before, tail)
+    }
 }
 
 /// The cues that open statements, with their speakers and directions.
@@ -222,88 +235,102 @@ fn finite(
     start: usize,
     starts: &[Start],
 ) -> Option<(Start, bool)> {
-    let n = w.toks.len();
-    let subject = phrases::subject_before(w, cue.toks.start, floor);
     let prev = prev_word(w, cue.toks.start, floor);
+    let subject = phrases::subject_before(w, cue.toks.start, floor);
     let relative = matches!(prev.as_deref(), Some("who" | "which"));
     let coordinated = subject.is_none() && matches!(prev.as_deref(), Some("and" | "but"));
-    let contrast = subject
-        .as_ref()
-        .is_some_and(|s| opens_contrast(w, s.toks.start, floor));
     if relative || coordinated {
-        let antecedent = if relative {
-            phrases::antecedent(w, cue.toks.start, floor)
-        } else {
-            None
-        };
-        let who = match antecedent {
-            Some(s) => Who::Subject(s),
-            None if starts.is_empty() => Who::Leading,
-            None => Who::Inherit,
-        };
-        let from = cue.toks.start.saturating_sub(1).max(floor);
-        let s = Start {
-            cue: cue.clone(),
-            who,
-            attribution: from..cue.toks.end,
-            dir: Dir::After(phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form))),
-        };
-        return Some((s, false));
+        return Some((follow_on(w, cue, floor, relative, starts), false));
     }
     match subject {
-        Some(s) => {
-            let attr_start = s.apposition.as_ref().map_or(s.toks.start, |a| a.start);
-            let after = phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form));
-            let before = has_content(w, floor.max(start)..attr_start);
-            // "“...,” the minister told a news conference": the quote is what was said.
-            let quote_before = (attr_start > floor && w.is_quote(attr_start - 1))
-                || (attr_start > floor + 1
-                    && w.is_punct(attr_start - 1, ",")
-                    && w.is_quote(attr_start - 2));
-            let dir = if before && (closes(w, after, n) || quote_before) {
-                Dir::Before
-            } else {
-                Dir::After(after)
-            };
-            let reopens = after_closed(starts) && matches!(dir, Dir::After(_));
-            // "The White House stated that ... Biden emphasized “...”".
-            let quotes_own = w.is_quote(after) && !is_pronoun(w, &s);
-            let closing = cue.form.closing
-                && !starts.is_empty()
-                && dir == Dir::Before
-                && !after_closed(starts);
-            if !starts.is_empty() && !contrast && !reopens && !quotes_own && !closing {
-                return None;
-            }
-            let s = Start {
-                cue: cue.clone(),
-                who: Who::Subject(s),
-                attribution: attr_start..cue.toks.end,
-                dir,
-            };
-            Some((s, closing))
-        }
-        None => {
-            if !starts.is_empty() {
-                return None;
-            }
-            // "..., said the minister" / "“...,” said X".
-            let s = phrases::subject_after(w, cue.toks.end, n)?;
-            let end = s.apposition.as_ref().map_or(s.toks.end, |a| a.end);
-            let dir = if has_content(w, start..cue.toks.start) {
-                Dir::Before
-            } else {
-                Dir::After(phrases::skip_to_said(w, end, n, None))
-            };
-            let s = Start {
-                cue: cue.clone(),
-                who: Who::Subject(s),
-                attribution: cue.toks.start..end,
-                dir,
-            };
-            Some((s, false))
+        Some(s) => with_subject(w, cue, s, floor, start, starts),
+        // "..., said the minister" / "“...,” said X".
+        None if starts.is_empty() => inverted(w, cue, start).map(|s| (s, false)),
+        None => None,
+    }
+}
+
+/// "who added that ...", ", and said ...": the antecedent of "who", or the
+/// speaker before, or the sentence's subject.
+fn follow_on(w: &Words, cue: &Cue, floor: usize, relative: bool, starts: &[Start]) -> Start {
+    let antecedent = relative
+        .then(|| phrases::antecedent(w, cue.toks.start, floor))
+        .flatten();
+    let who = match antecedent {
+        Some(s) => Who::Subject(s),
+        None if starts.is_empty() => Who::Leading,
+        None => Who::Inherit,
+    };
+    let n = w.toks.len();
+    Start {
+        cue: cue.clone(),
+        who,
+        attribution: cue.toks.start.saturating_sub(1).max(floor)..cue.toks.end,
+        dir: Dir::After(phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form))),
+    }
+}
+
+/// "the ministry said (that) ..." or "..., the ministry said": the words are
+/// before the attribution when something stands there and nothing said
+/// follows, or when a quotation ends right before it.
+fn with_subject(
+    w: &Words,
+    cue: &Cue,
+    s: Subject,
+    floor: usize,
+    start: usize,
+    starts: &[Start],
+) -> Option<(Start, bool)> {
+    let n = w.toks.len();
+    let attr_start = s.apposition.as_ref().map_or(s.toks.start, |a| a.start);
+    let after = phrases::skip_to_said(w, cue.toks.end, n, Some(cue.form));
+    let before = has_content(w, floor.max(start)..attr_start);
+    // "“...,” the minister told a news conference": the quote is what was said.
+    let quote_before = (attr_start > floor && w.is_quote(attr_start - 1))
+        || (attr_start > floor + 1
+            && w.is_punct(attr_start - 1, ",")
+            && w.is_quote(attr_start - 2));
+    let dir = if before && (closes(w, after, n) || quote_before) {
+        Dir::Before
+    } else {
+        Dir::After(after)
+    };
+    let closing =
+        !starts.is_empty() && cue.form.closing && dir == Dir::Before && !after_closed(starts);
+    if !starts.is_empty() && !closing {
+        let contrast = opens_contrast(w, s.toks.start, floor);
+        let reopens = after_closed(starts) && matches!(dir, Dir::After(_));
+        // "The White House stated that ... Biden emphasized “...”".
+        let quotes_own = w.is_quote(after) && !is_pronoun(w, &s);
+        if !(contrast || reopens || quotes_own) {
+            return None;
         }
     }
+    let start = Start {
+        cue: cue.clone(),
+        who: Who::Subject(s),
+        attribution: attr_start..cue.toks.end,
+        dir,
+    };
+    Some((start, closing))
+}
+
+/// "..., said the minister": the speaker follows the verb.
+fn inverted(w: &Words, cue: &Cue, start: usize) -> Option<Start> {
+    let n = w.toks.len();
+    let s = phrases::subject_after(w, cue.toks.end, n)?;
+    let end = s.apposition.as_ref().map_or(s.toks.end, |a| a.end);
+    let dir = if has_content(w, start..cue.toks.start) {
+        Dir::Before
+    } else {
+        Dir::After(phrases::skip_to_said(w, end, n, None))
+    };
+    Some(Start {
+        cue: cue.clone(),
+        who: Who::Subject(s),
+        attribution: cue.toks.start..end,
+        dir,
+    })
 }
 
 /// A subject that is a lone personal pronoun.
