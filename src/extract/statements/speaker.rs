@@ -88,8 +88,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn actor_for(&self, actors: &mut Vec<Actor>, d: &Described, at: usize) -> Option<usize> {
-        let body = self.text.body;
-        let main = &body[d.main.clone()];
+        let main = &self.text.body[d.main.clone()];
         if let Some(p) = single_word(main).and_then(words::pronoun) {
             return self.by_pronoun(actors, p, at);
         }
@@ -97,65 +96,82 @@ impl<'a> Resolver<'a> {
         if words::UNNAMED_MARKERS.iter().any(|m| lower.contains(m)) {
             return None;
         }
-        let head = head_range(body, &d.main);
-        let head_word = body[head.clone()]
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let head_start = head.end - head_word.len();
-        let class = lexicon::source(&head_word.to_lowercase());
+        let head = Head::of(self.text.body, &d.main);
+        self.named(actors, d, &head)
+            .or_else(|| self.by_head(actors, d, &head, at))
+    }
+
+    /// A person, organization or name the description spells out.
+    fn named(&self, actors: &[Actor], d: &Described, head: &Head) -> Option<usize> {
         // "a spokesman for Netanyahu" is not Netanyahu speaking.
-        let person_limit = match class {
-            Some(Source::Role | Source::Official | Source::Unnamed) => head.end,
+        let person_limit = match head.class {
+            Some(Source::Role | Source::Official | Source::Unnamed) => head.range.end,
             _ => d.main.end,
         };
-        if let Some(person) = self.named_person(actors, d, person_limit) {
-            return Some(person);
-        }
-        if let Some(i) = self
-            .covering(head_start..head.end)
+        self.named_person(actors, d, person_limit)
+            .or_else(|| self.covering(head.word.clone()))
             .or_else(|| self.by_name(actors, &d.main))
-        {
-            return Some(i);
-        }
-        match class {
-            Some(Source::Unnamed) => self.last_org_in(actors, &head),
-            // "the government" alone: the state the sentence is about.
+    }
+
+    /// What the head noun's class makes of the description.
+    fn by_head(
+        &self,
+        actors: &mut Vec<Actor>,
+        d: &Described,
+        head: &Head,
+        at: usize,
+    ) -> Option<usize> {
+        let head_word = &self.text.body[head.word.clone()];
+        match head.class {
+            Some(Source::Unnamed) => self.last_org_in(actors, &head.range),
             Some(Source::Official) => self
                 .last_org_in(actors, &d.main)
                 .or_else(|| self.country_in(actors, &d.main, None))
-                .or_else(|| {
-                    let definite = lower.starts_with("the ");
-                    let before = d.unit.start..d.main.start;
-                    definite
-                        .then(|| self.country_in(actors, &before, None))
-                        .flatten()
-                }),
+                .or_else(|| self.state_in_sentence(actors, d)),
             Some(Source::Role) => self
                 .role_holder(actors, &d.main, head_word, at)
                 .or_else(|| self.last_org_in(actors, &d.main)),
             Some(Source::Body) => self
-                .last_org_in(actors, &head)
+                .last_org_in(actors, &head.range)
                 .or_else(|| self.body_in_focus(actors, head_word, at)),
-            // "the statement added" speaks for its issuer; "a report" for nobody known.
-            // "a statement released by CENTCOM" speaks for CENTCOM, "the
-            // statement added" for its issuer in focus, "a report" for nobody known.
-            Some(Source::Document) => self.issuer(actors, d, &head, at).or_else(|| {
-                let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
-                let body = self
-                    .recent
-                    .iter()
-                    .rev()
-                    .find(|&&i| actors[i].kind != "person")
-                    .copied();
-                let last = body.or(self.last.as_ref().and_then(|s| s.actor));
-                (!indefinite).then_some(last).flatten()
-            }),
+            Some(Source::Document) => self
+                .issuer(actors, d, &head.range, at)
+                .or_else(|| self.document_in_focus(actors, d)),
             // A name: an organization, or a state or its capital ("Kigali said").
             None => self
-                .last_org_in(actors, &head)
-                .or_else(|| self.country_in(actors, &d.main, Some(head_start..head.end))),
+                .last_org_in(actors, &head.range)
+                .or_else(|| self.country_in(actors, &d.main, Some(head.word.clone()))),
         }
+    }
+
+    /// "the government" alone: the state the sentence names before it.
+    fn state_in_sentence(&self, actors: &mut Vec<Actor>, d: &Described) -> Option<usize> {
+        let definite = self.text.body[d.main.clone()]
+            .trim_start()
+            .starts_with("the ")
+            || self.text.body[d.main.clone()]
+                .trim_start()
+                .starts_with("The ");
+        let before = d.unit.start..d.main.start;
+        definite
+            .then(|| self.country_in(actors, &before, None))
+            .flatten()
+    }
+
+    /// "the statement added": the body (or else the speaker) in focus; "a
+    /// report" speaks for nobody known.
+    fn document_in_focus(&self, actors: &[Actor], d: &Described) -> Option<usize> {
+        let lower = self.text.body[d.main.clone()].trim_start().to_lowercase();
+        if lower.starts_with("a ") || lower.starts_with("an ") {
+            return None;
+        }
+        let body = self
+            .recent
+            .iter()
+            .rev()
+            .find(|&&i| actors[i].kind != "person")
+            .copied();
+        body.or(self.last.as_ref().and_then(|s| s.actor))
     }
 
     /// Who issued a document: the words after "by", "from" or "of".
@@ -490,22 +506,36 @@ fn single_word(s: &str) -> Option<&str> {
     it.next().is_none().then_some(w)
 }
 
-/// The part of a description up to its head noun: "the head" of "the head of
-/// the council", "Officials" of "Officials in Rwanda".
-fn head_range(body: &str, main: &Range<usize>) -> Range<usize> {
-    let s = &body[main.clone()];
-    let mut end = s.trim_end().len();
-    let mut offset = 0;
-    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
-        let word = w.trim();
-        if k > 0 && words::ends_head(word) {
-            end = offset;
-            break;
+/// The head of a description: the words up to its head noun ("the head" of
+/// "the head of the council", "Officials" of "Officials in Rwanda"), the
+/// head noun itself, and its class in the source lexicon.
+struct Head {
+    range: Range<usize>,
+    word: Range<usize>,
+    class: Option<Source>,
+}
+
+impl Head {
+    fn of(body: &str, main: &Range<usize>) -> Head {
+        let s = &body[main.clone()];
+        let mut end = s.trim_end().len();
+        let mut offset = 0;
+        for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
+            if k > 0 && words::ends_head(w.trim()) {
+                end = offset;
+                break;
+            }
+            offset += w.len();
         }
-        offset += w.len();
+        let head = s[..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        let range = main.start..main.start + head.len();
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        Head {
+            word: range.end - word.len()..range.end,
+            class: lexicon::source(&word.to_lowercase()),
+            range,
+        }
     }
-    let head = s[..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
-    main.start..main.start + head.len()
 }
 
 /// Whether a possessive "'s" follows byte `end`.
