@@ -103,6 +103,8 @@ struct KeyInfo {
     strong: bool,
     /// Also an everyday English word.
     common: bool,
+    /// Some place has it as its own or a curated name, not as an alternate.
+    own_name: bool,
 }
 
 /// Finds and geocodes the places named in an article. `actors` are the
@@ -275,7 +277,13 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             return;
         }
         let Some(last) = ms.last() else {
-            self.note_name_words(&r, &ms);
+            // "Androscoggin County": a place noun after unknown words.
+            if let Some(head_end) = self.noun_tail(&r) {
+                let noun = words::noun(t.word(r.end - 1)).expect("noun_tail found a noun");
+                self.noun_claim(r.start..head_end, r.clone(), noun);
+            } else {
+                self.note_name_words(&r, &ms);
+            }
             return;
         };
         // "Islamic Republic of Iran".
@@ -413,49 +421,82 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     /// A name `head` with a place noun: `full` spans both.
     fn noun_claim(&mut self, head: Range<usize>, full: Range<usize>, noun: Noun) {
         let t = self.toks;
-        let full_key = fold_key(t.text(&full));
+        let last = full.end - 1;
+        // "Dnipropetrovsk regional (administration)" names the region.
+        let name = match words::canonical_noun(t.word(last)) {
+            Some(n) => format!("{} {}", t.text(&head), n),
+            None => t.text(&full).to_string(),
+        };
+        let full_key = fold_key(&name);
         if self.gaz.contains(&full_key) {
             self.claim(&full, Target::Known(full_key), Evidence::Cue(noun.kind()));
             return;
         }
         let ms = self.matches(head.clone());
         let whole = matches!(ms.as_slice(), [m] if m.words == head);
-        if whole {
-            let key = ms[0].key.clone();
-            let info = self.key_info(&key);
-            match noun {
-                Noun::Division | Noun::Region => {
-                    let name = t.text(&full).to_string();
-                    let target = self.derived(name, &key, Some(noun.kind()));
-                    self.claim(&full, target, Evidence::Cue(noun.kind()));
-                }
-                Noun::Populated | Noun::Camp => {
-                    self.claim(&head, Target::Known(key), Evidence::Cue(noun.kind()));
-                }
-                Noun::Site if info.strong => {
-                    self.claim(&head, Target::Known(key), Evidence::Phrase);
-                }
-                Noun::Site => self.unknown_claim(&head, &full, noun),
+        if !whole {
+            // "Ramat David air base" is no place called David; but "Gaza
+            // Health Ministry hospital" is no place at all.
+            if self.opens_with_strong(&head, &ms) {
+                self.note_name_words(&full, &ms);
+            } else {
+                self.unknown_claim(&head, &full, noun, name);
             }
-        } else if ms.is_empty() {
-            self.unknown_claim(&head, &full, noun);
-        } else {
-            self.note_name_words(&full, &ms);
+            return;
+        }
+        let key = ms[0].key.clone();
+        let info = self.key_info(&key);
+        // "Al-Quds Hospital": a capitalised noun makes the site's own name.
+        let proper = t.list[last].cap;
+        match noun {
+            Noun::Division | Noun::Region => {
+                let target = self.derived(name, &key, Some(noun.kind()));
+                self.claim(&full, target, Evidence::Cue(noun.kind()));
+            }
+            Noun::Populated | Noun::Camp => {
+                self.claim(&head, Target::Known(key), Evidence::Cue(noun.kind()));
+            }
+            Noun::Site if info.strong && !proper => {
+                self.claim(&head, Target::Known(key), Evidence::Phrase);
+            }
+            Noun::Site if info.strong && info.own_name => {
+                let target = self.derived(name, &key, Some(PlaceKind::Site));
+                self.claim(&full, target, Evidence::Cue(PlaceKind::Site));
+            }
+            Noun::Site => self.unknown_claim(&head, &full, noun, name),
         }
     }
 
-    fn unknown_claim(&mut self, head: &Range<usize>, full: &Range<usize>, noun: Noun) {
+    /// True if phrase `r` opens with a well-known place ("Gaza Health
+    /// Ministry"): then it is no unknown place's name.
+    fn opens_with_strong(&mut self, r: &Range<usize>, ms: &[Match]) -> bool {
+        match ms.first() {
+            Some(m) if m.words.start == r.start => self.key_info(&m.key.clone()).strong,
+            _ => false,
+        }
+    }
+
+    /// A place the gazetteer lacks, named `head` and a place noun: `full`
+    /// spans both, `full_name` is their name.
+    fn unknown_claim(
+        &mut self,
+        head: &Range<usize>,
+        full: &Range<usize>,
+        noun: Noun,
+        full_name: String,
+    ) {
         if !self.could_be_name(head) {
             return;
         }
         let t = self.toks;
         let (name, span) = if noun.keeps_noun() {
-            (t.text(full), full)
+            (full_name, full)
         } else {
-            (t.text(head), if noun == Noun::Camp { full } else { head })
+            let span = if noun == Noun::Camp { full } else { head };
+            (t.text(head).to_string(), span)
         };
         let target = Target::Unknown {
-            name: name.to_string(),
+            name,
             kind: noun.kind(),
         };
         self.claim(span, target, Evidence::Cue(noun.kind()));
@@ -503,21 +544,20 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         false
     }
 
-    /// A phrase that names no place ("Matthew Miller", "Iron Dome"): its
-    /// words are not places on their own elsewhere in the article either,
-    /// unless they begin a well-known place ("Beirut Port Authority").
+    /// A phrase that names no place ("Matthew Miller", "Storm Daniel"):
+    /// its last word, a surname, is no place on its own elsewhere in the
+    /// article either ("Miller said"), unless it is a well-known place.
     fn note_name_words(&mut self, r: &Range<usize>, ms: &[Match]) {
-        if r.len() < 2 {
+        let last = r.end - 1;
+        if r.len() < 2 || r.len() > 4 || !self.toks.title_case(last) {
             return;
         }
-        for i in r.clone() {
-            let in_strong = ms
-                .iter()
-                .find(|m| m.words.contains(&i))
-                .is_some_and(|m| self.key_info(&m.key.clone()).strong);
-            if self.toks.list[i].cap && !in_strong {
-                self.name_words.insert(self.toks.lower(i));
-            }
+        let strong = ms
+            .iter()
+            .find(|m| m.words.contains(&last))
+            .is_some_and(|m| self.key_info(&m.key.clone()).strong);
+        if !strong {
+            self.name_words.insert(self.toks.lower(last));
         }
     }
 
@@ -571,13 +611,15 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 && !t.list[k].cap)
                 .then(|| t.word(k))
         };
+        // "the Gaza city of Rafah": the noun goes with what follows.
+        let before_of = |k: usize| k < t.len() && t.word(k) == "of";
         let w = next(i)?;
         if let Some(noun) = words::noun(w) {
-            return Some((i + 1, noun));
+            return (!before_of(i + 1)).then_some((i + 1, noun));
         }
         if words::is(words::NOUN_MODIFIERS, w) {
             let noun = words::noun(next(i + 1)?)?;
-            return Some((i + 2, noun));
+            return (!before_of(i + 2)).then_some((i + 2, noun));
         }
         None
     }
@@ -669,7 +711,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         let ms = self.matches(r.clone());
         let target = match ms.as_slice() {
             [m] if m.words == r => Target::Known(m.key.clone()),
-            [] if self.could_be_name(&r) => Target::Unknown {
+            _ if !self.opens_with_strong(&r, &ms) && self.could_be_name(&r) => Target::Unknown {
                 name: self.toks.text(&r).to_string(),
                 kind,
             },
@@ -720,7 +762,13 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     /// longer claim, and with the support their evidence needs.
     fn accepted(mut self, actors: &ActorSpans) -> Vec<Claim> {
         let mut claims = std::mem::take(&mut self.claims);
-        claims.retain(|c| !actors.blocks(c));
+        claims.retain(|c| {
+            let strong = match &c.target {
+                Target::Known(key) => self.key_info(&key.clone()).strong,
+                _ => false,
+            };
+            !actors.blocks(c, strong)
+        });
         // Longest first at each start; cues before bare phrases.
         claims.sort_by_key(|c| {
             (
@@ -832,6 +880,7 @@ fn key_info(gaz: &Gazetteer, key: &str) -> KeyInfo {
         let p = gaz.place(id);
         info.country |= p.kind == PlaceKind::Country;
         info.curated |= how == MatchKind::Curated;
+        info.own_name |= how != MatchKind::Alternate;
         info.strong |= match (p.kind, how) {
             (PlaceKind::Country, _) | (_, MatchKind::Curated) => true,
             (PlaceKind::City, MatchKind::Alternate) => p.population >= 10 * BIG_CITY,
@@ -869,9 +918,12 @@ impl ActorSpans {
     }
 
     /// True if the claim lies in an organization's name, or in a person's
-    /// (where only a place opening a title counts).
-    fn blocks(&self, c: &Claim) -> bool {
-        let inside = |b: &Range<usize>| b.start <= c.range.start && c.range.end <= b.end;
+    /// (where only a place opening a title counts). A well-known place that
+    /// is the whole name was taken for an actor ("Tel Aviv said"): it stays.
+    fn blocks(&self, c: &Claim, strong: bool) -> bool {
+        let inside = |b: &Range<usize>| {
+            b.start <= c.range.start && c.range.end <= b.end && !(strong && *b == c.range)
+        };
         self.organizations.iter().any(inside)
             || (c.evidence != Evidence::Modifier && self.people.iter().any(inside))
     }
@@ -1021,7 +1073,8 @@ impl<'g> Resolver<'g> {
         for (i, c) in claims.iter().enumerate() {
             if resolved[i].is_none() {
                 let fallback = match (&c.target, c.evidence) {
-                    (Target::Unknown { name, kind }, _) => Some((name.clone(), *kind)),
+                    (Target::Unknown { name, kind }, _)
+                    | (Target::Derived { name, kind, .. }, _) => Some((name.clone(), *kind)),
                     (Target::Known(_), Evidence::Cue(kind)) => {
                         Some((text.body[c.range.clone()].to_string(), kind))
                     }

@@ -196,7 +196,19 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
             continue;
         }
         let mut j = i + 1;
-        while j < toks.len() && toks.joined(j - 1) {
+        loop {
+            // "Bar & Grill", "Trinidad & Tobago".
+            let ampersand = j < toks.len()
+                && toks.gap(j - 1) == " & "
+                && toks.list[j].cap
+                && toks.list[j].sentence == toks.list[j - 1].sentence;
+            if ampersand {
+                j += 1;
+                continue;
+            }
+            if j >= toks.len() || !toks.joined(j - 1) {
+                break;
+            }
             if toks.list[j].cap {
                 j += 1;
                 continue;

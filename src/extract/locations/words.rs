@@ -480,6 +480,8 @@ const NOUNS: &[(&str, Noun)] = &[
     ("prefecture", Noun::Division),
     ("municipality", Noun::Division),
     ("governorship", Noun::Division),
+    ("regional", Noun::Division),
+    ("provincial", Noun::Division),
     ("village", Noun::Populated),
     ("villages", Noun::Populated),
     ("town", Noun::Populated),
@@ -560,6 +562,15 @@ pub const NOUN_MODIFIERS: &[&str] = &[
 pub fn noun(word: &str) -> Option<Noun> {
     let w = word.to_lowercase();
     NOUNS.iter().find(|(n, _)| *n == w).map(|&(_, k)| k)
+}
+
+/// The noun an adjective of division stands for: "regional" -> "region".
+pub fn canonical_noun(word: &str) -> Option<&'static str> {
+    match word.to_lowercase().as_str() {
+        "regional" => Some("region"),
+        "provincial" => Some("province"),
+        _ => None,
+    }
 }
 
 /// True if `word` is in `list` (compared in lower case).
