@@ -294,6 +294,13 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 return;
             }
         }
+        // "President Emmanuel Macron of France" (but not "Bank of England").
+        if last.words.end == r.end && self.of_country(&r, &last.words) {
+            let (w, key) = (last.words.clone(), last.key.clone());
+            self.claim(&w, Target::Known(key), Evidence::Modifier);
+            self.note_name_words(&(r.start..w.start - 1), &ms);
+            return;
+        }
         // "Western Galilee", "Greater Casablanca".
         let compass = (r.start..r.end)
             .take_while(|&i| words::is(words::DIRECTIONS, t.word(i)))
@@ -339,6 +346,19 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             && (r.start..r.end).all(|i| {
                 words::is(words::STATE_FORMS, t.word(i)) || matches!(t.word(i), "of" | "the")
             })
+    }
+
+    /// True if known words `place`, at the end of phrase `r`, are a country
+    /// after "of", and what comes before is no organization.
+    fn of_country(&mut self, r: &Range<usize>, place: &Range<usize>) -> bool {
+        let t = self.toks;
+        let of = place.start.saturating_sub(1);
+        if place.start < r.start + 2 || t.word(of) != "of" {
+            return false;
+        }
+        let key = fold_key(t.text(place));
+        self.key_info(&key).country
+            && !(r.start..of).any(|i| words::is(words::ORGANIZATION_HEADS, t.word(i)))
     }
 
     /// A compass word before known words `base`.
@@ -449,6 +469,10 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         // "Al-Quds Hospital": a capitalised noun makes the site's own name.
         let proper = t.list[last].cap;
         match noun {
+            Noun::Region if self.kind_of(&key) == Some(PlaceKind::Region) => {
+                // "the Sinai desert" is the Sinai.
+                self.claim(&full, Target::Known(key), Evidence::Cue(noun.kind()));
+            }
             Noun::Division | Noun::Region => {
                 let target = self.derived(name, &key, Some(noun.kind()));
                 self.claim(&full, target, Evidence::Cue(noun.kind()));
@@ -465,6 +489,11 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             }
             Noun::Site => self.unknown_claim(&head, &full, noun, name),
         }
+    }
+
+    /// The kind of place `key` most likely names.
+    fn kind_of(&self, key: &str) -> Option<PlaceKind> {
+        self.gaz.best(key, &[]).map(|id| self.gaz.place(id).kind)
     }
 
     /// True if phrase `r` opens with a well-known place ("Gaza Health
@@ -611,15 +640,17 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 && !t.list[k].cap)
                 .then(|| t.word(k))
         };
-        // "the Gaza city of Rafah": the noun goes with what follows.
-        let before_of = |k: usize| k < t.len() && t.word(k) == "of";
+        // "the Gaza city of Rafah": a town noun goes with what follows (but
+        // "the Tel al-Sultan area of Rafah" is an area called Tel al-Sultan).
+        let fits =
+            |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
         let w = next(i)?;
         if let Some(noun) = words::noun(w) {
-            return (!before_of(i + 1)).then_some((i + 1, noun));
+            return fits(i + 1, noun).then_some((i + 1, noun));
         }
         if words::is(words::NOUN_MODIFIERS, w) {
             let noun = words::noun(next(i + 1)?)?;
-            return (!before_of(i + 2)).then_some((i + 2, noun));
+            return fits(i + 2, noun).then_some((i + 2, noun));
         }
         None
     }
@@ -933,14 +964,28 @@ impl ActorSpans {
 // Resolving claims into locations
 // ---------------------------------------------------------------------------
 
-/// The article's geography: the countries and divisions it names.
+/// The article's geography: what its well-known names say about where the
+/// story is. A name is no evidence for itself: "Tripoli" does not pull
+/// Tripoli to Libya, "Lisbon" not to Portugal.
 struct Resolver<'g> {
     gaz: &'g Gazetteer,
-    /// ISO codes of the countries named or holding a well-known place named.
-    countries: Vec<String>,
-    /// (country, admin1) of the divisions named.
-    divisions: HashSet<(String, String)>,
+    /// For each well-known key: the country of the place it names, and the
+    /// place's admin1 code when it is a division.
+    learned: Vec<(String, String, Option<String>)>,
     info: HashMap<String, KeyInfo>,
+}
+
+/// The countries and divisions (country, admin1) a name is read among.
+#[derive(Default)]
+struct Context {
+    countries: Vec<String>,
+    divisions: HashSet<(String, String)>,
+}
+
+impl Context {
+    fn has_country(&self, cc: Option<&str>) -> bool {
+        cc.is_some_and(|cc| self.countries.iter().any(|c| c == cc))
+    }
 }
 
 /// A claim resolved to a place.
@@ -954,58 +999,82 @@ impl<'g> Resolver<'g> {
     fn new(gaz: &'g Gazetteer, claims: &[Claim]) -> Self {
         let mut r = Resolver {
             gaz,
-            countries: Vec::new(),
-            divisions: HashSet::new(),
+            learned: Vec::new(),
             info: HashMap::new(),
         };
+        let mut keys: Vec<String> = Vec::new();
         for c in claims {
             let key = match &c.target {
                 Target::Known(k) => k,
                 Target::Derived { base, .. } => base,
                 Target::Unknown { .. } => continue,
             };
-            if r.key_info(key).strong {
+            if r.key_info(key).strong && !keys.contains(key) {
+                keys.push(key.clone());
                 r.learn_from(key);
             }
         }
+        // Read once more, each name in the others' light: "Georgia" among
+        // "Atlanta" and "Texas" is the state, and says so.
+        let mut relearned = Vec::new();
+        for key in keys {
+            let ctx = r.context(&key);
+            if let Some((id, _)) = r.resolve_in(&key, &ctx) {
+                let p = gaz.place(id);
+                if let Some(cc) = p.country_code.clone() {
+                    let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
+                    relearned.push((key, cc, division));
+                }
+            }
+        }
+        r.learned = relearned;
         r
     }
 
-    /// Adds the country (and division) a well-known name stands for, when
-    /// all the places it may name lie in one country: "Maine" says the
-    /// story is in the US, "Tripoli" (Libya or Lebanon) says nothing.
+    /// Notes the country (and division) a well-known name stands for, read
+    /// without context. A country's name that is also a division elsewhere
+    /// ("Georgia") tells nothing.
     fn learn_from(&mut self, key: &str) {
-        if self.key_info(key).country {
-            let cc = self
-                .gaz
-                .best(key, &[])
-                .and_then(|id| self.gaz.place(id).country_code);
-            if let Some(cc) = cc.filter(|cc| !self.countries.contains(cc)) {
-                self.countries.push(cc);
-            }
-            return;
-        }
-        let places: Vec<gazetteer::Place> = self
-            .gaz
-            .candidates(key)
-            .into_iter()
-            .filter(|&(_, how)| how != MatchKind::Alternate)
-            .map(|(id, _)| self.gaz.place(id))
-            .collect();
-        let Some(cc) = places.first().and_then(|p| p.country_code.clone()) else {
+        let info = self.key_info(key);
+        let Some((id, _)) = self.resolve_in(key, &Context::default()) else {
             return;
         };
-        if places.iter().any(|p| p.country_code.as_ref() != Some(&cc)) {
+        let p = self.gaz.place(id);
+        let Some(cc) = p.country_code.clone() else {
             return;
-        }
-        for p in &places {
-            if let (PlaceKind::Admin, Some(a1)) = (p.kind, &p.admin1) {
-                self.divisions.insert((cc.clone(), a1.clone()));
+        };
+        if info.country {
+            let divisions_elsewhere = self.gaz.candidates(key).iter().any(|&(id, how)| {
+                let q = self.gaz.place(id);
+                how != MatchKind::Alternate
+                    && q.kind == PlaceKind::Admin
+                    && q.country_code.as_ref() != Some(&cc)
+            });
+            if divisions_elsewhere {
+                return;
             }
         }
-        if !self.countries.contains(&cc) {
-            self.countries.push(cc);
+        let division = (p.kind == PlaceKind::Admin)
+            .then(|| p.admin1.clone())
+            .flatten();
+        self.learned.push((key.to_string(), cc, division));
+    }
+
+    /// The context to read `key` in: what the other names say.
+    fn context(&self, key: &str) -> Context {
+        let mut ctx = Context::default();
+        for (k, cc, division) in &self.learned {
+            if k == key {
+                continue;
+            }
+            if !ctx.countries.contains(cc) {
+                ctx.countries.push(cc.clone());
+            }
+            if let Some(a1) = division {
+                ctx.divisions.insert((cc.clone(), a1.clone()));
+            }
         }
+        ctx
     }
 
     fn key_info(&mut self, key: &str) -> KeyInfo {
@@ -1017,23 +1086,50 @@ impl<'g> Resolver<'g> {
         info
     }
 
-    fn in_countries(&self, cc: Option<&str>) -> bool {
-        cc.is_some_and(|cc| self.countries.iter().any(|c| c == cc))
-    }
-
     /// The place a key names here. A weak key (small towns) must lie in one
     /// of the article's countries.
     fn resolve(&mut self, key: &str) -> Option<PlaceId> {
+        self.resolve_how(key).map(|(id, _)| id)
+    }
+
+    /// As [`resolve`](Self::resolve), with how the key names the place.
+    fn resolve_how(&mut self, key: &str) -> Option<(PlaceId, MatchKind)> {
+        let ctx = self.context(key);
+        self.resolve_in(key, &ctx)
+    }
+
+    fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<(PlaceId, MatchKind)> {
         let info = self.key_info(key);
+        let cands: Vec<(PlaceId, MatchKind, gazetteer::Place)> = self
+            .gaz
+            .candidates(key)
+            .into_iter()
+            .map(|(id, how)| (id, how, self.gaz.place(id)))
+            .collect();
         if info.country || info.curated {
-            let ctx: Vec<&str> = self.countries.iter().map(String::as_str).collect();
-            return self.gaz.best(key, &ctx);
+            let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
+            let id = self.gaz.best(key, &codes)?;
+            let how = cands
+                .iter()
+                .find(|c| c.0 == id)
+                .map_or(MatchKind::Name, |c| c.1);
+            return Some((id, how));
         }
-        let mut best: Option<(f64, PlaceId)> = None;
-        for (id, how) in self.gaz.candidates(key) {
-            let p = self.gaz.place(id);
-            let in_country = self.in_countries(p.country_code.as_deref());
+        // A division gives way to the town of its name inside it ("Sao Paulo"
+        // is the city; "Sao Paulo state" the division).
+        let towns: HashSet<(Option<String>, Option<String>)> = cands
+            .iter()
+            .filter(|c| c.2.kind == PlaceKind::City)
+            .map(|c| (c.2.country_code.clone(), c.2.admin1.clone()))
+            .collect();
+        let mut best: Option<(f64, PlaceId, MatchKind)> = None;
+        for (id, how, p) in &cands {
+            let in_country = ctx.has_country(p.country_code.as_deref());
             if !info.strong && !in_country {
+                continue;
+            }
+            let own_town = (p.country_code.clone(), p.admin1.clone());
+            if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
                 continue;
             }
             let mut score = p.population.max(1) as f64;
@@ -1041,7 +1137,7 @@ impl<'g> Resolver<'g> {
                 score *= COUNTRY_BOOST;
             }
             let in_division = match (&p.country_code, &p.admin1) {
-                (Some(cc), Some(a1)) => self.divisions.contains(&(cc.clone(), a1.clone())),
+                (Some(cc), Some(a1)) => ctx.divisions.contains(&(cc.clone(), a1.clone())),
                 _ => false,
             };
             if in_division && p.kind != PlaceKind::Admin {
@@ -1050,14 +1146,14 @@ impl<'g> Resolver<'g> {
             if p.kind == PlaceKind::Admin {
                 score *= 0.25;
             }
-            if how == MatchKind::Alternate {
+            if *how == MatchKind::Alternate {
                 score *= 0.1;
             }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, id));
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, *id, *how));
             }
         }
-        best.map(|(_, id)| id)
+        best.map(|(_, id, how)| (id, how))
     }
 
     fn locations(mut self, text: &Text, claims: &[Claim]) -> Vec<Location> {
@@ -1065,7 +1161,7 @@ impl<'g> Resolver<'g> {
         let mut resolved: Vec<Option<Resolved>> = claims.iter().map(|_| None).collect();
         for (i, c) in claims.iter().enumerate() {
             resolved[i] = match &c.target {
-                Target::Known(key) => self.known(key, c),
+                Target::Known(key) => self.known(key, c, text),
                 Target::Derived { name, kind, base } => self.derived(name, *kind, base),
                 Target::Unknown { .. } => None,
             };
@@ -1081,7 +1177,7 @@ impl<'g> Resolver<'g> {
                     _ => None,
                 };
                 if let Some((name, kind)) = fallback {
-                    let cc = self.country_near(i, claims, &resolved);
+                    let cc = self.country_near(text, i, claims, &resolved);
                     resolved[i] = Some(unknown_place(name, kind, cc));
                 }
             }
@@ -1089,17 +1185,24 @@ impl<'g> Resolver<'g> {
         merge(text, claims, resolved)
     }
 
-    fn known(&mut self, key: &str, c: &Claim) -> Option<Resolved> {
+    fn known(&mut self, key: &str, c: &Claim, text: &Text) -> Option<Resolved> {
         let info = self.key_info(key);
         if !info.strong && matches!(c.evidence, Evidence::Modifier | Evidence::Headline) {
             return None;
         }
-        let id = self.resolve(key)?;
+        let (id, how) = self.resolve_how(key)?;
         let p = self.gaz.place(id);
+        // A village known by one of its many alternate names is called as
+        // the article calls it.
+        let name = if how == MatchKind::Alternate && !info.strong {
+            text.body[c.range.clone()].to_string()
+        } else {
+            p.name.clone()
+        };
         Some(Resolved {
             identity: format!("id:{id:?}"),
             place: Location {
-                name: p.name.clone(),
+                name,
                 kind: p.kind.as_str().to_string(),
                 country_code: p.country_code.clone(),
                 latitude: p.latitude,
@@ -1134,6 +1237,7 @@ impl<'g> Resolver<'g> {
     /// article's main country when one stands out.
     fn country_near(
         &mut self,
+        text: &Text,
         i: usize,
         claims: &[Claim],
         resolved: &[Option<Resolved>],
@@ -1143,22 +1247,26 @@ impl<'g> Resolver<'g> {
                 return self.gaz.place(id).country_code;
             }
         }
+        // The closest place of its sentence, a town or division before a
+        // country ("a camp outside El Fasher, on the border with Chad").
         let here = claims[i].range.start;
-        let mut closest: Option<(usize, String)> = None;
+        let sentence = text.sentence_at(here);
+        let mut closest: Option<(bool, usize, String)> = None;
         for (j, r) in resolved.iter().enumerate() {
             let Some(r) = r else { continue };
             let Some(cc) = &r.place.country_code else {
                 continue;
             };
-            if r.place.geonames_id.is_none() && r.place.latitude.is_none() {
+            let at = claims[j].range.start;
+            if r.place.latitude.is_none() || text.sentence_at(at) != sentence {
                 continue;
             }
-            let d = claims[j].range.start.abs_diff(here);
-            if d <= 200 && closest.as_ref().is_none_or(|(best, _)| d < *best) {
-                closest = Some((d, cc.clone()));
+            let rank = (r.place.kind == "country", at.abs_diff(here));
+            if closest.as_ref().is_none_or(|(c, d, _)| rank < (*c, *d)) {
+                closest = Some((rank.0, rank.1, cc.clone()));
             }
         }
-        if let Some((_, cc)) = closest {
+        if let Some((_, _, cc)) = closest {
             return Some(cc);
         }
         main_country(resolved)
@@ -1398,5 +1506,29 @@ mod tests {
     fn divisions_named_in_the_article_settle_small_towns() {
         let found = places("Police in Maine searched Lisbon and Lewiston for the gunman.");
         assert_eq!(find(&found, "Lisbon").country_code.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_name_reads_in_the_light_of_the_others() {
+        let found = places("The Georgia governor spoke in Atlanta. Savannah and Texas agreed.");
+        let georgia = find(&found, "Georgia");
+        assert_eq!(
+            (georgia.kind.as_str(), georgia.country_code.as_deref()),
+            ("admin", Some("US"))
+        );
+        // Savannah, Georgia, not a namesake in Texas.
+        assert!(find(&found, "Savannah").latitude.unwrap() < 32.5);
+        let found = places("Georgia and Armenia signed a deal in Tbilisi.");
+        assert_eq!(find(&found, "Georgia").kind, "country");
+    }
+
+    #[test]
+    fn of_and_place_nouns_read_the_right_way() {
+        let found = places("President Jean Dupont of France visited the Bank of England.");
+        assert_eq!(names(&found), vec!["France"]);
+        let found = places("Troops entered the southern Gaza city of Rafah and the Sinai desert.");
+        assert_eq!(names(&found), vec!["Gaza Strip", "Rafah", "Sinai"]);
+        let found = places("Tanks shelled the Tel Qwerty area of Rafah.");
+        assert_eq!(names(&found), vec!["Tel Qwerty", "Rafah"]);
     }
 }
