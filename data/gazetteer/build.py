@@ -64,7 +64,8 @@ regions, sites and names. Divisions are also known by their name with or
 without a generic word ("Kyiv Oblast", "Kyiv region", "Idlib province").
 
 Credit line for the product: "Place names: GeoNames (geonames.org), CC BY 4.0;
-country data: mledoze/countries (ODbL 1.0)."
+country data: mledoze/countries (ODbL 1.0); division centres: countries-states-cities
+database (ODbL 1.0)."
 
 Output format (read by src/extract/gazetteer.rs)
 ------------------------------------------------

@@ -260,7 +260,6 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 
     /// Reads one phrase of an ordinary sentence.
     fn classify(&mut self, r: Range<usize>) {
-        let t = self.toks;
         let ms = self.matches(r.clone());
         // The whole phrase is a known name.
         if let [m] = ms.as_slice() {
@@ -276,16 +275,20 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             self.classify(b..r.end);
             return;
         }
-        let Some(last) = ms.last() else {
+        if ms.is_empty() {
             // "Androscoggin County": a place noun after unknown words.
-            if let Some(head_end) = self.noun_tail(&r) {
-                let noun = words::noun(t.word(r.end - 1)).expect("noun_tail found a noun");
-                self.noun_claim(r.start..head_end, r.clone(), noun);
-            } else {
+            if !self.noun_phrase(&r) {
                 self.note_name_words(&r, &ms);
             }
             return;
-        };
+        }
+        self.partly_known(r, &ms);
+    }
+
+    /// Reads a phrase that holds known names but is not one.
+    fn partly_known(&mut self, r: Range<usize>, ms: &[Match]) {
+        let t = self.toks;
+        let (first, last) = (&ms[0], &ms[ms.len() - 1]);
         // "Islamic Republic of Iran".
         if last.words.end == r.end && self.state_form(r.start..last.words.start) {
             let key = last.key.clone();
@@ -298,7 +301,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         if last.words.end == r.end && self.of_country(&r, &last.words) {
             let (w, key) = (last.words.clone(), last.key.clone());
             self.claim(&w, Target::Known(key), Evidence::Modifier);
-            self.note_name_words(&(r.start..w.start - 1), &ms);
+            self.note_name_words(&(r.start..w.start - 1), ms);
             return;
         }
         // "Western Galilee", "Greater Casablanca".
@@ -306,24 +309,32 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             .take_while(|&i| words::is(words::DIRECTIONS, t.word(i)))
             .count();
         if compass > 0 && last.words == (r.start + compass..r.end) {
-            let key = last.key.clone();
-            self.compass_claim(&r, &last.words, key);
+            let (w, key) = (last.words.clone(), last.key.clone());
+            self.compass_claim(&r, &w, key);
             return;
         }
-        // "Galilee Panhandle", "Nasser Hospital", "Androscoggin County".
-        if let Some(head_end) = self.noun_tail(&r) {
-            let noun = words::noun(t.word(r.end - 1)).expect("noun_tail found a noun");
-            self.noun_claim(r.start..head_end, r.clone(), noun);
+        // "Galilee Panhandle", "Nasser Hospital", "Kharkiv Oblast".
+        if self.noun_phrase(&r) {
             return;
         }
         // "US Secretary of Defense Lloyd Austin", "Kharkiv Governor".
-        let first = &ms[0];
         if first.words.start == r.start && self.opens_title(first.words.end..r.end) {
             let (w, key) = (first.words.clone(), first.key.clone());
             self.claim(&w, Target::Known(key), Evidence::Modifier);
             return;
         }
-        self.note_name_words(&r, &ms);
+        self.note_name_words(&r, ms);
+    }
+
+    /// If phrase `r` ends in a place noun ("Province", "Refugee Camp"),
+    /// claims it as such a place and returns true.
+    fn noun_phrase(&mut self, r: &Range<usize>) -> bool {
+        let Some(head_end) = self.noun_tail(r) else {
+            return false;
+        };
+        let noun = words::noun(self.toks.word(r.end - 1)).expect("noun_tail found a noun");
+        self.noun_claim(r.start..head_end, r.clone(), noun);
+        true
     }
 
     /// Where to split a phrase at a hyphen that ends or starts a known name
@@ -469,8 +480,9 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         // "Al-Quds Hospital": a capitalised noun makes the site's own name.
         let proper = t.list[last].cap;
         match noun {
-            Noun::Region if self.kind_of(&key) == Some(PlaceKind::Region) => {
-                // "the Sinai desert" is the Sinai.
+            Noun::Region | Noun::Division if self.names_an_area(&key, noun) => {
+                // "the Sinai desert" is the Sinai, "the Donbas region" the
+                // Donbas, "the Kherson region" the division.
                 self.claim(&full, Target::Known(key), Evidence::Cue(noun.kind()));
             }
             Noun::Division | Noun::Region => {
@@ -491,9 +503,17 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         }
     }
 
-    /// The kind of place `key` most likely names.
-    fn kind_of(&self, key: &str) -> Option<PlaceKind> {
-        self.gaz.best(key, &[]).map(|id| self.gaz.place(id).kind)
+    /// True if `key` names an area that the noun only repeats: a region
+    /// for a region noun; a country, division or region for a division's.
+    fn names_an_area(&self, key: &str, noun: Noun) -> bool {
+        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.place(id).kind);
+        match noun {
+            Noun::Region => kind == Some(PlaceKind::Region),
+            _ => matches!(
+                kind,
+                Some(PlaceKind::Region | PlaceKind::Admin | PlaceKind::Country)
+            ),
+        }
     }
 
     /// True if phrase `r` opens with a well-known place ("Gaza Health
@@ -714,7 +734,12 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 return None;
             }
             if let Some(noun) = words::noun(t.word(k)) {
-                return (noun != Noun::Site).then_some(noun);
+                // The noun must end the description: "a village about 30
+                // km away", not "a town councillor".
+                let ends = k + 1 >= t.len()
+                    || t.gap(k) != " "
+                    || words::is(words::AFTER_PLACE_NOUN, t.word(k + 1));
+                return (noun != Noun::Site && ends).then_some(noun);
             }
         }
         None
@@ -725,6 +750,15 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     fn near_after(&self, i: usize) -> Option<String> {
         let t = self.toks;
         if i + 1 >= t.len() || !matches!(t.gap(i - 1), " " | ", ") || t.word(i) != "near" {
+            return None;
+        }
+        // "in Glilot, near Tel Aviv" (not "clashes with Hamas near Jenin").
+        let p = self
+            .phrase_at
+            .iter()
+            .find(|(_, &q)| self.phrases[q].end == i)?;
+        let before = p.0.checked_sub(1)?;
+        if !words::is(words::LOCATIVE, t.word(before)) || t.list[before].cap {
             return None;
         }
         let q = *self.phrase_at.get(&(i + 1))?;
@@ -1530,5 +1564,21 @@ mod tests {
         assert_eq!(names(&found), vec!["Gaza Strip", "Rafah", "Sinai"]);
         let found = places("Tanks shelled the Tel Qwerty area of Rafah.");
         assert_eq!(names(&found), vec!["Tel Qwerty", "Rafah"]);
+    }
+
+    #[test]
+    fn cues_need_the_right_shape() {
+        // A place: "X, a village about ...", "in X, near Y".
+        let found = places("Shells fell on Qwertab, a village about 5 km from Tyre.");
+        assert_eq!(find(&found, "Qwertab").country_code.as_deref(), Some("LB"));
+        let found = places("Rockets hit a base in Plonkot, near Haifa.");
+        assert_eq!(find(&found, "Plonkot").country_code.as_deref(), Some("IL"));
+        // Not places: "a town councillor", "clashes with Hamas near Jenin",
+        // "the Christmas market".
+        let found = places(
+            "Ahmed Qwerty, a town councillor, said troops clashed with Hamas near Jenin. \
+             The Christmas market in Bethlehem closed.",
+        );
+        assert_eq!(names(&found), vec!["Jenin", "Bethlehem"]);
     }
 }
