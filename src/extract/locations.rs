@@ -298,7 +298,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             }
         }
         // "President Emmanuel Macron of France" (but not "Bank of England").
-        if last.words.end == r.end && self.of_country(&r, &last.words) {
+        if last.words.end == r.end && self.of_place(&r, &last.words) {
             let (w, key) = (last.words.clone(), last.key.clone());
             self.claim(&w, Target::Known(key), Evidence::Modifier);
             self.note_name_words(&(r.start..w.start - 1), ms);
@@ -359,17 +359,17 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             })
     }
 
-    /// True if known words `place`, at the end of phrase `r`, are a country
-    /// after "of", and what comes before is no organization.
-    fn of_country(&mut self, r: &Range<usize>, place: &Range<usize>) -> bool {
+    /// True if known words `place`, at the end of phrase `r`, are a
+    /// well-known place after "of" ("Chuck Schumer of New York"), and what
+    /// comes before is no organization ("Bank of England").
+    fn of_place(&mut self, r: &Range<usize>, place: &Range<usize>) -> bool {
         let t = self.toks;
         let of = place.start.saturating_sub(1);
         if place.start < r.start + 2 || t.word(of) != "of" {
             return false;
         }
         let key = fold_key(t.text(place));
-        self.key_info(&key).country
-            && !(r.start..of).any(|i| words::is(words::ORGANIZATION_HEADS, t.word(i)))
+        self.key_info(&key).strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
     }
 
     /// A compass word before known words `base`.

@@ -346,6 +346,20 @@ pub const TITLES: &[&str] = &[
     "commissioner",
     "president-elect",
     "presidential",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "amb",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "cmdr",
+    "republican",
+    "democrat",
 ];
 
 /// Words that may stand between a place and a title without ending the
