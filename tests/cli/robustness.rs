@@ -295,9 +295,15 @@ fn a_jsonl_line_over_the_line_limit_is_skipped_to_its_end() {
 #[test]
 fn a_long_article_imports_whole_with_valid_offsets() {
     let ws = Workspace::new();
-    let paragraph = "Foreign Minister Amara Okonjo said on Tuesday that talks would resume. \
-                     At least 12 people were wounded in the north, the agency said.\n\n";
-    let text = paragraph.repeat(2_000);
+    // Distinct paragraphs: an identical statement repeated in one article is kept once.
+    let text: String = (1..=2_000)
+        .map(|i| {
+            format!(
+                "Foreign Minister Amara Okonjo said on Tuesday that round {i} of the talks would resume. \
+                 At least {i} people were wounded in the north, the agency said.\n\n"
+            )
+        })
+        .collect();
     ws.write("long.txt", &text);
     ws.cmd()
         .args(["import", "long.txt"])
