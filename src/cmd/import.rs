@@ -5,12 +5,10 @@
 //! cores (rayon) and committed in one transaction, so memory stays flat and a
 //! killed import leaves only whole articles behind.
 
-use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
 use rayon::prelude::*;
 use rusqlite::Connection;
 
@@ -96,50 +94,47 @@ pub fn import_paths(
         }
         let extracted: Vec<Result<Facts, InputError>> = batch
             .into_par_iter()
-            .map(|record| record.map(|doc: Document| extract::extract(&doc)))
+            .map(|record| record.and_then(|doc: Document| extract_guarded(&doc)))
             .collect();
         write_batch(conn, run_id, replace, extracted, &mut summary)?;
     }
     Ok(summary)
 }
 
-/// Loads JSONL facts written by `newsfacts extract`.
+/// Loads JSONL facts written by `newsfacts extract`, each record checked.
 fn import_facts(
     conn: &mut Connection,
     run_id: i64,
-    path: &PathBuf,
+    path: &Path,
     replace: bool,
 ) -> anyhow::Result<Summary> {
-    let shown = path.display().to_string();
-    let reader: Box<dyn BufRead> = if shown == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
-        Box::new(std::io::BufReader::new(file))
-    };
     let mut summary = Summary::default();
-    let mut batch = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line_no = i as u64 + 1;
-        let line = line.with_context(|| format!("reading {shown}:{line_no}"))?;
-        if line.trim().is_empty() {
-            continue;
+    let mut records = ingest::facts::read(path);
+    loop {
+        let batch: Vec<_> = records.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
         }
-        batch.push(serde_json::from_str::<Facts>(&line).map_err(|err| {
-            InputError::new(&shown, Some(line_no), format!("not a facts record: {err}"))
-        }));
-        if batch.len() == BATCH {
-            write_batch(
-                conn,
-                run_id,
-                replace,
-                std::mem::take(&mut batch),
-                &mut summary,
-            )?;
-        }
+        write_batch(conn, run_id, replace, batch, &mut summary)?;
     }
-    write_batch(conn, run_id, replace, batch, &mut summary)?;
     Ok(summary)
+}
+
+/// Extracts one document; a panic in an extractor becomes an error for this
+/// article (kept in `import_errors`) instead of ending the whole import.
+fn extract_guarded(doc: &Document) -> Result<Facts, InputError> {
+    std::panic::catch_unwind(|| extract::extract(doc)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        InputError::new(
+            &doc.source_path,
+            doc.record,
+            format!("internal error in extraction ({message}); please report it"),
+        )
+    })
 }
 
 /// Writes a batch of extracted articles in one transaction.
@@ -150,7 +145,7 @@ fn write_batch(
     batch: Vec<Result<Facts, InputError>>,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
-    let tx = conn.transaction()?;
+    let tx = db::begin_write(conn)?;
     {
         let w = writer::Writer::new(&tx, run_id, replace);
         for item in batch {

@@ -4,7 +4,7 @@
 //! edit an entry; add a new `schema/NNN_*.sql` and a line here. All pending
 //! migrations run in one transaction, so a file is never half-migrated.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Every schema version, in order. Entry N brings the file to version N+1.
 const MIGRATIONS: &[&str] = &[
@@ -21,18 +21,20 @@ pub enum SchemaError {
     TooNew { found: i64 },
     #[error("this file has tables but none of newsfacts' (version 0); refusing to touch it")]
     Foreign,
+    #[error("this file has no newsfacts tables yet; import articles into it first")]
+    Empty,
 }
 
 /// Brings the database to the latest schema version.
 pub fn migrate(conn: &Connection) -> anyhow::Result<()> {
-    let version = check_version(conn)?;
-    if version == 0 && has_tables(conn)? {
-        return Err(SchemaError::Foreign.into());
-    }
-    if version == LATEST {
+    if check_writable(conn)? == LATEST {
         return Ok(());
     }
-    let tx = conn.unchecked_transaction()?;
+    // Two imports may start on a new file at once. Taking the write lock
+    // before looking again means the second one waits, then finds the schema
+    // in place, instead of failing on "table already exists".
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let version = check_writable(&tx)?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)
             .map_err(|err| anyhow::anyhow!("migration {} failed: {err}", i + 1))?;
@@ -49,6 +51,25 @@ pub fn check_version(conn: &Connection) -> anyhow::Result<i64> {
         return Err(SchemaError::TooNew { found: version }.into());
     }
     Ok(version)
+}
+
+/// The version of a file an import may write to: a newsfacts file no newer
+/// than this build, or an empty one. Reads only, so a refused file is left
+/// exactly as it was.
+pub fn check_writable(conn: &Connection) -> anyhow::Result<i64> {
+    let version = check_version(conn)?;
+    if version == 0 && has_tables(conn)? {
+        return Err(SchemaError::Foreign.into());
+    }
+    Ok(version)
+}
+
+/// The version of a file `query` may read: one holding the newsfacts schema.
+pub fn check_readable(conn: &Connection) -> anyhow::Result<i64> {
+    match check_writable(conn)? {
+        0 => Err(SchemaError::Empty.into()),
+        version => Ok(version),
+    }
 }
 
 fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {

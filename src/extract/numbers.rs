@@ -1,13 +1,26 @@
 //! Counts as news writes them: digits ("1,200"), decimals with a scale
 //! ("1.5 million"), words ("seven", "twenty-five", "two hundred"), "a"/"an"/
-//! "one" for a single person, and "2,000-plus".
+//! "one" for a single person, "2,000-plus", and ranges ("between 20 and 25",
+//! "20-25", "two or three").
+//!
+//! Two layers: [`find_all`] reads every number in a text, and [`find_counts`]
+//! keeps those that can count people, dropping numbers that the words around
+//! them show to be something else (dates, times, years, ages, percentages,
+//! money, distances and other units, model names like "F-16"). The second
+//! layer looks only at the immediate neighbourhood of each number, so it is
+//! cheap and knows nothing about casualties.
 
 use std::ops::Range;
+
+use super::text::{word_end, word_start};
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
+    /// The number as stated; the lower end of a range.
     pub value: i64,
+    /// The upper end when the text gives a range ("between 20 and 25").
+    pub high: Option<i64>,
     /// Byte range of the number's words in the text.
     pub range: Range<usize>,
     /// Written as "a"/"an" (a single person).
@@ -54,22 +67,228 @@ const SCALES: &[(&str, i64)] = &[
     ("billion", 1_000_000_000),
 ];
 
-/// Finds every number in `text`, left to right.
+/// Words after "a"/"an" that make it a quantity or a determiner, not one
+/// person ("a dozen", "a number of", "an estimated 300", "a further 12").
+const NOT_ONE_AFTER_ARTICLE: &[&str] = &[
+    "dozen",
+    "few",
+    "number",
+    "lot",
+    "handful",
+    "couple",
+    "total",
+    "further",
+    "additional",
+    "estimated",
+    "series",
+    "third",
+    "quarter",
+    "half",
+    "majority",
+    "minority",
+    "fraction",
+    "record",
+    "minimum",
+    "maximum",
+    "host",
+    "score",
+    "wave",
+    "spate",
+    "string",
+    "barrage",
+    "range",
+    "slew",
+    "group",
+    "crowd",
+    "family",
+    "amount",
+];
+
+/// Words right after a number that make it a measure, not a head count.
+const UNIT_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "pc",
+    "percentage",
+    "percentage points",
+    "km",
+    "kms",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "m",
+    "feet",
+    "foot",
+    "ft",
+    "yards",
+    "kg",
+    "kilograms",
+    "kilos",
+    "pounds",
+    "lbs",
+    "tons",
+    "tonnes",
+    "litres",
+    "liters",
+    "gallons",
+    "hectares",
+    "acres",
+    "degrees",
+    "mph",
+    "kph",
+    "knots",
+    "magnitude",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "nights",
+    "night",
+    "hours",
+    "hour",
+    "hrs",
+    "minutes",
+    "minute",
+    "mins",
+    "seconds",
+    "second",
+    "decades",
+    "centuries",
+    "times",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "o'clock",
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "shekels",
+    "rupees",
+    "yuan",
+    "usd",
+    "eur",
+];
+
+/// Month names and their abbreviations, lower case: a small number next to
+/// one is a day of the month.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Capitalised words before a number that make it a label ("Resolution 1701").
+const LABELS_BEFORE: &[&str] = &[
+    "No",
+    "No.",
+    "Number",
+    "Resolution",
+    "Route",
+    "Highway",
+    "Flight",
+    "Article",
+    "Chapter",
+    "Section",
+    "Unit",
+    "Gate",
+    "Platform",
+    "Block",
+    "Building",
+    "Phase",
+    "Level",
+    "Category",
+    "Channel",
+    "Page",
+    "Room",
+    "Road",
+    "Paragraph",
+    "Camp",
+    "Sector",
+    "Zone",
+    "Area",
+    "Squadron",
+    "Battalion",
+    "Brigade",
+    "Division",
+    "Regiment",
+    "Version",
+    "Model",
+    "Season",
+    "Episode",
+    "Vol",
+    "Issue",
+];
+
+/// Words before a number that make it an age ("aged 40").
+const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
+
+/// Finds every number in `text`, left to right, with ranges merged.
 pub fn find_all(text: &str) -> Vec<Number> {
+    merge_ranges(text, scan(text))
+}
+
+/// Finds the numbers in `text` that can count people: [`find_all`] without
+/// dates, times, years, ages, percentages, money, measures and labels.
+pub fn find_counts(text: &str) -> Vec<Number> {
+    find_all(text)
+        .into_iter()
+        .filter(|n| is_count(text, n))
+        .collect()
+}
+
+/// Every number, without range merging.
+fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        if super::text::word_start(text, i) {
-            if let Some(n) = parse_at(text, i) {
+        if word_start(text, i) {
+            if let Some(mut n) = parse_at(text, i) {
                 i = n.range.end;
+                halve_after_half(text, &mut n);
                 out.push(n);
                 continue;
             }
-            // Skip the rest of a token that is not a count ("2.5", "F-16").
+            // Skip the rest of a token that is not a count ("2.5", "7th").
             let token = text[i..]
                 .find(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '-')))
                 .unwrap_or(text.len() - i);
-            if token > 0 && text[i..].starts_with(|c: char| c.is_ascii_digit()) {
+            if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
                 i += token;
                 continue;
             }
@@ -77,6 +296,20 @@ pub fn find_all(text: &str) -> Vec<Number> {
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// "half a million": the scale after "half a" is halved, and "half" joins the span.
+fn halve_after_half(text: &str, n: &mut Number) {
+    let before = &text[..n.range.start];
+    let is_scale =
+        n.value >= 100 && !text[n.range.clone()].starts_with(|c: char| c.is_ascii_digit());
+    let ends_with_half = before
+        .get(before.len().saturating_sub(5)..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("half "));
+    if is_scale && ends_with_half {
+        n.value /= 2;
+        n.range.start -= 5;
+    }
 }
 
 /// Parses a number starting exactly at byte `start`.
@@ -88,40 +321,79 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     } else {
         let word = word_at(rest);
         if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
-            return Some(Number {
-                value: 1,
-                range: start..start + word.len(),
-                article: true,
-                plus: false,
-            });
+            return parse_article(text, start, word.len());
         }
         let (v, e) = parse_words(rest)?;
         (v as f64, e)
     };
     // A scale word after digits: "1.5 million", "3 thousand".
-    if let Some(after) = rest[end..].strip_prefix(' ') {
-        let word = word_at(after).to_ascii_lowercase();
-        if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == word) {
-            value *= *scale as f64;
-            end += 1 + word.len();
+    if first.is_ascii_digit() {
+        if let Some(after) = rest[end..].strip_prefix(' ') {
+            let word = word_at(after).to_ascii_lowercase();
+            if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == word) {
+                value *= *scale as f64;
+                end += 1 + word.len();
+            }
         }
     }
     // A bare fraction ("2.5 km") is not a count of people; absurd sizes are noise.
     if value.fract() != 0.0 || !(0.0..1e15).contains(&value) {
         return None;
     }
-    let plus = rest[end..].starts_with("-plus");
+    let plus = rest[end..]
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("-plus"));
     if plus {
         end += "-plus".len();
     }
-    if !super::text::word_end(text, start + end) {
+    if !word_end(text, start + end) {
         return None;
     }
     Some(Number {
         value: value as i64,
+        high: None,
         range: start..start + end,
         article: false,
         plus,
+    })
+}
+
+/// "a"/"an": one person, or a scale ("a hundred", "a million"); nothing when a
+/// quantity word follows ("a dozen", "an estimated").
+fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
+    // "a" alone before a word; not "a.m.", "Plan A" at a sentence end.
+    let after = text[start + len..]
+        .strip_prefix(' ')?
+        .trim_start_matches(['"', '\u{201c}', '\u{2018}']);
+    let next = word_at(after).to_ascii_lowercase();
+    if next.is_empty() {
+        return None;
+    }
+    if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == next) {
+        let end = start + len + 1 + next.len();
+        return Some(Number {
+            value: *scale,
+            high: None,
+            range: start..end,
+            article: false,
+            plus: false,
+        });
+    }
+    // "a dozen", "a significant number of", "a small group of".
+    let quantity = text[start + len..]
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .any(|w| NOT_ONE_AFTER_ARTICLE.contains(&w.to_ascii_lowercase().as_str()));
+    if NOT_ONE_AFTER_ARTICLE.contains(&next.as_str()) || quantity {
+        return None;
+    }
+    Some(Number {
+        value: 1,
+        high: None,
+        range: start..start + len,
+        article: true,
+        plus: false,
     })
 }
 
@@ -140,7 +412,8 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
     Some((cleaned.parse().ok()?, end))
 }
 
-/// Number words: "seven", "twenty-five", "two hundred", "three thousand".
+/// Number words: "seven", "twenty-five", "two hundred", "three thousand and
+/// five". Stops where the words stop making one number ("seven and nine").
 fn parse_words(s: &str) -> Option<(i64, usize)> {
     let mut total = 0i64;
     let mut current = 0i64;
@@ -153,54 +426,236 @@ fn parse_words(s: &str) -> Option<(i64, usize)> {
             break;
         }
         let lower = word.to_ascii_lowercase();
-        let value = if let Some((_, v)) = UNITS.iter().find(|(w, _)| *w == lower) {
-            current += v;
-            true
-        } else if let Some((tens, unit)) = lower.split_once('-') {
-            let t = UNITS.iter().find(|(w, _)| *w == tens).map(|x| x.1);
-            let u = UNITS.iter().find(|(w, _)| *w == unit).map(|x| x.1);
-            match (t, u) {
-                (Some(t), Some(u)) if t >= 20 && u < 10 => {
-                    current += t + u;
-                    true
-                }
-                _ => false,
+        let small = unit_value(&lower).or_else(|| compound_value(&lower));
+        let scale = SCALES.iter().find(|(w, _)| any && *w == lower).map(|x| x.1);
+        let after_scale;
+        if let Some(v) = small.filter(|&v| can_follow(current, v)) {
+            current = current.saturating_add(v);
+            after_scale = false;
+        } else if let Some(scale) = scale {
+            if scale == 100 {
+                current = current.saturating_mul(100);
+            } else {
+                total = total.saturating_add(current.saturating_mul(scale));
+                current = 0;
             }
-        } else if any && lower == "hundred" {
-            current *= 100;
-            true
-        } else if any && lower != "hundred" && SCALES.iter().any(|(w, _)| *w == lower) {
-            let scale = SCALES.iter().find(|(w, _)| *w == lower).unwrap().1;
-            total += current * scale;
-            current = 0;
-            true
+            after_scale = true;
         } else {
-            false
-        };
-        if !value {
             break;
         }
         any = true;
         end = pos + word.len();
-        // Continue over "and" or a single space to the next number word.
-        let after = &s[end..];
-        let trimmed = after.strip_prefix(' ').unwrap_or(after);
-        if trimmed.len() == after.len() {
+        // Continue over a single space, or "and" after a scale word.
+        let Some(trimmed) = s[end..].strip_prefix(' ') else {
             break;
-        }
-        pos = s.len() - trimmed.len();
-        if word_at(trimmed).eq_ignore_ascii_case("and") {
+        };
+        pos = end + 1;
+        if after_scale && word_at(trimmed).eq_ignore_ascii_case("and") {
             pos += 4;
         }
     }
-    any.then_some((total + current, end))
+    any.then_some((total.saturating_add(current), end))
+}
+
+/// "twenty-five" and the like.
+fn compound_value(word: &str) -> Option<i64> {
+    let (tens, unit) = word.split_once('-')?;
+    match (unit_value(tens), unit_value(unit)) {
+        (Some(t), Some(u)) if t >= 20 && t % 10 == 0 && (1..10).contains(&u) => Some(t + u),
+        _ => None,
+    }
+}
+
+/// Whether a small number word `v` can extend the pending `current`
+/// ("twenty" + "five", "two hundred" + "six"; not "seven" + "three").
+fn can_follow(current: i64, v: i64) -> bool {
+    let pending = current % 100;
+    pending == 0 || (pending >= 20 && pending % 10 == 0 && v < 10)
+}
+
+fn unit_value(word: &str) -> Option<i64> {
+    UNITS.iter().find(|(w, _)| *w == word).map(|x| x.1)
+}
+
+/// Merges "between 20 and 25", "20 to 25", "20-25" and "two or three" into
+/// one number with a `high` end. "from 20 to 25" is a change, not a range.
+fn merge_ranges(text: &str, numbers: Vec<Number>) -> Vec<Number> {
+    let mut out: Vec<Number> = Vec::with_capacity(numbers.len());
+    let mut iter = numbers.into_iter().peekable();
+    while let Some(mut n) = iter.next() {
+        if let Some(next) = iter.peek() {
+            if !n.article && !next.article && n.value < next.value && !n.plus {
+                let gap = text[n.range.end..next.range.start].to_ascii_lowercase();
+                let before = last_word(&text[..n.range.start]).to_ascii_lowercase();
+                let joined = match gap.as_str() {
+                    " and " => before == "between",
+                    " to " | "-" | "\u{2013}" => before != "from",
+                    " or " => true,
+                    _ => false,
+                };
+                if joined {
+                    let next = iter.next().expect("peeked");
+                    n.high = Some(next.value);
+                    n.plus = next.plus;
+                    n.range.end = next.range.end;
+                }
+            }
+        }
+        out.push(n);
+    }
+    out
+}
+
+/// Whether the words around `n` leave it a possible count of people.
+fn is_count(text: &str, n: &Number) -> bool {
+    let before = &text[..n.range.start];
+    let after = &text[n.range.end..];
+    let prev = last_word(before);
+    let next = word_at(after.trim_start_matches([' ', '\u{a0}']));
+    let next_lower = next.to_ascii_lowercase();
+    let digits = text[n.range.clone()].starts_with(|c: char| c.is_ascii_digit());
+    !(is_measure(after, &next_lower)
+        || is_money(before)
+        || is_attached_label(before, after)
+        || prev.eq_ignore_ascii_case("no") && !digits
+        || (!n.article && next_lower == "another")
+        || AGE_BEFORE.iter().any(|w| prev.eq_ignore_ascii_case(w))
+        || LABELS_BEFORE.contains(&prev)
+        || (digits
+            && is_year(
+                &text[n.range.clone()],
+                &prev.to_ascii_lowercase(),
+                &next_lower,
+            ))
+        || (n.value <= 31 && is_date(before, after))
+        || (digits && is_time(before, after))
+        || (digits && is_age_apposition(before, after))
+        || is_ratio(text, n))
+}
+
+/// "40%", "12 km", "3 hours", "9 a.m.", "in the morning".
+fn is_measure(after: &str, next_lower: &str) -> bool {
+    let trimmed = after.trim_start();
+    let starts = |phrase: &str| {
+        trimmed
+            .get(..phrase.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
+    };
+    trimmed.starts_with('%')
+        || UNIT_WORDS.contains(&next_lower)
+        || UNIT_WORDS.contains(&next_lower.trim_end_matches('.'))
+        || starts("a.m")
+        || starts("p.m")
+        || starts("in the morning")
+        || starts("in the evening")
+        || starts("in the afternoon")
+}
+
+/// "$5", "€20", "US$ 3".
+fn is_money(before: &str) -> bool {
+    before
+        .trim_end()
+        .ends_with(['$', '\u{20ac}', '\u{a3}', '\u{a5}'])
+}
+
+/// Model names and compounds: "F-16", "Fadi-4", "Su-25" (letters joined to
+/// the number by a hyphen), and "12-year-old", "20-member" (the number joined
+/// to a following word).
+fn is_attached_label(before: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    let joined_before = back.next() == Some('-') && back.next().is_some_and(char::is_alphanumeric);
+    let mut fwd = after.chars();
+    let joined_after =
+        matches!(fwd.next(), Some('-' | '\u{2011}')) && fwd.next().is_some_and(char::is_alphabetic);
+    joined_before || joined_after || before.ends_with('#')
+}
+
+/// A year: four digits 1900..=2100 with no separator, unless a plural noun
+/// follows ("2000 people") and no "in"/"since" precedes.
+fn is_year(digits: &str, prev_lower: &str, next_lower: &str) -> bool {
+    let year_like = digits.len() == 4
+        && digits
+            .parse::<i64>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    let plural_next = next_lower == "people" || (next_lower.len() > 3 && next_lower.ends_with('s'));
+    let year_prep = matches!(
+        prev_lower,
+        "in" | "since" | "of" | "from" | "until" | "till" | "by" | "before" | "after" | "year"
+    );
+    year_like && (year_prep || !plural_next)
+}
+
+/// A day of the month: a month name just before ("Oct. 7", "October 7") or
+/// just after ("7 October").
+fn is_date(before: &str, after: &str) -> bool {
+    let prev = last_word(before.trim_end_matches(['.', ' ']));
+    let next = word_at(after.trim_start());
+    [prev, next].iter().any(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && MONTHS.contains(&w.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Either side of "12:38".
+fn is_time(before: &str, after: &str) -> bool {
+    let mut fwd = after.chars();
+    let mut back = before.chars().rev();
+    let colon_digit =
+        |a: Option<char>, b: Option<char>| a == Some(':') && b.is_some_and(|c| c.is_ascii_digit());
+    colon_digit(fwd.next(), fwd.next()) || colon_digit(back.next(), back.next())
+}
+
+/// "one in five", "1 in 10": a ratio, not a count.
+fn is_ratio(text: &str, n: &Number) -> bool {
+    let after = &text[n.range.end..];
+    let before = text[..n.range.start].trim_end();
+    let one = n.value == 1 && !n.article;
+    let next_is_number = |s: &str| {
+        s.strip_prefix(" in ").is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit())
+                || unit_value(&word_at(r).to_ascii_lowercase()).is_some()
+        })
+    };
+    let prev_one = before
+        .strip_suffix(" in")
+        .is_some_and(|b| matches!(last_word(b).to_ascii_lowercase().as_str(), "1" | "one"));
+    (one && next_is_number(after)) || prev_one
+}
+
+/// ", 40," after a capitalised name: an age in apposition ("Robert Card, 40,").
+fn is_age_apposition(before: &str, after: &str) -> bool {
+    let Some(head) = before.strip_suffix(", ") else {
+        return false;
+    };
+    let name = last_word(head);
+    after.starts_with(',') && name.chars().next().is_some_and(char::is_uppercase) && name.len() > 1
+}
+
+/// Longest word the helpers below look at: no real word is longer, and the
+/// cap keeps adversarial text ("1-1-1-1...") linear.
+const MAX_WORD_BYTES: usize = 64;
+
+/// The last word (letters, digits, hyphens, apostrophes, dots) of `s`.
+fn last_word(s: &str) -> &str {
+    let s = s.trim_end();
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        if !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '.')) || s.len() - i > MAX_WORD_BYTES {
+            break;
+        }
+        start = i;
+    }
+    &s[start..]
 }
 
 /// The word (letters, digits, hyphens, apostrophes) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
     let end = s
         .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
+        .find(|(i, c)| {
+            !(c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '\u{2019}')
+                || *i >= MAX_WORD_BYTES
+        })
         .map_or(s.len(), |(i, _)| i);
     &s[..end]
 }
@@ -211,6 +666,16 @@ mod tests {
 
     fn values(text: &str) -> Vec<i64> {
         find_all(text).into_iter().map(|n| n.value).collect()
+    }
+
+    fn counts(text: &str) -> Vec<i64> {
+        find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn half_check_is_safe_after_multibyte_characters() {
+        // Regression (issue 6 proptest): slicing five bytes back split a char.
+        assert_eq!(values("\u{1f600}\u{fffd}one hundred"), vec![100]);
     }
 
     #[test]
@@ -228,13 +693,18 @@ mod tests {
             vec![25, 200]
         );
         assert_eq!(values("seven dead"), vec![7]);
+        assert_eq!(values("three thousand and five"), vec![3005]);
+        assert_eq!(values("a million fled"), vec![1_000_000]);
+        assert_eq!(values("half a million fled"), vec![500_000]);
     }
 
     #[test]
-    fn article_counts_as_one() {
+    fn article_counts_as_one_unless_a_quantity_follows() {
         let n = find_all("a child was hurt");
         assert_eq!(n[0].value, 1);
         assert!(n[0].article);
+        assert!(values("a dozen people and an estimated 300 others").contains(&300));
+        assert!(!values("a dozen people and an estimated 300 others").contains(&1));
     }
 
     #[test]
@@ -245,8 +715,74 @@ mod tests {
     }
 
     #[test]
+    fn ranges_have_a_high_end() {
+        for text in [
+            "between 20 and 25 people",
+            "20 to 25 people",
+            "20-25 people",
+        ] {
+            let n = find_all(text);
+            assert_eq!(
+                (n.len(), n[0].value, n[0].high),
+                (1, 20, Some(25)),
+                "{text}"
+            );
+        }
+        let n = find_all("two or three soldiers");
+        assert_eq!((n[0].value, n[0].high), (2, Some(3)));
+    }
+
+    #[test]
+    fn a_change_is_not_a_range() {
+        assert_eq!(values("rose from 20 to 25"), vec![20, 25]);
+        assert!(find_all("rose from 20 to 25")
+            .iter()
+            .all(|n| n.high.is_none()));
+    }
+
+    #[test]
     fn fractions_without_scale_and_huge_numbers_are_not_counts() {
         assert!(values("2.5 km").is_empty());
         assert!(values("99999999999999999999 killed").is_empty());
+        assert!(values("nine hundred thousand million billion billion billion").len() <= 1);
+    }
+
+    #[test]
+    fn measures_dates_times_years_and_ages_are_not_counts() {
+        assert!(counts("40% of them, 70 percent").is_empty());
+        assert!(counts("10 km away, 3 hours later, 12 miles").is_empty());
+        assert!(counts("on Oct. 7 and October 7 and 7 October").is_empty());
+        assert!(counts("at 12:38 and 9 a.m.").is_empty());
+        assert!(counts("in 2023 and since 1948").is_empty());
+        assert!(counts("a 12-year-old boy").iter().all(|&v| v == 1));
+        assert!(counts("Robert Card, 40, fled").is_empty());
+        assert!(counts("aged 40").is_empty());
+        assert!(counts("one in five and 1 in 10").is_empty());
+    }
+
+    #[test]
+    fn model_names_labels_and_money_are_not_counts() {
+        assert!(counts("a Fadi-4 rocket and an F-16 jet")
+            .iter()
+            .all(|&v| v == 1));
+        assert!(counts("Resolution 1701 and Route 60").is_empty());
+        assert!(counts("$5 million in aid").is_empty());
+    }
+
+    #[test]
+    fn people_counts_survive_the_filters() {
+        assert_eq!(counts("killed 2000 people"), vec![2000]);
+        assert_eq!(counts("At least 12 people"), vec![12]);
+        assert_eq!(counts("seven and nine"), vec![7, 9]);
+    }
+
+    #[test]
+    fn nothing_panics_on_odd_input() {
+        let long = "9".repeat(1 << 20);
+        assert!(find_counts(&long).is_empty());
+        assert!(find_counts("...,,,;;--%%").is_empty());
+        let _ = find_counts("é1,é2.é-3\u{2011}é");
+        let _ = find_counts("a");
+        let _ = find_counts("20-");
     }
 }

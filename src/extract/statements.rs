@@ -1,13 +1,30 @@
 //! Statements: who said what, as direct quotes or reported speech.
 //!
-//! The unit is a sentence, extended while a quotation is open, so a quote
-//! that runs over several sentences stays one statement. A unit whose
-//! quotations carry most of its words is a direct statement (text: the quoted
-//! words, pieces joined with " ... "); a unit with a speech cue outside
-//! quotation marks is reported (text: the clause that carries what was said).
-//! The speaker is the actor named next to the cue, the person or
-//! organization in focus for "he" or "the ministry", or the country for
-//! "Iranian officials"; unnamed sources keep their description only.
+//! The unit is a sentence, extended while a quotation runs across sentence
+//! ends. In each unit the speech cues found outside quotation marks (a
+//! lexicon of verbs and phrases, data/speech_verbs.tsv) are planned into
+//! statements: one per speaker and sentence, plus one for each follow-on
+//! clause (", adding that ..."). Each statement's words lie before its
+//! attribution ("..., the ministry said") or after it ("the ministry said
+//! (that) ..."). When quotation marks carry most of those words the
+//! statement is direct and its text is the quoted words, pieces joined with
+//! " ... "; otherwise it is reported and its text is the whole clause, scare
+//! quotes and all. A sentence that is only a quotation, right after a
+//! statement, is a direct statement of the same speaker with no cue.
+//!
+//! Speakers are resolved against the article's actors by [`speaker`]: a name
+//! next to the cue, the person or body in focus for "he" or "the ministry",
+//! the holder of a role, the state for "Iranian officials"; unnamed sources
+//! keep only their description.
+
+mod cues;
+mod lexicon;
+mod phrases;
+mod plan;
+mod quotes;
+mod speaker;
+mod tokens;
+mod words;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -15,381 +32,779 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::text::Text;
-use super::{Actor, Location, Mention, Statement};
+use super::{Actor, Location, Span, Statement};
+use phrases::Words;
+use plan::{Planned, Who};
+use quotes::{Quote, Unit};
+use speaker::{Described, Resolver, Speaker};
 
-/// Speech verbs and phrases, in the forms news uses.
-const CUES: &str = r"said|says|say|told|tells|warned|warns|urged|urges|stressed|stresses|reaffirmed|reaffirms|reiterated|reiterates|announced|announces|noted|notes|added|adding|confirmed|confirms|explained|explaining|emphasi[sz]ed|emphasi[sz]es|declared|insisted|stated|claimed|claims|informed|reported|reports|asserted|acknowledged|denied|cautioned|pledged|vowed|according to|was quoted as saying|were quoted as saying";
+/// Statements need at least this many words of text.
+const MIN_WORDS: usize = 2;
 
-fn cue_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b(?:{CUES})\b")).expect("valid regex"))
-}
+/// The share of the said words quotation marks must carry for a direct
+/// statement; below it a few quoted words are a paraphrase (reported).
+const DIRECT_SHARE: f64 = 0.5;
 
-/// Quotation marks that open and close a direct quote.
-fn is_open(c: char) -> bool {
-    c == '\u{201c}'
-}
-fn is_close(c: char) -> bool {
-    c == '\u{201d}'
-}
-
-/// A quoted stretch: the byte range inside the marks.
-#[derive(Debug, Clone)]
-struct Quote {
-    inner: Range<usize>,
-    outer: Range<usize>,
-}
-
-/// Finds double-quoted stretches: curly pairs, and straight quotes paired in
-/// order. Single quotes are left alone (they nest inside double ones and
-/// double as apostrophes).
-fn quotes(body: &str) -> Vec<Quote> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut straight_open: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        if is_open(c) {
-            open = Some(i);
-        } else if is_close(c) {
-            if let Some(s) = open.take() {
-                out.push(Quote {
-                    inner: s + c.len_utf8()..i,
-                    outer: s..i + c.len_utf8(),
-                });
-            }
-        } else if c == '"' {
-            match straight_open.take() {
-                Some(s) => out.push(Quote {
-                    inner: s + 1..i,
-                    outer: s..i + 1,
-                }),
-                None => straight_open = Some(i),
-            }
-        } else if c == '\n' && body[i + 1..].starts_with('\n') {
-            // A paragraph break closes nothing, but an unclosed quote restarts.
-            if let Some(s) = open.take() {
-                out.push(Quote {
-                    inner: s + 3..i,
-                    outer: s..i,
-                });
-            }
-            if let Some(s) = straight_open.take() {
-                out.push(Quote {
-                    inner: s + 1..i,
-                    outer: s..i,
-                });
-            }
-        }
-    }
-    out.sort_by_key(|q| q.outer.start);
-    out
-}
-
-/// Sentences merged while a quotation spans their boundary.
-fn units(text: &Text, quotes: &[Quote]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for s in &text.sentences {
-        if let Some(last) = out.last_mut() {
-            let spans_gap = quotes
-                .iter()
-                .any(|q| q.outer.start < last.end && q.outer.end > s.start);
-            let same_paragraph = !text.body[last.end..s.start].contains("\n\n");
-            if spans_gap && same_paragraph {
-                last.end = s.end;
-                continue;
-            }
-        }
-        out.push(s.clone());
-    }
-    out
-}
+/// How many units after a statement a lone quotation still continues it.
+const QUOTE_REACH: usize = 2;
 
 /// Finds the statements of an article. May add country actors for states
 /// that speak ("Iranian officials said").
 pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> Vec<Statement> {
     let body = text.body;
-    let all_quotes = quotes(body);
-    let mut out: Vec<Statement> = Vec::new();
-    let mut last_speaker: Option<(Option<usize>, Option<String>, Range<usize>)> = None;
-    for unit in units(text, &all_quotes) {
-        let qs: Vec<&Quote> = all_quotes
-            .iter()
-            .filter(|q| {
-                q.outer.start >= unit.start && q.outer.end <= unit.end && !q.inner.is_empty()
-            })
-            .collect();
-        let cue = find_cue(body, &unit, &qs);
-        let direct = is_direct(body, &unit, &qs);
-        let statement = if direct {
-            let text_joined = qs
-                .iter()
-                .map(|q| body[q.inner.clone()].trim())
-                .collect::<Vec<_>>()
-                .join(" ... ");
-            match &cue {
-                Some(c) => {
-                    let (speaker, desc) = speaker_for(text, actors, locations, &unit, c, &qs);
-                    Some((
-                        speaker,
-                        desc,
-                        Some(body[c.clone()].to_string()),
-                        "direct",
-                        text_joined,
-                    ))
-                }
-                // A quote standing alone after its attribution continues the last speaker.
-                None => last_speaker
-                    .as_ref()
-                    .filter(|(_, _, prev)| body[prev.end..unit.start].trim().len() < 200)
-                    .map(|(s, d, _)| (*s, d.clone(), None, "direct", text_joined)),
-            }
-        } else if let Some(c) = &cue {
-            reported_text(body, &unit, c).map(|said| {
-                let (speaker, desc) = speaker_for(text, actors, locations, &unit, c, &qs);
-                (
-                    speaker,
-                    desc,
-                    Some(body[c.clone()].to_string()),
-                    "reported",
-                    said,
-                )
-            })
-        } else {
-            None
+    let all_quotes = quotes::find(body);
+    let masked = quotes::mask(body, &all_quotes);
+    let mut resolver = Resolver::new(text, &all_quotes, actors, locations);
+    let mut state = State::default();
+    for (index, unit) in quotes::units(text, &all_quotes).iter().enumerate() {
+        let toks = tokens::tokenize(&masked, unit.range.clone());
+        let w = Words {
+            masked: &masked,
+            toks: &toks,
         };
-        if let Some((speaker, desc, cue_text, kind, said)) = statement {
-            if said.split_whitespace().count() < 2 {
-                continue;
-            }
-            last_speaker = Some((speaker, desc.clone(), unit.clone()));
-            out.push(Statement {
-                kind: kind.to_string(),
-                cue: cue_text,
-                text: said,
-                speaker,
-                speaker_text: desc,
-                span: text.span(&unit),
-            });
+        let found = cues::find(&masked, &toks);
+        let start = if unit.range.start == 0 || body[..unit.range.start].ends_with('\n') {
+            phrases::skip_dateline(&w, 0, toks.len())
+        } else {
+            0
+        };
+        let planned = plan::plan(&w, &found, start);
+        let ctx = UnitCtx {
+            text,
+            w: &w,
+            quotes: &all_quotes,
+            unit,
+            index,
+            start,
+        };
+        if planned.is_empty() {
+            lone_quote(&ctx, &mut resolver, &mut state);
+        } else {
+            planned_statements(&ctx, &planned, actors, &mut resolver, &mut state);
         }
     }
-    out
+    dedupe(state.out)
 }
 
-/// A unit is a direct statement when its quotations carry the speech: a
-/// quote of three words or more that opens or closes the unit, or quotes
-/// that leave no more than a short attribution outside them. A few quoted
-/// words inside a longer clause are a paraphrase (reported).
-fn is_direct(body: &str, unit: &Range<usize>, qs: &[&Quote]) -> bool {
-    let words = |r: &Range<usize>| body[r.clone()].split_whitespace().count();
-    let quoted: usize = qs.iter().map(|q| words(&q.inner)).sum();
-    if qs.is_empty() || quoted < 3 {
-        return false;
-    }
-    let outside = words(unit).saturating_sub(qs.iter().map(|q| words(&q.outer)).sum::<usize>());
-    let opens = qs[0].outer.start == unit.start;
-    let tail = body[qs[qs.len() - 1].outer.end..unit.end]
-        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    opens || tail.is_empty() || outside <= 8
+/// Drops a statement repeated word for word by the same speaker (a headline
+/// or summary line repeated in the body).
+fn dedupe(statements: Vec<Statement>) -> Vec<Statement> {
+    let mut seen = std::collections::HashSet::new();
+    statements
+        .into_iter()
+        .filter(|s| seen.insert((s.speaker, s.speaker_text.clone(), s.text.to_lowercase())))
+        .collect()
 }
 
-/// The first speech cue in the unit that is outside quotation marks.
-fn find_cue(body: &str, unit: &Range<usize>, qs: &[&Quote]) -> Option<Range<usize>> {
-    cue_regex()
-        .find_iter(&body[unit.clone()])
-        .map(|m| unit.start + m.start()..unit.start + m.end())
-        .find(|r| {
-            !qs.iter()
-                .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
-        })
+/// What the walk over units carries.
+#[derive(Default)]
+struct State {
+    out: Vec<Statement>,
+    /// Unit index of the last statement with a cue or a speaker.
+    last_unit: Option<usize>,
+    /// Lone quotations left open at a paragraph end, waiting for the
+    /// attribution that follows them.
+    pending: Vec<(usize, usize)>,
 }
 
-/// The clause that carries what was said, for reported speech.
-fn reported_text(body: &str, unit: &Range<usize>, cue: &Range<usize>) -> Option<String> {
-    let before = &body[unit.start..cue.start];
-    let after = &body[cue.end..unit.end];
-    let cue_text = &body[cue.clone()];
-    let clean = |s: &str| {
-        s.trim()
-            .trim_start_matches("that ")
-            .trim_end_matches(['.', ',', ' '])
-            .trim()
-            .to_string()
-    };
-    if cue_text == "according to" {
-        // "According to X, CLAUSE" or "CLAUSE, according to X".
-        if before.trim().is_empty() || before.trim().eq_ignore_ascii_case("") {
-            return after.split_once(',').map(|(_, clause)| clean(clause));
-        }
-        return Some(clean(before.trim_end_matches([',', ' '])));
-    }
-    // "CLAUSE, X said." — the attribution ends the sentence.
-    if let Some(comma) = before.rfind(", ") {
-        if after
-            .trim()
-            .trim_end_matches('.')
-            .split_whitespace()
-            .count()
-            <= 4
-        {
-            return Some(clean(&before[..comma]));
-        }
-    }
-    // "X said (that) CLAUSE": skip a following addressee or time phrase.
-    let mut rest = after.trim_start();
-    for skip in [
-        "on Monday",
-        "on Tuesday",
-        "on Wednesday",
-        "on Thursday",
-        "on Friday",
-        "on Saturday",
-        "on Sunday",
-        "in a statement",
-        "in a statement on",
-        "on X",
-        "on Telegram",
-        "late",
-        "earlier",
-        "today",
-        "yesterday",
-    ] {
-        rest = rest
-            .strip_prefix(skip)
-            .map(|r| r.trim_start_matches([',', ' ']))
-            .unwrap_or(rest);
-    }
-    Some(clean(rest))
+/// One unit and what it is read with.
+struct UnitCtx<'a> {
+    text: &'a Text<'a>,
+    w: &'a Words<'a>,
+    quotes: &'a [Quote],
+    unit: &'a Unit,
+    index: usize,
+    start: usize,
 }
 
-/// The speaker for a cue: a named actor next to it, the actor in focus for a
-/// pronoun or a definite description, the country for its officials.
-fn speaker_for(
-    text: &Text,
+fn planned_statements(
+    ctx: &UnitCtx,
+    planned: &[Planned],
     actors: &mut Vec<Actor>,
-    locations: &[Location],
-    unit: &Range<usize>,
-    cue: &Range<usize>,
-    qs: &[&Quote],
-) -> (Option<usize>, Option<String>) {
-    let body = text.body;
-    let outside = |r: &Range<usize>| {
-        !qs.iter()
-            .any(|q| q.outer.start <= r.start && r.end <= q.outer.end)
-    };
-    // Actor mentions in the unit, outside quotes, by distance from the cue.
-    let mut best: Option<(usize, usize)> = None;
-    for (i, actor) in actors.iter().enumerate() {
-        for m in &actor.mentions {
-            let r = text.byte_range(m.span);
-            if r.start < unit.start || r.end > unit.end || !outside(&r) {
-                continue;
-            }
-            let distance = if r.end <= cue.start {
-                cue.start - r.end
-            } else {
-                r.start.saturating_sub(cue.end)
-            };
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, i));
-            }
-        }
+    resolver: &mut Resolver,
+    state: &mut State,
+) {
+    let w = ctx.w;
+    let mut previous: Option<Speaker> = None;
+    for p in planned {
+        let speaker = match &p.who {
+            Who::Subject(s) => described(ctx, resolver, actors, s, p),
+            Who::Inherit => previous.clone().unwrap_or_default(),
+            Who::Leading => phrases::leading_subject(w, ctx.start, p.cue.toks.start)
+                .map(|s| described(ctx, resolver, actors, &s, p))
+                .unwrap_or_default(),
+        };
+        previous = Some(speaker.clone());
+        let mut pieces = vec![w.bytes(&p.said)];
+        pieces.extend(p.tail.as_ref().map(|t| w.bytes(t)));
+        let Some((kind, said)) = said_text(ctx, &pieces) else {
+            continue;
+        };
+        let span_bytes = cover(
+            std::iter::once(w.bytes(&p.attribution))
+                .chain(pieces.iter().filter(|r| !r.is_empty()).cloned()),
+        );
+        let cue = ctx.text.body[p.cue.range.clone()].to_string();
+        push(
+            ctx,
+            state,
+            resolver,
+            speaker,
+            Some(cue),
+            kind,
+            said,
+            span_bytes,
+        );
     }
-    if let Some((_, i)) = best {
-        return (Some(i), None);
-    }
-    // "Iranian officials", "Israel said": a country speaks.
-    for loc in locations.iter().filter(|l| l.kind == "country") {
-        for m in &loc.mentions {
-            let r = text.byte_range(m.span);
-            if r.start >= unit.start && r.end <= unit.end && outside(&r) {
-                return (Some(country_actor(actors, loc, m)), None);
-            }
-        }
-    }
-    // "he said" / "the ministry said": the last person or organization before.
-    let before = body[unit.start..cue.start].to_lowercase();
-    let wants_person =
-        before.contains("he ") || before.contains("she ") || before.trim().is_empty();
-    let kind = if wants_person {
-        "person"
-    } else {
-        "organization"
-    };
-    let in_focus = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == kind)
-        .filter_map(|(i, a)| {
-            let last = a
-                .mentions
-                .iter()
-                .map(|m| text.byte_range(m.span))
-                .rfind(|r| r.end <= unit.start)?;
-            Some((last.end, i))
-        })
-        .max();
-    if let Some((_, i)) = in_focus {
-        return (Some(i), None);
-    }
-    let description = body[unit.start..cue.start]
-        .trim()
-        .trim_end_matches(',')
-        .to_string();
-    (None, (!description.is_empty()).then_some(description))
 }
 
-/// The actor standing for a country, added on first use.
-fn country_actor(actors: &mut Vec<Actor>, loc: &Location, mention: &Mention) -> usize {
-    if let Some(i) = actors
+fn described(
+    ctx: &UnitCtx,
+    resolver: &Resolver,
+    actors: &mut Vec<Actor>,
+    s: &phrases::Subject,
+    p: &Planned,
+) -> Speaker {
+    let d = Described {
+        main: ctx.w.bytes(&s.toks),
+        apposition: s.apposition.as_ref().map(|a| ctx.w.bytes(a)),
+        unit: ctx.unit.range.clone(),
+    };
+    resolver.resolve(actors, &d, p.cue.range.start)
+}
+
+/// A unit with no cue that is only a quotation: the last speaker goes on, or
+/// one left open at a paragraph end waits for its attribution.
+fn lone_quote(ctx: &UnitCtx, resolver: &mut Resolver, state: &mut State) {
+    let range = ctx.unit.range.clone();
+    let qs = quotes::within(ctx.quotes, &range);
+    let quoted: usize = qs.iter().map(|q| word_count(ctx.text.body, &q.inner)).sum();
+    let outside = ctx
+        .w
+        .toks
         .iter()
-        .position(|a| a.kind == "country" && a.name == loc.name)
-    {
-        return i;
+        .filter(|t| t.kind == tokens::Kind::Word)
+        .count();
+    if quoted < 3 || outside > 3.max(quoted / 4) {
+        return;
     }
-    actors.push(Actor {
-        name: loc.name.clone(),
-        kind: "country".to_string(),
-        title: None,
-        affiliation: loc.country_code.clone(),
-        aliases: loc.aliases.clone(),
-        mentions: vec![mention.clone()],
+    let near = state
+        .last_unit
+        .is_some_and(|u| ctx.index <= u + QUOTE_REACH);
+    let open = qs.last().is_some_and(|q| !q.closed);
+    if !near && !open {
+        return;
+    }
+    let Some((kind, said)) = said_text(ctx, std::slice::from_ref(&range)) else {
+        return;
+    };
+    let speaker = if near {
+        resolver.last.clone().unwrap_or_default()
+    } else {
+        Speaker::default()
+    };
+    let at = state.out.len();
+    push(ctx, state, resolver, speaker, None, kind, said, range);
+    if !near {
+        state.pending.push((at, ctx.index));
+    }
+}
+
+/// Adds a statement and moves the focus to its speaker.
+#[allow(clippy::too_many_arguments)]
+fn push(
+    ctx: &UnitCtx,
+    state: &mut State,
+    resolver: &mut Resolver,
+    speaker: Speaker,
+    cue: Option<String>,
+    kind: &str,
+    text: String,
+    bytes: Range<usize>,
+) {
+    if cue.is_some() {
+        // Open quotations just before take this attribution.
+        for (i, unit) in std::mem::take(&mut state.pending) {
+            if ctx.index <= unit + QUOTE_REACH {
+                state.out[i].speaker = speaker.actor;
+                state.out[i].speaker_text = speaker.text.clone();
+            }
+        }
+    }
+    state.out.push(Statement {
+        kind: kind.to_string(),
+        cue,
+        text,
+        speaker: speaker.actor,
+        speaker_text: speaker.text.clone(),
+        span: span(ctx.text, &bytes),
     });
-    actors.len() - 1
+    if speaker.actor.is_some() || speaker.text.is_some() {
+        state.last_unit = Some(ctx.index);
+        resolver.recent.extend(speaker.actor);
+        resolver.last = Some(speaker);
+    }
+}
+
+/// The kind and text of the said words: direct when quotations carry a
+/// large part of them, reported otherwise.
+fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, String)> {
+    let body = ctx.text.body;
+    let qs: Vec<&Quote> = pieces
+        .iter()
+        .flat_map(|r| quotes::within(ctx.quotes, r))
+        .collect();
+    let pieces: Vec<Range<usize>> = pieces.iter().map(|r| clean(body, r)).collect();
+    let quoted: usize = qs.iter().map(|q| word_count(body, &q.inner)).sum();
+    let total: usize = pieces
+        .iter()
+        .map(|r| word_count(body, r))
+        .sum::<usize>()
+        .max(quoted);
+    let (kind, text) = if quoted >= MIN_WORDS && quoted as f64 >= DIRECT_SHARE * total as f64 {
+        let joined = qs
+            .iter()
+            .map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ... ");
+        ("direct", joined)
+    } else {
+        let joined = pieces
+            .iter()
+            .map(|r| &body[r.clone()])
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ... ");
+        ("reported", joined)
+    };
+    (text.split_whitespace().count() >= MIN_WORDS).then_some((kind, text))
+}
+
+/// The said words without edge punctuation, a leading "that", or a
+/// trailing setting ("to reporters", "during a briefing").
+fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
+    let s = body[r.clone()].trim();
+    let mut s = s.strip_prefix("that ").unwrap_or(s);
+    loop {
+        let trimmed = s
+            .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace())
+            .trim();
+        let shorter = setting_regex()
+            .find(trimmed)
+            .map_or(trimmed, |m| &trimmed[..m.start()]);
+        if shorter.len() == s.len() {
+            break;
+        }
+        s = shorter;
+    }
+    // `s` is a slice of `body`: its offset is the distance between the pointers.
+    let start = s.as_ptr() as usize - body.as_ptr() as usize;
+    start..start + s.len()
+}
+
+fn setting_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?:\s*,)?\s+(?:
+              (?:to|told)\s(?:reporters|journalists|the\spress|the\smedia)
+            | (?:during|at|in)\s(?:a|an|the|his|her|its|their)\s(?:[\w’'-]+\s){0,3}
+              (?:briefing|conference|interview|statement|speech|meeting|address|readout|post
+                |video|call|visit|talks|op-ed|session)
+              (?:\s(?:with|on|in|to|at|published|posted)\s[^,;]*)?
+            )$",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn word_count(body: &str, r: &Range<usize>) -> usize {
+    body[r.clone()]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The smallest byte range covering all of `ranges`.
+fn cover(ranges: impl Iterator<Item = Range<usize>>) -> Range<usize> {
+    ranges
+        .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+        .unwrap_or(0..0)
+}
+
+fn span(text: &Text, bytes: &Range<usize>) -> Span {
+    text.span(bytes)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::Mention;
     use super::*;
 
-    fn run(body: &str) -> Vec<Statement> {
+    /// Actors named by hand, each with the surface forms to find in the
+    /// text, so these tests do not depend on the actor extractor.
+    fn actors_in(body: &str, names: &[(&str, &str, &[&str])]) -> Vec<Actor> {
         let text = Text::new(body);
-        let mut actors = super::super::actors::extract(&text);
-        extract(&text, &mut actors, &[])
+        names
+            .iter()
+            .map(|(name, kind, forms)| {
+                let mut mentions = Vec::new();
+                for form in std::iter::once(name).chain(forms.iter()) {
+                    for (at, _) in body.match_indices(form) {
+                        let r = at..at + form.len();
+                        let inside = mentions.iter().any(|m: &Mention| {
+                            let b = text.byte_range(m.span);
+                            b.start <= r.start && r.end <= b.end
+                        });
+                        if !inside {
+                            mentions.push(text.mention(r));
+                        }
+                    }
+                }
+                mentions.sort_by_key(|m| m.span);
+                Actor {
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    title: None,
+                    affiliation: None,
+                    aliases: forms.iter().map(|f| f.to_string()).collect(),
+                    mentions,
+                }
+            })
+            .collect()
     }
+
+    /// Runs the extractor; returns the statements and the actor list.
+    fn run_with(body: &str, names: &[(&str, &str, &[&str])]) -> (Vec<Statement>, Vec<Actor>) {
+        let text = Text::new(body);
+        let mut actors = actors_in(body, names);
+        let statements = extract(&text, &mut actors, &[]);
+        (statements, actors)
+    }
+
+    fn speaker_name(s: &Statement, actors: &[Actor]) -> Option<String> {
+        s.speaker.map(|i| actors[i].name.clone())
+    }
+
+    const OKONJO: (&str, &str, &[&str]) = ("Amara Okonjo", "person", &["Okonjo"]);
+    const MINISTRY: (&str, &str, &[&str]) = ("Kestrel Health Ministry", "organization", &[]);
 
     #[test]
     fn said_that_clause_is_reported() {
-        let s = run("Foreign Minister Amara Okonjo said that the talks would resume next week.");
+        let (s, a) = run_with(
+            "Foreign Minister Amara Okonjo said that the talks would resume next week.",
+            &[OKONJO],
+        );
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].kind, "reported");
-        assert_eq!(s[0].text, "the talks would resume next week");
         assert_eq!(s[0].cue.as_deref(), Some("said"));
+        assert_eq!(s[0].text, "the talks would resume next week");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
     }
 
     #[test]
     fn quote_then_attribution_is_direct() {
-        let s = run(
-            "\u{201c}We will not give up the port,\u{201d} Foreign Minister Amara Okonjo said.",
+        let (s, a) = run_with(
+            "“We will not give up the port,” Foreign Minister Amara Okonjo said.",
+            &[OKONJO],
         );
+        assert_eq!(s.len(), 1);
         assert_eq!(s[0].kind, "direct");
-        assert_eq!(s[0].text, "We will not give up the port,");
+        assert_eq!(s[0].text, "We will not give up the port");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
     }
 
     #[test]
-    fn following_quote_without_cue_keeps_the_speaker() {
-        let s = run("\u{201c}The road is open,\u{201d} Minister Amara Okonjo said. \u{201c}Aid convoys can move again tomorrow.\u{201d}");
+    fn said_x_inversion_names_the_speaker_after_the_verb() {
+        let (s, a) = run_with(
+            "“The port is closed,” said Foreign Minister Amara Okonjo. \
+             The ferries will stop on Monday, said Okonjo, who spoke in Lagos.",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "The port is closed");
+        assert_eq!(s[1].kind, "reported");
+        assert_eq!(s[1].text, "The ferries will stop on Monday");
+        for st in &s {
+            assert_eq!(speaker_name(st, &a).as_deref(), Some("Amara Okonjo"));
+        }
+    }
+
+    #[test]
+    fn according_to_works_in_both_orders() {
+        let who: (&str, &str, &[&str]) = ("World Health Organization", "organization", &[]);
+        for body in [
+            "According to the World Health Organization, 12 clinics were damaged.",
+            "12 clinics were damaged, according to the World Health Organization.",
+        ] {
+            let (s, a) = run_with(body, &[who]);
+            assert_eq!(s.len(), 1, "{body}");
+            assert_eq!(s[0].text, "12 clinics were damaged");
+            assert_eq!(
+                s[0].cue.as_deref().map(str::to_lowercase).as_deref(),
+                Some("according to")
+            );
+            assert_eq!(
+                speaker_name(&s[0], &a).as_deref(),
+                Some("World Health Organization")
+            );
+        }
+    }
+
+    #[test]
+    fn headline_with_a_speech_verb_is_a_statement() {
+        let unicef: (&str, &str, &[&str]) = ("UNICEF", "organization", &[]);
+        let (s, a) = run_with(
+            "Floods displaced 4,000 children, says UNICEF\n\nRain fell for a week.",
+            &[unicef],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "Floods displaced 4,000 children");
+        assert_eq!(s[0].cue.as_deref(), Some("says"));
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("UNICEF"));
+        let (s, _) = run_with(
+            "UNICEF warns of famine in the north\n\nRain fell.",
+            &[unicef],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "of famine in the north");
+    }
+
+    #[test]
+    fn headline_attribution_without_a_verb_is_not_a_statement() {
+        let unicef: (&str, &str, &[&str]) = ("UNICEF", "organization", &[]);
+        let (s, _) = run_with("Floods displace thousands: UNICEF\n\nRain fell.", &[unicef]);
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn a_quote_running_over_two_paragraphs_keeps_its_speaker() {
+        let mayor: (&str, &str, &[&str]) = ("Lina Sorell", "person", &["Sorell"]);
+        let (s, a) = run_with(
+            "“We will rebuild every home on this street.\n\n\
+             “The work starts now,” Mayor Lina Sorell said.",
+            &[mayor],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].cue, None);
+        assert_eq!(s[0].text, "We will rebuild every home on this street.");
+        assert_eq!(s[1].text, "The work starts now");
+        for st in &s {
+            assert_eq!(st.kind, "direct");
+            assert_eq!(speaker_name(st, &a).as_deref(), Some("Lina Sorell"));
+        }
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside_the_direct_text() {
+        let group: (&str, &str, &[&str]) = ("Hezbollah", "organization", &[]);
+        let (s, a) = run_with(
+            "Hezbollah announced: “With the chant ‘Victory is near,’ fighters launched a barrage of rockets.”",
+            &[group],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "direct");
+        assert_eq!(
+            s[0].text,
+            "With the chant ‘Victory is near,’ fighters launched a barrage of rockets."
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Hezbollah"));
+    }
+
+    #[test]
+    fn adding_that_is_its_own_reported_statement() {
+        let (s, a) = run_with(
+            "The Kestrel Health Ministry said 12 people were killed, adding that 30 more were injured.",
+            &[MINISTRY],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "12 people were killed");
+        assert_eq!(s[1].cue.as_deref(), Some("adding"));
+        assert_eq!(s[1].text, "30 more were injured");
+        assert_eq!(s[0].speaker, s[1].speaker);
+        assert_eq!(
+            speaker_name(&s[1], &a).as_deref(),
+            Some("Kestrel Health Ministry")
+        );
+    }
+
+    #[test]
+    fn quoted_words_then_adding_that_split_into_direct_and_reported() {
+        let (s, _) = run_with(
+            "“Most rockets were intercepted,” the Kestrel Health Ministry said in a statement, \
+             adding that no injuries were reported.",
+            &[MINISTRY],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].kind, "direct");
+        assert_eq!(s[0].text, "Most rockets were intercepted");
+        assert_eq!(s[1].kind, "reported");
+        assert_eq!(s[1].text, "no injuries were reported");
+    }
+
+    #[test]
+    fn a_pronoun_speaks_for_the_person_in_focus() {
+        let (s, a) = run_with(
+            "Foreign Minister Amara Okonjo met envoys on Monday. She said the talks would resume.",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+        assert_eq!(s[0].speaker_text.as_deref(), Some("She"));
+    }
+
+    #[test]
+    fn the_ministry_speaks_for_the_ministry_in_focus() {
+        let (s, a) = run_with(
+            "The Kestrel Health Ministry counted 12 deaths on Monday. \
+             The toll could rise further, the ministry said.",
+            &[MINISTRY, OKONJO],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "The toll could rise further");
+        assert_eq!(
+            speaker_name(&s[0], &a).as_deref(),
+            Some("Kestrel Health Ministry")
+        );
+    }
+
+    #[test]
+    fn the_statement_speaks_for_the_body_that_issued_it() {
+        let (s, a) = run_with(
+            "The Kestrel Health Ministry said 12 people died. Okonjo visited the site. \
+             The statement added that three hospitals were full.",
+            &[MINISTRY, OKONJO],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(
+            speaker_name(&s[1], &a).as_deref(),
+            Some("Kestrel Health Ministry")
+        );
+    }
+
+    #[test]
+    fn a_role_speaks_for_the_person_holding_it() {
+        let gallant: (&str, &str, &[&str]) = ("Yoav Gallant", "person", &["Gallant"]);
+        let (s, a) = run_with(
+            "Israeli Defence Minister Yoav Gallant visited troops near the border. \
+             “We are at war,” the Israel Defence Minister said.",
+            &[gallant],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Yoav Gallant"));
+    }
+
+    #[test]
+    fn unnamed_officials_speak_for_their_state_or_body() {
+        let (s, a) = run_with("Iranian officials said the talks had failed.", &[]);
+        assert_eq!(s.len(), 1);
+        let who = s[0].speaker.map(|i| (&a[i].name, &a[i].kind));
+        assert_eq!(who, Some((&"Iran".to_string(), &"country".to_string())));
+        assert_eq!(s[0].speaker_text.as_deref(), Some("Iranian officials"));
+
+        let pentagon: (&str, &str, &[&str]) = ("Pentagon", "organization", &[]);
+        let (s, a) = run_with(
+            "A Pentagon official said the ship was hit twice.",
+            &[pentagon],
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Pentagon"));
+
+        let (s, a) = run_with("Kigali said the border crossing was closed.", &[]);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Rwanda"));
+    }
+
+    #[test]
+    fn governments_and_capitals_speak_for_their_state() {
+        let (s, a) = run_with("The Russian government said the talks were over.", &[]);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Russia"));
+        let (s, a) = run_with("Tel Aviv said the strikes were limited.", &[]);
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Israel"));
+        let (s, a) = run_with(
+            "In Syria, the toll passed 1,700, according to the government.",
+            &[],
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Syria"));
+        assert_eq!(s[0].text, "In Syria, the toll passed 1,700");
+    }
+
+    #[test]
+    fn contrasting_speakers_in_one_sentence_get_one_statement_each() {
+        let hamas: (&str, &str, &[&str]) = ("Hamas", "organization", &[]);
+        let idf: (&str, &str, &[&str]) = ("Israel Defense Forces", "organization", &["IDF"]);
+        let (s, a) = run_with(
+            "The IDF said it struck 40 targets, while Hamas said its fighters repelled the raid.",
+            &[hamas, idf],
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "it struck 40 targets");
+        assert_eq!(
+            speaker_name(&s[0], &a).as_deref(),
+            Some("Israel Defense Forces")
+        );
+        assert_eq!(s[1].text, "its fighters repelled the raid");
+        assert_eq!(speaker_name(&s[1], &a).as_deref(), Some("Hamas"));
+    }
+
+    #[test]
+    fn a_closing_attribution_holds_the_whole_sentence() {
+        let blinken: (&str, &str, &[&str]) = ("Antony Blinken", "person", &["Blinken"]);
+        let miller: (&str, &str, &[&str]) = ("Matthew Miller", "person", &["Miller"]);
+        let (s, a) = run_with(
+            "Blinken met the minister and reaffirmed “the commitment to a ceasefire in the north,” \
+             spokesperson Matthew Miller said.",
+            &[blinken, miller],
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Matthew Miller"));
+        assert_eq!(s[0].text, "the commitment to a ceasefire in the north");
+    }
+
+    #[test]
+    fn who_said_speaks_for_the_name_before_it() {
+        let cohen: (&str, &str, &[&str]) = ("Eli Cohen", "person", &["Cohen"]);
+        let (s, a) = run_with(
+            "The vote was criticised by foreign minister Eli Cohen who said the resolution was a disgrace.",
+            &[cohen],
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].text, "the resolution was a disgrace");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Eli Cohen"));
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_body_that_released_it() {
+        let centcom: (&str, &str, &[&str]) = ("US Central Command", "organization", &["CENTCOM"]);
+        let (s, a) = run_with(
+            "The tanker suffered heavy damage, according to a statement released by CENTCOM.",
+            &[centcom],
+        );
+        assert_eq!(s[0].text, "The tanker suffered heavy damage");
+        assert_eq!(
+            speaker_name(&s[0], &a).as_deref(),
+            Some("US Central Command")
+        );
+    }
+
+    #[test]
+    fn a_source_close_to_a_group_gets_no_speaker_but_keeps_its_description() {
+        let group: (&str, &str, &[&str]) = ("Hezbollah", "organization", &[]);
+        let (s, _) = run_with(
+            "A source close to Hezbollah said the commander was killed.",
+            &[group],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].speaker, None);
+        assert_eq!(
+            s[0].speaker_text.as_deref(),
+            Some("A source close to Hezbollah")
+        );
+        let (s, _) = run_with("Witnesses said the shelling lasted for hours.", &[]);
+        assert_eq!(s[0].speaker, None);
+        assert_eq!(s[0].speaker_text.as_deref(), Some("Witnesses"));
+    }
+
+    #[test]
+    fn a_scare_quote_paraphrase_is_reported_with_the_whole_clause() {
+        let (s, _) = run_with(
+            "The Kestrel Health Ministry said an “enemy strike” hit the village of Darun near the border.",
+            &[MINISTRY],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, "reported");
+        assert_eq!(
+            s[0].text,
+            "an “enemy strike” hit the village of Darun near the border"
+        );
+    }
+
+    #[test]
+    fn quoted_pieces_of_one_sentence_are_joined() {
+        let (s, _) = run_with(
+            "“We are ready,” Okonjo said, “and we will not wait.”",
+            &[OKONJO],
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].text, "We are ready ... and we will not wait.");
+    }
+
+    #[test]
+    fn a_following_quote_without_a_cue_continues_the_speaker() {
+        let (s, _) = run_with(
+            "“The road is open,” Minister Amara Okonjo said. “Aid convoys can move again tomorrow.”",
+            &[OKONJO],
+        );
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].cue, None);
+        assert_eq!(s[1].kind, "direct");
         assert_eq!(s[1].speaker, s[0].speaker);
+    }
+
+    #[test]
+    fn quoted_as_saying_credits_the_person_quoted() {
+        let (s, a) = run_with(
+            "The Daily Star quoted Amara Okonjo as saying that the border would stay open.",
+            &[OKONJO, ("Daily Star", "organization", &[])],
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "the border would stay open");
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+        let (s, a) = run_with(
+            "Okonjo was quoted as saying that the border would stay open.",
+            &[OKONJO],
+        );
+        assert_eq!(speaker_name(&s[0], &a).as_deref(), Some("Amara Okonjo"));
+    }
+
+    #[test]
+    fn a_quoted_title_or_phrase_without_speech_is_no_statement() {
+        for body in [
+            "The film “River of Stars” opened in Lagos on Friday.",
+            "The banner read “They said we would be safe” in red letters.",
+            "No injuries were reported in the blast.",
+            "Two soldiers were confirmed dead after the reported attack.",
+        ] {
+            let (s, _) = run_with(body, &[]);
+            assert!(s.is_empty(), "{body}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn said_inside_a_quote_is_not_a_cue() {
+        let (s, _) = run_with(
+            "The poster showed the slogan “Nobody said the war would be short” in bold type.",
+            &[],
+        );
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_inside_the_body() {
+        for body in [
+            "",
+            "“",
+            "\"",
+            "said",
+            "said said said",
+            "according to",
+            "“said”",
+            "He said.",
+            "“Unclosed quote, he said",
+            "Zürich’s mayor said “ça va” — “très bien”, adding that 🙂 was fine.",
+            "A,B,said,C",
+            "...,,, said ,,, \"\" “” ”“",
+            "x\n\n“\n\n”said\n",
+            "Nospacessaid“quote”",
+        ] {
+            let (s, _) = run_with(body, &[OKONJO]);
+            let chars = body.chars().count();
+            for st in &s {
+                assert!(
+                    st.span.start <= st.span.end && st.span.end <= chars,
+                    "{body}: {st:?}"
+                );
+            }
+        }
     }
 }

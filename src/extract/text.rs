@@ -135,12 +135,20 @@ fn ends_sentence(body: &str, i: usize) -> bool {
     if body.as_bytes()[i] != b'.' {
         return true;
     }
-    let before = &body[..i];
-    let word_start = before
+    // Abbreviations and initials are short: look back a bounded window so a
+    // long run without spaces ("a.b.a.b...") stays linear.
+    let mut window_start = i.saturating_sub(16);
+    while !body.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let before = &body[window_start..i];
+    let Some(word_start) = before
         .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .or((window_start == 0).then_some(0))
+    else {
+        return true;
+    };
     let word = &before[word_start..];
     // A single capital letter is an initial; a dotted acronym ends in "X.Y".
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {

@@ -3,8 +3,11 @@
 
 mod actors;
 mod datasette;
+mod extract_props;
 mod import;
+mod interrupt;
 mod query;
+mod robustness;
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +15,10 @@ use assert_cmd::Command;
 use rusqlite::Connection;
 
 /// A temporary folder with helpers to write fixtures and run the CLI in it.
+///
+/// When a test ends (without failing), every SQLite `.db` file left at the
+/// top of the folder must pass [`assert_sound`], so each test import is
+/// checked for integrity and dangling foreign keys without asking.
 pub struct Workspace {
     pub dir: tempfile::TempDir,
 }
@@ -54,9 +61,61 @@ impl Workspace {
     }
 }
 
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(self.dir.path()) else {
+            return;
+        };
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if path.extension().is_some_and(|e| e == "db") && is_sqlite(&path) {
+                assert_sound(&path);
+            }
+        }
+    }
+}
+
+/// Whether a file starts with SQLite's header (a file of another kind named
+/// `.db` is some test's deliberate bad input).
+fn is_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|_| &header == b"SQLite format 3\0")
+}
+
 /// A single-value SQL answer from the workspace database.
 pub fn scalar<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str) -> T {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Asserts a database file is sound: `PRAGMA integrity_check` says ok and
+/// `PRAGMA foreign_key_check` finds no dangling reference.
+pub fn assert_sound(db: &Path) {
+    let conn = Connection::open(db).unwrap();
+    let integrity: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(integrity, vec!["ok"], "integrity_check of {}", db.display());
+    let dangling: Vec<(String, i64, String)> = conn
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        dangling.is_empty(),
+        "foreign_key_check of {}: {dangling:?}",
+        db.display()
+    );
 }
 
 /// Row counts of every fact table, for comparing imports.

@@ -1,0 +1,560 @@
+//! The words the casualty rules read: casualty terms (from
+//! `data/casualty_terms.tsv`), qualifiers, and the small closed classes of
+//! English that tell a noun phrase from a predicate.
+
+use std::sync::OnceLock;
+
+use super::tokens::{Kind, Token};
+
+/// The six categories of the schema.
+pub const CATEGORIES: &[&str] = &[
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "detained",
+    "hostage",
+];
+
+/// A casualty word or phrase and where it may stand relative to its count.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub words: Vec<String>,
+    pub category: &'static str,
+    /// A verb just before the count: "killing 12".
+    pub obj: bool,
+    /// After the count and its noun phrase: "12 people were killed".
+    pub pred: bool,
+    /// A total whose value is the count: "the death toll rose to 21".
+    pub toll: bool,
+    /// A noun naming a person: "a hostage".
+    pub person: bool,
+    /// A noun: before another noun it is a modifier ("hostage deal").
+    pub noun: bool,
+}
+
+impl Term {}
+
+/// Which position a term is looked up for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Role {
+    Obj,
+    Pred,
+    Toll,
+    Any,
+}
+
+fn has_role(t: &Term, role: Role) -> bool {
+    match role {
+        Role::Obj => t.obj,
+        Role::Pred => t.pred,
+        Role::Toll => t.toll,
+        Role::Any => true,
+    }
+}
+
+/// The casualty terms, longest first so that matching prefers "death toll"
+/// over "toll".
+pub fn terms() -> &'static [Term] {
+    static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
+    TERMS.get_or_init(|| parse_terms(include_str!("../../../data/casualty_terms.tsv")))
+}
+
+/// Parses the lexicon; a malformed line is a bug in the shipped file, which
+/// the unit tests load, so it fails loudly there rather than at run time.
+fn parse_terms(tsv: &str) -> Vec<Term> {
+    let mut out: Vec<Term> = tsv
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let phrase = cols.next()?;
+            let category_col = cols.next()?;
+            let category = CATEGORIES.iter().find(|c| **c == category_col)?;
+            let roles: Vec<&str> = cols.next().unwrap_or("").split(',').collect();
+            Some(Term {
+                words: phrase.split(' ').map(str::to_string).collect(),
+                category,
+                obj: roles.contains(&"obj"),
+                pred: roles.contains(&"pred"),
+                toll: roles.contains(&"toll"),
+                person: roles.contains(&"person"),
+                noun: roles.contains(&"noun"),
+            })
+        })
+        .collect();
+    out.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+    out
+}
+
+/// Whether the words of `phrase` stand at `toks[at..]`.
+pub fn words_at(toks: &[Token], at: usize, phrase: &[&str]) -> bool {
+    phrase.iter().enumerate().all(|(k, w)| {
+        toks.get(at + k)
+            .is_some_and(|t| t.kind == Kind::Word && t.lower == *w)
+    })
+}
+
+fn term_at(toks: &[Token], at: usize, t: &Term) -> bool {
+    t.words.iter().enumerate().all(|(k, w)| {
+        toks.get(at + k)
+            .is_some_and(|t| t.kind == Kind::Word && t.lower == *w)
+    })
+}
+
+/// The longest term with `role` starting at token `at`.
+pub fn term_starting(toks: &[Token], at: usize, role: Role) -> Option<&'static Term> {
+    terms()
+        .iter()
+        .find(|t| has_role(t, role) && term_at(toks, at, t))
+}
+
+/// The longest term with `role` ending just before token `end`; returns it
+/// and its first token.
+pub fn term_ending(toks: &[Token], end: usize, role: Role) -> Option<(&'static Term, usize)> {
+    terms().iter().find_map(|t| {
+        let start = end.checked_sub(t.words.len())?;
+        (has_role(t, role) && term_at(toks, start, t)).then_some((t, start))
+    })
+}
+
+/// Qualifier phrases that stand just before a count, longest first.
+pub const QUALIFIERS: &[(&str, &str)] = &[
+    ("no fewer than", "at_least"),
+    ("no less than", "at_least"),
+    ("a minimum of", "at_least"),
+    ("in excess of", "more_than"),
+    ("just shy of", "nearly"),
+    ("as many as", "up_to"),
+    ("an estimated", "approx"),
+    ("an approximate", "approx"),
+    ("at least", "at_least"),
+    ("more than", "more_than"),
+    ("upwards of", "more_than"),
+    ("well over", "more_than"),
+    ("just over", "more_than"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("up to", "up_to"),
+    ("at most", "up_to"),
+    ("fewer than", "up_to"),
+    ("less than", "up_to"),
+    ("over", "more_than"),
+    ("above", "more_than"),
+    ("exceeded", "more_than"),
+    ("exceeding", "more_than"),
+    ("exceeds", "more_than"),
+    ("surpassed", "more_than"),
+    ("surpassing", "more_than"),
+    ("surpasses", "more_than"),
+    ("tops", "more_than"),
+    ("topped", "more_than"),
+    ("topping", "more_than"),
+    ("passed", "more_than"),
+    ("passes", "more_than"),
+    ("passing", "more_than"),
+    ("crossed", "more_than"),
+    ("crosses", "more_than"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("nearing", "nearly"),
+    ("approaching", "nearly"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("roughly", "approx"),
+    ("some", "approx"),
+    ("estimated", "approx"),
+    ("approximately", "approx"),
+    ("approx", "approx"),
+    ("circa", "approx"),
+];
+
+/// Words between a verb and its count that change nothing ("killed another 13").
+pub const FILLERS_BEFORE: &[&[&str]] = &[
+    &["a", "total", "of"],
+    &["a", "further"],
+    &["an", "additional"],
+    &["another"],
+    &["further"],
+    &["additional"],
+    &["the"],
+    &["only"],
+    &["just"],
+    &["all"],
+    &["between"],
+    &["its"],
+    &["their"],
+    &["his"],
+    &["her"],
+];
+
+/// Verbs of movement before "up to": "climbed up to 21" is exact.
+pub const RISE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rise",
+    "rising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jumps",
+    "increased",
+    "increases",
+    "went",
+    "gone",
+    "soared",
+    "mounted",
+    "shot",
+    "surged",
+    "grew",
+    "grown",
+    "brought",
+    "brings",
+    "bringing",
+    "raised",
+    "raising",
+];
+
+/// Words linking a total to its value: "the toll rose to", "stands at",
+/// "the dead included", "put the number of those killed at".
+pub const TOLL_LINKS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jumps",
+    "increased",
+    "increases",
+    "reached",
+    "reaches",
+    "reaching",
+    "hit",
+    "hits",
+    "stood",
+    "stands",
+    "stand",
+    "standing",
+    "is",
+    "was",
+    "are",
+    "were",
+    "at",
+    "to",
+    "of",
+    "now",
+    "has",
+    "had",
+    "have",
+    "been",
+    "passed",
+    "include",
+    "includes",
+    "included",
+    "further",
+    "up",
+    "totaled",
+    "totalled",
+    "totals",
+    "numbered",
+    "mounted",
+    "soared",
+    "surged",
+    "grew",
+    "grown",
+    "went",
+    "gone",
+    "brought",
+    "brings",
+    "bringing",
+    "raised",
+    "raising",
+    "already",
+    "since",
+    "then",
+    "officially",
+    "stood",
+    "from",
+    "put",
+    "puts",
+    "upgraded",
+    "revised",
+    "updated",
+    "set",
+];
+
+/// "X included N": the count is part of X.
+pub const INCLUDE_WORDS: &[&str] = &["include", "includes", "included", "including"];
+
+/// Words between a count's noun phrase and its predicate: "were later found dead".
+pub const AUX: &[&str] = &[
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "also",
+    "reportedly",
+    "reported",
+    "still",
+    "all",
+    "later",
+    "since",
+    "now",
+    "subsequently",
+    "critically",
+    "seriously",
+    "severely",
+    "lightly",
+    "slightly",
+    "badly",
+    "gravely",
+    "mortally",
+    "fatally",
+    "moderately",
+    "left",
+    "remain",
+    "remained",
+    "remains",
+    "feared",
+    "believed",
+    "presumed",
+    "confirmed",
+    "thought",
+    "found",
+    "listed",
+    "declared",
+    "pronounced",
+    "known",
+    "to",
+    "either",
+    "both",
+    "allegedly",
+    "officially",
+    "initially",
+    "already",
+    "then",
+    "eventually",
+    "ultimately",
+    "yet",
+    "forced",
+    "got",
+    "get",
+    "who",
+    "reportedly",
+];
+
+/// Words that end a count's noun phrase: a new clause or an attribution.
+pub const NP_STOP: &[&str] = &[
+    "that",
+    "which",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "after",
+    "before",
+    "because",
+    "but",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "as",
+    "if",
+    "than",
+    "so",
+    "until",
+    "though",
+    "although",
+    "whether",
+    "amid",
+    "despite",
+    "following",
+    "due",
+    "by",
+    "for",
+    "to",
+    "into",
+    "over",
+    "since",
+];
+
+/// Words that make what follows hypothetical: a forecast is not a figure.
+pub const MODALS: &[&str] = &[
+    "could",
+    "may",
+    "might",
+    "would",
+    "will",
+    "should",
+    "expected",
+    "projected",
+    "likely",
+    "forecast",
+    "predicted",
+    "threatened",
+    "vowed",
+    "if",
+    "unless",
+];
+
+/// Negation before a predicate: "were not killed".
+pub const NEGATIONS: &[&str] = &["not", "never", "no", "none", "nobody"];
+
+/// Nouns after a count that show it counts things, not people.
+pub const OBJECTS: &[&str] = &[
+    "rockets",
+    "missiles",
+    "drones",
+    "projectiles",
+    "shells",
+    "bombs",
+    "mortars",
+    "rounds",
+    "bullets",
+    "shots",
+    "houses",
+    "homes",
+    "buildings",
+    "apartments",
+    "floors",
+    "ambulances",
+    "hospitals",
+    "clinics",
+    "schools",
+    "mosques",
+    "churches",
+    "shelters",
+    "tents",
+    "camps",
+    "vehicles",
+    "cars",
+    "trucks",
+    "lorries",
+    "buses",
+    "tanks",
+    "aircraft",
+    "jets",
+    "planes",
+    "helicopters",
+    "ships",
+    "vessels",
+    "boats",
+    "villages",
+    "towns",
+    "cities",
+    "countries",
+    "provinces",
+    "districts",
+    "regions",
+    "areas",
+    "locations",
+    "positions",
+    "bases",
+    "sites",
+    "facilities",
+    "tunnels",
+    "weapons",
+    "launchers",
+    "targets",
+    "strikes",
+    "airstrikes",
+    "attacks",
+    "raids",
+    "incidents",
+    "explosions",
+    "blasts",
+    "counts",
+    "cases",
+    "occasions",
+    "points",
+    "meetings",
+    "votes",
+    "seats",
+    "families",
+    "households",
+    "trees",
+    "animals",
+    "livestock",
+    "cattle",
+    "sheep",
+    "goats",
+    "dogs",
+    "roads",
+    "bridges",
+    "crossings",
+    "checkpoints",
+    "posts",
+    "hectares",
+    "acres",
+    "tonnes",
+    "tons",
+    "calls",
+    "warrants",
+    "charges",
+];
+
+/// Words before a count that join it to the figure before: "12 soldiers and
+/// four civilians", "nine Americans, along with one resident".
+pub const COORDINATORS: &[&[&str]] = &[
+    &["along", "with"],
+    &["as", "well", "as"],
+    &["and"],
+    &["or"],
+    &["plus"],
+    &["while"],
+];
+
+/// Words before a count that make it more of the same as the figure before:
+/// "another 1,500", "a further 20".
+pub const MORE_OF_THE_SAME: &[&[&str]] = &[
+    &["another"],
+    &["a", "further"],
+    &["an", "additional"],
+    &["further"],
+    &["additional"],
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicon_loads_with_every_line() {
+        let tsv = include_str!("../../../data/casualty_terms.tsv");
+        let lines = tsv
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(terms().len(), lines);
+        assert!(terms()
+            .iter()
+            .all(|t| t.obj || t.pred || t.toll || t.person));
+        for c in CATEGORIES {
+            assert!(terms().iter().any(|t| t.category == *c), "{c}");
+        }
+    }
+
+    #[test]
+    fn longer_terms_match_first() {
+        let toks = super::super::tokens::tokenize("the death toll");
+        assert_eq!(
+            term_ending(&toks, 3, Role::Toll).map(|(t, s)| (t.words.join(" "), s)),
+            Some(("death toll".to_string(), 1))
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Casualty figures: numbers of people killed, injured, missing, displaced,
+//! detained or held hostage, with qualifier, bounds, victims, place, period,
+//! source, and the larger figure each one is part of.
+//!
+//! Design: each sentence becomes tokens in which every possible head count
+//! is one token ([`tokens`]); a count becomes a figure only when a casualty
+//! word governs it by one of a few grammatical patterns ([`govern`]), read
+//! from a lexicon of casualty words (`data/casualty_terms.tsv`, [`lexicon`]).
+//! Patterns, not word windows: "killing 18 people and wounding another 13"
+//! gives killed 18 and injured 13 because each count takes the verb right
+//! before it, not the nearest casualty word. Qualifier and bounds, victims,
+//! period, place and source are then read around the count ([`qualifier`],
+//! [`context`]). The same figure stated twice (headline and body) is kept
+//! once. Every rule looks at a bounded window of tokens, so the work is
+//! linear in the length of the article whatever its content.
+
+mod context;
+mod govern;
+mod lexicon;
+mod qualifier;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::text::Text;
+use super::{Actor, CasualtyFigure, Location};
+use context::{MentionIndex, SentenceContext};
+use govern::{Parent, Prior, Reading};
+use tokens::Token;
+
+pub use qualifier::bounds;
+
+/// Finds the casualty figures in an article.
+pub fn extract(text: &Text, actors: &[Actor], locations: &[Location]) -> Vec<CasualtyFigure> {
+    let places = MentionIndex::new(locations.iter().map(|l| l.mentions.as_slice()));
+    let speakers = MentionIndex::new(actors.iter().map(|a| a.mentions.as_slice()));
+    let mut figures = Figures::default();
+    for sentence in &text.sentences {
+        let toks = tokens::tokenize(&text.body[sentence.clone()]);
+        if toks.iter().all(|t| t.count().is_none()) {
+            continue;
+        }
+        let readings = read_sentence(&toks, figures.latest_category());
+        if readings.is_empty() {
+            continue;
+        }
+        let context = SentenceContext::new(text, sentence.clone(), &toks, &places, &speakers);
+        let earlier = figures.list.len();
+        let mut index_of_token: HashMap<usize, usize> = HashMap::new();
+        for (i, reading) in parents_first(readings) {
+            let part_of = match reading.parent {
+                Some(Parent::Token(t)) => index_of_token.get(&t).copied(),
+                Some(Parent::Earlier) => figures.latest_of(reading.category, earlier),
+                None => None,
+            };
+            let figure = context.figure(i, &reading, part_of);
+            index_of_token.insert(i, figures.add(figure));
+        }
+    }
+    figures.list
+}
+
+/// Reads every count of a sentence, left to right.
+fn read_sentence(toks: &[Token], latest: Option<&'static str>) -> Vec<(usize, Reading)> {
+    let mut prior: Vec<Prior> = Vec::new();
+    let mut readings = Vec::new();
+    for i in 0..toks.len() {
+        if toks[i].count().is_none() {
+            continue;
+        }
+        let latest = prior.last().map(|p| p.category).or(latest);
+        if let Some(r) = govern::read(toks, i, &prior, latest) {
+            prior.push(Prior {
+                token: i,
+                category: r.category,
+                parent: r.parent,
+            });
+            readings.push((i, r));
+        }
+    }
+    readings
+}
+
+/// Orders a sentence's readings so that each comes after the one it is part
+/// of ("a child was among three people killed": the three first). A parent
+/// that is not itself a figure is dropped.
+fn parents_first(readings: Vec<(usize, Reading)>) -> Vec<(usize, Reading)> {
+    let tokens: HashMap<usize, usize> = readings
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| (*i, k))
+        .collect();
+    let mut waiting: HashMap<usize, Vec<(usize, Reading)>> = HashMap::new();
+    let mut out: Vec<(usize, Reading)> = Vec::with_capacity(readings.len());
+    for (k, (i, mut r)) in readings.into_iter().enumerate() {
+        if let Some(Parent::Token(t)) = r.parent {
+            match tokens.get(&t) {
+                None => r.parent = None,
+                // The parent comes later in the sentence: wait for it.
+                Some(&pk) if pk > k => {
+                    waiting.entry(t).or_default().push((i, r));
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
+        let mut ready = vec![(i, r)];
+        while let Some((i, r)) = ready.pop() {
+            if let Some(children) = waiting.remove(&i) {
+                ready.extend(children);
+            }
+            out.push((i, r));
+        }
+    }
+    // Parents that never came (impossible by construction) free their children.
+    for (_, children) in waiting {
+        out.extend(children.into_iter().map(|(i, mut r)| {
+            r.parent = None;
+            (i, r)
+        }));
+    }
+    out
+}
+
+/// The article's figures, one per category and count.
+#[derive(Default)]
+struct Figures {
+    list: Vec<CasualtyFigure>,
+    by_key: HashMap<(String, i64), usize>,
+}
+
+impl Figures {
+    /// Adds a figure, or merges it into the same figure stated before
+    /// (filling what the earlier statement left out); returns its index.
+    fn add(&mut self, figure: CasualtyFigure) -> usize {
+        let key = (figure.category.clone(), figure.count);
+        let Some(&k) = self.by_key.get(&key) else {
+            self.list.push(figure);
+            self.by_key.insert(key, self.list.len() - 1);
+            return self.list.len() - 1;
+        };
+        let kept = &mut self.list[k];
+        kept.victims = kept.victims.take().or(figure.victims);
+        kept.location = kept.location.or(figure.location);
+        kept.period = kept.period.take().or(figure.period);
+        kept.source = kept.source.or(figure.source);
+        if kept.part_of.is_none() && figure.part_of.is_some_and(|p| p < k) {
+            kept.part_of = figure.part_of;
+        }
+        k
+    }
+
+    fn latest_category(&self) -> Option<&'static str> {
+        let last = self.list.last()?;
+        lexicon::CATEGORIES
+            .iter()
+            .find(|c| **c == last.category)
+            .copied()
+    }
+
+    /// The latest figure of `category` among the first `before`, for "the
+    /// toll includes ..." in a later sentence.
+    fn latest_of(&self, category: &str, before: usize) -> Option<usize> {
+        self.list[..before]
+            .iter()
+            .rposition(|f| f.category == category)
+    }
+}
+
+/// Byte range of a token in the body.
+fn body_range(sentence: &Range<usize>, tok: &Token) -> Range<usize> {
+    sentence.start + tok.range.start..sentence.start + tok.range.end
+}

@@ -1,0 +1,281 @@
+//! Words and proper-noun phrases: the units place names are looked for in.
+//!
+//! A phrase is a run of capitalised words inside one sentence, joined by
+//! single spaces or hyphens, that may hold lower-case particles between two
+//! capitalised words ("Gulf of Aden", "Democratic Republic of the Congo",
+//! "Ashraf al-Qidra"). Where a phrase starts and ends is what tells a place
+//! ("Kharkiv") from a place inside a longer name ("Kharkiv Polytechnic").
+
+use std::ops::Range;
+
+use super::super::text::Text;
+use super::words;
+
+/// One word of the body.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the body (without a possessive "'s").
+    pub range: Range<usize>,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Two or more letters, all upper-case ("US", "KIGALI").
+    pub all_caps: bool,
+    /// First word of its sentence, of a quotation or of the text after a
+    /// date marker: capitalisation there is no evidence of a name.
+    pub initial: bool,
+}
+
+/// The words of a body, in order.
+pub struct Tokens<'a> {
+    pub body: &'a str,
+    pub list: Vec<Token>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &Text<'a>) -> Tokens<'a> {
+        let body = text.body;
+        let mut list: Vec<Token> = Vec::new();
+        for range in word_ranges(body) {
+            let word = &body[range.clone()];
+            let sentence = text.sentences.partition_point(|s| s.end <= range.start);
+            let initial = match list.last() {
+                None => true,
+                Some(prev) => {
+                    let gap = &body[prev.range.end..range.start];
+                    prev.sentence != sentence
+                        || gap.ends_with(['"', '“', '‘', '('])
+                        || gap.trim_end().ends_with(':')
+                        || after_date_marker(body, &list, sentence)
+                }
+            };
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            list.push(Token {
+                cap: word.chars().next().is_some_and(char::is_uppercase),
+                all_caps: letters >= 2 && !word.chars().any(char::is_lowercase),
+                initial,
+                sentence,
+                range,
+            });
+        }
+        Tokens { body, list }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.body[self.list[i].range.clone()]
+    }
+
+    /// The word in lower case.
+    pub fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// What stands between word `i` and the next one.
+    pub fn gap(&self, i: usize) -> &'a str {
+        match self.list.get(i + 1) {
+            Some(next) => &self.body[self.list[i].range.end..next.range.start],
+            None => &self.body[self.list[i].range.end..],
+        }
+    }
+
+    /// Byte range of words `r` (a range of word indices, not empty).
+    pub fn span(&self, r: &Range<usize>) -> Range<usize> {
+        self.list[r.start].range.start..self.list[r.end - 1].range.end
+    }
+
+    /// The body text of words `r`.
+    pub fn text(&self, r: &Range<usize>) -> &'a str {
+        &self.body[self.span(r)]
+    }
+
+    /// True if words `i` and `i + 1` are in one sentence and separated by
+    /// a single space or hyphen only: they may belong to one name.
+    pub fn joined(&self, i: usize) -> bool {
+        i + 1 < self.len()
+            && self.list[i].sentence == self.list[i + 1].sentence
+            && matches!(self.gap(i), " " | "-" | "\u{2010}" | "\u{2011}")
+    }
+
+    /// True if word `i` is joined to the next by a hyphen.
+    pub fn hyphen_after(&self, i: usize) -> bool {
+        self.joined(i) && self.gap(i) != " "
+    }
+
+    /// True if word `i` is a lower-case name particle ("of", "al", "de").
+    pub fn particle(&self, i: usize) -> bool {
+        !self.list[i].cap && words::PARTICLES.contains(&self.word(i))
+    }
+
+    /// True if word `i` is written "Like" this: capital first, then lower case.
+    pub fn title_case(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.list[i].cap && !w.chars().skip(1).any(char::is_uppercase)
+    }
+}
+
+/// " date 2024-10-01 Title ...": the word after the date starts the text.
+fn after_date_marker(body: &str, list: &[Token], sentence: usize) -> bool {
+    let n = list.len();
+    n == 4
+        && sentence == list[0].sentence
+        && &body[list[0].range.clone()] == "date"
+        && list[1..4]
+            .iter()
+            .all(|t| body[t.range.clone()].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Byte ranges of the words of `body`: letters and digits, with inner
+/// apostrophes ("Sa'ar") but not a possessive ("Israel's" gives "Israel"),
+/// and dotted initials or acronyms kept whole ("J.", "U.S.").
+fn word_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let pos = |k: usize| chars.get(k).map_or(body.len(), |&(i, _)| i);
+    // "Sa'ar" keeps its apostrophe; "Israel's" loses the possessive.
+    let possessive = |k: usize| {
+        matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric)
+    };
+    let inner_apostrophe = |k: usize| {
+        matches!(chars[k].1, '\'' | '’')
+            && at(k + 1).is_some_and(char::is_alphabetic)
+            && !possessive(k)
+    };
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        // Dotted initials and acronyms: "J.", "U.S.", "D.C."
+        if chars[k].1.is_alphabetic() && at(k + 1) == Some('.') {
+            let mut e = k;
+            while at(e).is_some_and(char::is_alphabetic) && at(e + 1) == Some('.') {
+                e += 2;
+            }
+            out.push(pos(start)..pos(e));
+            k = e;
+            continue;
+        }
+        while k < chars.len() && (chars[k].1.is_alphanumeric() || inner_apostrophe(k)) {
+            k += 1;
+        }
+        out.push(pos(start)..pos(k));
+        if k < chars.len() && matches!(chars[k].1, '\'' | '’') && possessive(k) {
+            k += 2;
+        }
+    }
+    out
+}
+
+/// A phrase: a run of words that may form one name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Word indices.
+    pub words: Range<usize>,
+}
+
+/// The proper-noun phrases of the text, in order.
+pub fn find(toks: &Tokens) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let starts = toks.list[i].cap
+            || (toks.particle(i)
+                && toks.hyphen_after(i)
+                && toks.list.get(i + 1).is_some_and(|t| t.cap));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            // "Bar & Grill", "Trinidad & Tobago".
+            let ampersand = j < toks.len()
+                && toks.gap(j - 1) == " & "
+                && toks.list[j].cap
+                && toks.list[j].sentence == toks.list[j - 1].sentence;
+            if ampersand {
+                j += 1;
+                continue;
+            }
+            if j >= toks.len() || !toks.joined(j - 1) {
+                break;
+            }
+            if toks.list[j].cap {
+                j += 1;
+                continue;
+            }
+            // Up to two particles between capitalised words: "of the".
+            let mut k = j;
+            while k < toks.len() && k < j + 2 && toks.particle(k) && toks.joined(k) {
+                k += 1;
+            }
+            if k > j && k < toks.len() && toks.list[k].cap {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Phrase { words: i..j });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(body: &str) -> Vec<&str> {
+        word_ranges(body).into_iter().map(|r| &body[r]).collect()
+    }
+
+    fn phrases_of(body: &str) -> Vec<String> {
+        let text = Text::new(body);
+        let toks = Tokens::new(&text);
+        find(&toks)
+            .iter()
+            .map(|p| toks.text(&p.words).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_initials_acronyms_and_inner_apostrophes() {
+        assert_eq!(
+            words_of("U.S. envoy Mary J. Osei's visit to Sa'ar, D.C."),
+            vec!["U.S.", "envoy", "Mary", "J.", "Osei", "visit", "to", "Sa'ar", "D.C."]
+        );
+        assert_eq!(words_of("Israel’s army."), vec!["Israel", "army"]);
+    }
+
+    #[test]
+    fn phrases_join_particles_and_hyphens_but_not_sentences() {
+        assert_eq!(
+            phrases_of("Ships in the Gulf of Aden near al-Mukalla. Kenya-led forces left."),
+            vec!["Ships", "Gulf of Aden", "al-Mukalla", "Kenya"]
+        );
+        assert_eq!(
+            phrases_of("the Democratic Republic of the Congo and pro-Israel rallies"),
+            vec!["Democratic Republic of the Congo", "Israel"]
+        );
+    }
+
+    #[test]
+    fn initial_words_are_marked() {
+        let text = Text::new(" date 2024-01-02 Police said. “We left,” he said in Tyre.");
+        let toks = Tokens::new(&text);
+        let initial: Vec<&str> = (0..toks.len())
+            .filter(|&i| toks.list[i].initial)
+            .map(|i| toks.word(i))
+            .collect();
+        assert_eq!(initial, vec!["date", "Police", "We"]);
+    }
+}

@@ -1,0 +1,239 @@
+//! Finding the speech cues of a unit, outside quotation marks.
+//!
+//! A cue word is only speech when it is used as a verb of saying: not after
+//! a determiner ("the reported attack"), not passive ("no injuries were
+//! reported"), not a state ("confirmed dead", "said to be"), and a noun-like
+//! form not before "of" ("reports of a strike").
+
+use std::ops::Range;
+
+use super::lexicon::{self, CueForm, Role};
+use super::tokens::{Kind, Token};
+use super::words;
+
+/// A speech cue found in a unit.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub form: &'static CueForm,
+    /// Token indices of the cue words.
+    pub toks: Range<usize>,
+    /// Byte range of the cue as written.
+    pub range: Range<usize>,
+    /// For "X quoted Y as saying": the token range of "as saying".
+    pub as_saying: Option<Range<usize>>,
+}
+
+impl Cue {
+    pub fn role(&self) -> Role {
+        self.form.role
+    }
+}
+
+/// The valid cues among `toks`, in order.
+pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
+    let title_case = is_title_case(masked, toks);
+    let word = |i: usize| -> Option<&str> {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| &masked[t.range.clone()])
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match match_form(toks, &word, i, title_case) {
+            Some(form) => {
+                let end = i + form.words.len();
+                match validate(form, toks, &word, i..end) {
+                    // "as saying" belongs to "quoted"; it is no cue of its own.
+                    Some(cue) => {
+                        i = cue.as_saying.as_ref().map_or(cue.toks.end, |r| r.end);
+                        out.push(cue);
+                    }
+                    None => i = end,
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A headline in title case ("Gaza Health Ministry Says 30 Killed"): most
+/// longer words capitalised.
+fn is_title_case(masked: &str, toks: &[Token]) -> bool {
+    let long: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| &masked[t.range.clone()])
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+}
+
+/// The longest lexicon form starting at token `i`. A capitalised form only
+/// counts where a clause starts ("According to") or in a title-case headline.
+fn match_form<'a>(
+    toks: &[Token],
+    word: &impl Fn(usize) -> Option<&'a str>,
+    i: usize,
+    title_case: bool,
+) -> Option<&'static CueForm> {
+    let first = word(i)?;
+    let clause_start = i == 0 || toks[i - 1].kind != Kind::Word;
+    if first.starts_with(char::is_uppercase) && !clause_start && !title_case {
+        return None;
+    }
+    lexicon::cues().iter().find(|form| {
+        form.words.iter().enumerate().all(|(k, w)| {
+            word(i + k).is_some_and(|text| text.len() == w.len() && text.to_lowercase() == *w)
+        })
+    })
+}
+
+/// Checks the words around a cue; returns the cue when it is speech.
+fn validate<'a>(
+    form: &'static CueForm,
+    toks: &[Token],
+    word: &impl Fn(usize) -> Option<&'a str>,
+    at: Range<usize>,
+) -> Option<Cue> {
+    let before = at
+        .start
+        .checked_sub(1)
+        .and_then(word)
+        .map(str::to_lowercase);
+    let after = word(at.end).map(str::to_lowercase);
+    let before = before.as_deref();
+    let after = after.as_deref();
+    let mut as_saying = None;
+    match form.role {
+        Role::According => {}
+        Role::Participle => {
+            if before.is_some_and(words::is_determiner) {
+                return None;
+            }
+        }
+        Role::Finite | Role::Quoted => {
+            if before.is_some_and(|w| {
+                words::is_determiner(w) || (form.noun && words::is_noun_modifier(w))
+            }) || (after.is_some_and(words::is_state_word) && !plain_saying(form))
+                || (form.not_to && after == Some("to"))
+                || (form.noun && matches!(after, Some("of" | "for" | "from")))
+            {
+                return None;
+            }
+            let passive = matches!(
+                before,
+                Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "as")
+            );
+            if form.role == Role::Quoted {
+                as_saying = Some(find_as_saying(toks, word, at.end)?);
+                if passive {
+                    // "was quoted as saying": a plain verb ending at "saying".
+                    return Some(Cue {
+                        form: finite_said(),
+                        range: toks[at.start].range.start
+                            ..toks[as_saying.as_ref()?.end - 1].range.end,
+                        toks: at.start..as_saying?.end,
+                        as_saying: None,
+                    });
+                }
+            } else if passive {
+                return None;
+            }
+        }
+    }
+    Some(Cue {
+        form,
+        range: toks[at.start].range.start..toks[at.end - 1].range.end,
+        toks: at,
+        as_saying,
+    })
+}
+
+/// "said" and "told" before "killed" are still speech ("strikes that the
+/// ministry said killed 70"); "reported killed" and "confirmed dead" are not.
+fn plain_saying(form: &CueForm) -> bool {
+    matches!(form.words[0].as_str(), "said" | "says" | "say" | "told")
+}
+
+/// "as saying" (or telling, stating) within a few words after "quoted".
+fn find_as_saying<'a>(
+    toks: &[Token],
+    word: &impl Fn(usize) -> Option<&'a str>,
+    from: usize,
+) -> Option<Range<usize>> {
+    (from..toks.len().min(from + 14)).find_map(|k| {
+        let is_as = word(k) == Some("as");
+        let saying = word(k + 1).is_some_and(|w| matches!(w, "saying" | "telling" | "stating"));
+        (is_as && saying).then_some(k..k + 2)
+    })
+}
+
+/// The lexicon's plain "said", which "was quoted as saying" behaves like.
+fn finite_said() -> &'static CueForm {
+    lexicon::cues()
+        .iter()
+        .find(|c| c.words == ["said"])
+        .expect("the cue lexicon has \"said\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn cues(s: &str) -> Vec<String> {
+        let toks = tokenize(s, 0..s.len());
+        find(s, &toks)
+            .into_iter()
+            .map(|c| s[c.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn verbs_of_saying_are_cues() {
+        assert_eq!(cues("The army said it struck."), vec!["said"]);
+        assert_eq!(
+            cues("According to the agency, ten died, adding that more may."),
+            vec!["According to", "adding"]
+        );
+    }
+
+    #[test]
+    fn nouns_adjectives_passives_and_states_are_not() {
+        assert!(cues("after the reports of a strike").is_empty());
+        assert!(cues("No injuries were reported.").is_empty());
+        assert!(cues("Two soldiers confirmed dead.").is_empty());
+        assert!(cues("He is said to be safe.").is_empty());
+        assert!(cues("The toll was added to the list.").is_empty());
+    }
+
+    #[test]
+    fn title_case_headlines_have_capitalised_cues() {
+        assert_eq!(
+            cues("Gaza Health Ministry Says Thirty Killed"),
+            vec!["Says"]
+        );
+        assert!(cues("The Army Says Goodbye").len() == 1);
+        assert!(cues("Mr Says arrived in Paris on Monday with his family.").is_empty());
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let s = "The paper quoted a defence official as saying that talks stalled.";
+        let toks = tokenize(s, 0..s.len());
+        let found = find(s, &toks);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].role(), Role::Quoted);
+        assert!(found[0].as_saying.is_some());
+        assert_eq!(
+            cues("He was quoted as saying talks stalled."),
+            vec!["quoted as saying"]
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! The word lists statements are read with: speech cues
+//! (data/speech_verbs.tsv), states that speak (data/speech_countries.tsv) and
+//! the head nouns of speaker descriptions (data/speech_sources.tsv).
+//! They are compiled into the binary and parsed once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// How a cue introduces speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A verb with its own subject: "the ministry said".
+    Finite,
+    /// A follow-on clause: ", adding that".
+    Participle,
+    /// "according to X".
+    According,
+    /// "X quoted Y as saying".
+    Quoted,
+}
+
+/// One speech cue of the lexicon.
+#[derive(Debug, Clone)]
+pub struct CueForm {
+    /// The lower-case words of the cue.
+    pub words: Vec<String>,
+    pub role: Role,
+    /// A hearer may stand before the clause, closed by "that" ("warned
+    /// Israel that").
+    pub addressee: bool,
+    /// Takes a named hearer even without "that" ("told Reuters the toll rose").
+    pub hearer: bool,
+    /// A plain reporting verb that, closing a sentence, attributes all of it.
+    pub closing: bool,
+    /// Also a common noun ("reports of").
+    pub noun: bool,
+    /// Followed by "to" it is not speech ("said to be", "added to").
+    pub not_to: bool,
+}
+
+/// The speech cues, longest first so "called for" wins over shorter forms.
+pub fn cues() -> &'static [CueForm] {
+    static CUES: OnceLock<Vec<CueForm>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut out: Vec<CueForm> = rows(include_str!("../../../data/speech_verbs.tsv"))
+            .filter_map(|cols| {
+                let role = match *cols.get(1)? {
+                    "finite" => Role::Finite,
+                    "participle" => Role::Participle,
+                    "according" => Role::According,
+                    "quoted" => Role::Quoted,
+                    _ => return None,
+                };
+                let flags = cols.get(2).copied().unwrap_or("");
+                Some(CueForm {
+                    words: cols[0].split_whitespace().map(str::to_lowercase).collect(),
+                    role,
+                    addressee: flags.contains("addressee"),
+                    hearer: flags.contains("hearer"),
+                    closing: flags.contains("closing"),
+                    noun: flags.contains("noun"),
+                    not_to: flags.contains("not_to"),
+                })
+            })
+            .collect();
+        out.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        out
+    })
+}
+
+/// A state that can speak.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub code: String,
+}
+
+/// Country names, capitals and demonyms, matched as whole words.
+pub struct Countries {
+    pub entries: Vec<Country>,
+    matcher: AhoCorasick,
+    entry_of: Vec<usize>,
+}
+
+impl Countries {
+    /// The countries named in `s`, with their byte ranges in `s`.
+    pub fn find<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = (&'a Country, std::ops::Range<usize>)> + 'a {
+        self.matcher
+            .find_iter(s)
+            .filter(move |m| whole_word(s, m.start(), m.end()))
+            .map(move |m| {
+                (
+                    &self.entries[self.entry_of[m.pattern().as_usize()]],
+                    m.range(),
+                )
+            })
+    }
+}
+
+fn whole_word(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The country lexicon.
+pub fn countries() -> &'static Countries {
+    static COUNTRIES: OnceLock<Countries> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut patterns = Vec::new();
+        let mut entry_of = Vec::new();
+        for cols in rows(include_str!("../../../data/speech_countries.tsv")) {
+            let forms = cols.iter().skip(2).flat_map(|c| c.split('|'));
+            for form in std::iter::once(cols[0])
+                .chain(forms)
+                .filter(|f| !f.is_empty())
+            {
+                patterns.push(form.to_string());
+                entry_of.push(entries.len());
+            }
+            entries.push(Country {
+                name: cols[0].to_string(),
+                code: cols.get(1).copied().unwrap_or("").to_string(),
+            });
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("country lexicon builds");
+        Countries {
+            entries,
+            matcher,
+            entry_of,
+        }
+    })
+}
+
+/// What the head noun of a speaker description stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Nobody in particular: witnesses, residents, police, media.
+    Unnamed,
+    /// Speaks for the state or organization beside it: officials, authorities.
+    Official,
+    /// A post one person holds: spokesman, minister.
+    Role,
+    /// A kind of organization: ministry, army, agency.
+    Body,
+    /// A text that speaks for its issuer: statement, readout.
+    Document,
+}
+
+/// The class of a lower-case head noun, if the lexicon knows it.
+pub fn source(word: &str) -> Option<Source> {
+    static SOURCES: OnceLock<HashMap<String, Source>> = OnceLock::new();
+    SOURCES
+        .get_or_init(|| {
+            rows(include_str!("../../../data/speech_sources.tsv"))
+                .filter_map(|cols| {
+                    let class = match *cols.get(1)? {
+                        "unnamed" => Source::Unnamed,
+                        "official" => Source::Official,
+                        "role" => Source::Role,
+                        "body" => Source::Body,
+                        "document" => Source::Document,
+                        _ => return None,
+                    };
+                    Some((cols[0].to_string(), class))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// The tab-separated rows of a lexicon file, without comments and blanks.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load() {
+        assert!(cues().iter().any(|c| c.words == ["according", "to"]));
+        assert_eq!(source("officials"), Some(Source::Official));
+        let found: Vec<&str> = countries()
+            .find("Iranian and U.S. officials")
+            .map(|(c, _)| c.name.as_str())
+            .collect();
+        assert_eq!(found, vec!["Iran", "United States"]);
+    }
+
+    #[test]
+    fn country_forms_match_whole_words_only() {
+        assert_eq!(countries().find("Somalis").count(), 0);
+    }
+}
