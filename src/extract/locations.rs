@@ -563,14 +563,10 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         }
         let bad_word = |i: usize| {
             let w = t.word(i);
-            [
-                words::TITLES,
-                words::CALENDAR,
-                words::ADJECTIVES,
-                words::DIRECTIONS,
-            ]
-            .iter()
-            .any(|list| words::is(list, w))
+            [words::TITLES, words::ADJECTIVES, words::DIRECTIONS]
+                .iter()
+                .any(|list| words::is(list, w))
+                || words::is_calendar(w)
                 || (t.title_case(i) && words::is(words::FUNCTION_WORDS, w))
                 || self.gaz.demonym(w).is_some()
         };
@@ -870,14 +866,10 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             .is_some_and(|w| w.range.end == c.range.end);
         let word = t.body[c.range.clone()].to_string();
         if single {
-            let never = [
-                words::CALENDAR,
-                words::DIRECTIONS,
-                words::PARTICLES,
-                words::ADJECTIVES,
-            ]
-            .iter()
-            .any(|l| words::is(l, &word));
+            let never = [words::DIRECTIONS, words::PARTICLES, words::ADJECTIVES]
+                .iter()
+                .any(|l| words::is(l, &word))
+                || words::is_calendar(&word);
             if never || self.gaz.demonym(&word).is_some() {
                 return false;
             }

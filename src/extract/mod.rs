@@ -11,6 +11,7 @@
 //! Inside the extractors, work is done on byte ranges and converted once.
 
 pub mod actors;
+pub mod calendar;
 pub mod casualties;
 pub mod gazetteer;
 pub mod locations;

@@ -184,35 +184,6 @@ const UNIT_WORDS: &[&str] = &[
     "eur",
 ];
 
-/// Month names and their abbreviations, lower case: a small number next to
-/// one is a day of the month.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Capitalised words before a number that make it a label ("Resolution 1701").
 const LABELS_BEFORE: &[&str] = &[
     "No",
@@ -590,10 +561,9 @@ fn is_year(digits: &str, prev_lower: &str, next_lower: &str) -> bool {
 fn is_date(before: &str, after: &str) -> bool {
     let prev = last_word(before.trim_end_matches(['.', ' ']));
     let next = word_at(after.trim_start());
-    [prev, next].iter().any(|w| {
-        w.starts_with(|c: char| c.is_uppercase())
-            && MONTHS.contains(&w.to_ascii_lowercase().as_str())
-    })
+    [prev, next]
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()) && super::calendar::is_month(w))
 }
 
 /// Either side of "12:38".

@@ -491,16 +491,9 @@ fn takes_count(toks: &[Token], end: usize, verb: bool) -> bool {
         .is_some_and(|t| t.count().is_some())
 }
 
-/// Words after a verb that are not its object ("killed Monday", "killed
-/// overnight").
+/// Words after a verb that are not its object ("killed overnight"); weekdays
+/// ("killed Monday") are checked through `calendar`.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
@@ -529,6 +522,7 @@ fn takes_object(toks: &[Token], at: usize) -> bool {
             || AUX.contains(&w)
             || MODALS.contains(&w)
             || TIME_WORDS.contains(&w)
+            || crate::extract::calendar::is_weekday(w)
             || matches!(
                 w,
                 "and" | "or" | "during" | "including" | "among" | "when" | "after"

@@ -178,39 +178,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "oh",
 ];
 
-/// Month and weekday names: never places on their own ("in May").
-pub const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Holidays: never places on their own ("at Easter"). Months and weekdays
+/// are in `calendar`.
+pub const HOLIDAYS: &[&str] = &[
     "christmas",
     "easter",
     "ramadan",
@@ -709,6 +679,13 @@ pub fn canonical_noun(word: &str) -> Option<&'static str> {
 }
 
 /// True if `word` is in `list` (compared in lower case).
+/// Whether a word names a month, weekday or holiday.
+pub fn is_calendar(word: &str) -> bool {
+    crate::extract::calendar::is_month(word)
+        || crate::extract::calendar::is_weekday(word)
+        || is(HOLIDAYS, word)
+}
+
 pub fn is(list: &[&str], word: &str) -> bool {
     let w = word.to_lowercase();
     list.contains(&w.as_str())
