@@ -1,6 +1,6 @@
 //! The curated word lists behind the actor rules, embedded from `data/`:
 //! organizations (`actors.tsv`), people (`actors_people.tsv`), states with
-//! their demonyms and armed forces (`actors_states.tsv`) and title words
+//! their demonyms and armed forces (`states.tsv`) and title words
 //! (`actors_titles.tsv`).
 //!
 //! Lists hold what recurs across world news, never what one article needs.
@@ -236,7 +236,7 @@ pub fn states() -> &'static States {
     STATES.get_or_init(|| {
         let mut list = Vec::new();
         let mut forms = HashMap::new();
-        for cols in include_str!("../../../data/actors_states.tsv")
+        for cols in include_str!("../../../data/states.tsv")
             .lines()
             .filter_map(columns)
         {

@@ -1,5 +1,5 @@
 //! The word lists statements are read with: speech cues
-//! (data/speech_verbs.tsv), states that speak (data/speech_countries.tsv) and
+//! (data/speech_verbs.tsv), states that speak (data/states.tsv, shared with the actor extractor) and
 //! the head nouns of speaker descriptions (data/speech_sources.tsv).
 //! They are compiled into the binary and parsed once.
 
@@ -115,8 +115,17 @@ pub fn countries() -> &'static Countries {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
         let mut entry_of = Vec::new();
-        for cols in rows(include_str!("../../../data/speech_countries.tsv")) {
-            let forms = cols.iter().skip(2).flat_map(|c| c.split('|'));
+        // The shared state table: name, ISO code, other names, demonyms, seats
+        // of government (then armed forces, which are not the state itself).
+        for cols in rows(include_str!("../../../data/states.tsv")) {
+            let list = |i: usize| cols.get(i).copied().unwrap_or("").split('|');
+            let demonyms: Vec<&str> = list(3).collect();
+            // A plural demonym is the people, not the state ("Afghans said").
+            let singular = demonyms.iter().copied().filter(|d| {
+                !d.strip_suffix('s')
+                    .is_some_and(|stem| demonyms.contains(&stem))
+            });
+            let forms = list(2).chain(singular).chain(list(4));
             for form in std::iter::once(cols[0])
                 .chain(forms)
                 .filter(|f| !f.is_empty())
