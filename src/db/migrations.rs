@@ -7,7 +7,10 @@
 use rusqlite::Connection;
 
 /// Every schema version, in order. Entry N brings the file to version N+1.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema/001_initial.sql"),
+    include_str!("../../schema/003_replace_index.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
