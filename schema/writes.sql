@@ -1,22 +1,45 @@
 -- The statements the import writer runs, by name (`-- name: NAME` starts one).
 -- Kept here rather than in Rust strings so all SQL lives under schema/ and queries/.
 
+-- The articles of a batch are staged in a temporary table and moved into `articles` by ONE
+-- statement: the full-text trigger then runs inside a single statement, and FTS5 writes its
+-- in-memory index once per batch instead of once per article (it flushes at every statement
+-- savepoint).
+
 -- name: find_article
-SELECT id FROM articles WHERE content_hash = :content_hash;
+SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
 
--- name: delete_article
-DELETE FROM articles WHERE id = :id;
+-- name: next_article_id
+SELECT coalesce(max(id), 0) + 1 FROM articles;
 
--- name: insert_article
-INSERT INTO articles (source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
-VALUES (:source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
+-- name: create_staging
+CREATE TEMP TABLE IF NOT EXISTS staged_articles (
+    id INTEGER PRIMARY KEY, source_path TEXT NOT NULL, record INTEGER, external_id TEXT, url TEXT,
+    outlet TEXT, title TEXT, published_on TEXT, body TEXT NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER
+);
+
+-- name: stage_article
+INSERT INTO temp.staged_articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
+VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
+
+-- name: insert_staged_articles
+INSERT INTO articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
+SELECT id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id
+FROM temp.staged_articles ORDER BY id;
+
+-- name: clear_staged_articles
+DELETE FROM temp.staged_articles;
+
+-- name: delete_articles
+-- :ids is a JSON array of article ids; one statement per batch, for the same reason as above.
+DELETE FROM articles WHERE id IN (SELECT value FROM json_each(:ids));
 
 -- name: upsert_actor
 INSERT INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation)
 ON CONFLICT (kind, name) DO UPDATE SET
     title = coalesce(excluded.title, actors.title),
     affiliation = coalesce(excluded.affiliation, actors.affiliation)
-RETURNING id;
+RETURNING id, title, affiliation;
 
 -- name: insert_actor_alias
 INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (:actor_id, :alias);
@@ -58,3 +81,4 @@ WHERE id = :id;
 
 -- name: insert_import_error
 INSERT INTO import_errors (run_id, path, line, reason) VALUES (:run_id, :path, :line, :reason);
+

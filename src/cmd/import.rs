@@ -1,23 +1,28 @@
-//! `newsfacts import`: read articles, extract facts in parallel, write them
+//! `newsfacts import`: read articles, extract facts on every core, write them
 //! with one writer in large transactions.
 //!
-//! Records stream from the readers in batches; each batch is extracted on all
-//! cores (rayon) and committed in one transaction, so memory stays flat and a
-//! killed import leaves only whole articles behind.
+//! Three stages overlap (see [`pipeline`]): a reader thread streams records
+//! into batches, the rayon pool extracts each batch, and the writer (this
+//! thread, which owns the database) commits each batch in one transaction.
+//! Memory stays flat whatever the corpus size, and a killed import leaves
+//! only whole articles behind. `--facts` runs the same pipeline with JSON
+//! parsing in place of extraction.
 
+pub mod pipeline;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rusqlite::Connection;
 
 use crate::db::{self, writer};
 use crate::extract::{self, Facts};
-use crate::ingest::{self, Document, InputError};
-
-/// Articles extracted and committed together.
-const BATCH: usize = 512;
+use crate::ingest::{self, Document, InputError, Record, Source};
+use pipeline::{map_batches, Batch, Batcher, DEPTH};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -45,18 +50,35 @@ pub struct Summary {
     pub unchanged: u64,
     pub replaced: u64,
     pub failed: u64,
+    /// Bytes of article text stored.
+    pub bytes: u64,
     pub facts: writer::FactCounts,
 }
+
+/// Extracted (or loaded) articles on their way to the writer.
+type FactsBatch = Batch<Result<Facts, InputError>>;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut conn = db::open_for_write(&args.db)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let run_id = writer::start_run(&conn, &command)?;
-    let summary = match &args.facts {
-        Some(path) => import_facts(&mut conn, run_id, path, args.replace)?,
-        None => import_paths(&mut conn, run_id, &args.paths, args.replace)?,
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4))
     };
+    let summary = match &args.facts {
+        Some(path) => import_facts(&mut conn, run_id, path, args.replace, &bar)?,
+        None => import_input(
+            &mut conn,
+            run_id,
+            Input::walk(&args.paths),
+            args.replace,
+            &bar,
+        )?,
+    };
+    bar.finish_and_clear();
     writer::finish_run(
         &conn,
         run_id,
@@ -65,7 +87,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summary.failed,
     )?;
     if !args.quiet {
-        println!("{}", summary.line(started.elapsed().as_secs_f64()));
+        // writeln!, not println!: a closed pipe is an error to return, not a panic.
+        writeln!(
+            std::io::stdout(),
+            "{}",
+            summary.line(started.elapsed().as_secs_f64())
+        )?;
     }
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
@@ -74,50 +101,88 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Imports every article under `paths` into an open database.
+/// The walked input: sources in order with their sizes, and the paths that
+/// could not be used.
+struct Input {
+    sources: Vec<Source>,
+    sizes: Vec<Option<u64>>,
+    errors: Vec<InputError>,
+}
+
+impl Input {
+    fn walk(paths: &[PathBuf]) -> Self {
+        let (sources, errors) = ingest::walk(paths);
+        let sizes = sources.iter().map(source_size).collect();
+        Input {
+            sources,
+            sizes,
+            errors,
+        }
+    }
+
+    /// Total size of the inputs; None when one is standard input.
+    fn total_bytes(&self) -> Option<u64> {
+        self.sizes.iter().copied().sum()
+    }
+}
+
+/// Imports every article under `paths` into an open database, without a
+/// progress bar.
 pub fn import_paths(
     conn: &mut Connection,
     run_id: i64,
     paths: &[PathBuf],
     replace: bool,
 ) -> anyhow::Result<Summary> {
-    let mut summary = Summary::default();
-    let (sources, walk_errors) = ingest::walk(paths);
-    for err in &walk_errors {
-        report_failure(conn, run_id, err, &mut summary)?;
-    }
-    let mut records = sources.iter().flat_map(ingest::read);
-    loop {
-        let batch: Vec<_> = records.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let extracted: Vec<Result<Facts, InputError>> = batch
-            .into_par_iter()
-            .map(|record| record.and_then(|doc: Document| extract_guarded(&doc)))
-            .collect();
-        write_batch(conn, run_id, replace, extracted, &mut summary)?;
-    }
-    Ok(summary)
+    let input = Input::walk(paths);
+    import_input(conn, run_id, input, replace, &ProgressBar::hidden())
 }
 
-/// Loads JSONL facts written by `newsfacts extract`, each record checked.
+fn import_input(
+    conn: &mut Connection,
+    run_id: i64,
+    input: Input,
+    replace: bool,
+    bar: &ProgressBar,
+) -> anyhow::Result<Summary> {
+    show_progress(bar, input.total_bytes());
+    let Input {
+        sources,
+        sizes,
+        errors,
+    } = input;
+    std::thread::scope(|s| {
+        let (batcher, read) = Batcher::new();
+        let (extracted, to_write) = sync_channel(DEPTH);
+        s.spawn(|| read_sources(&sources, &sizes, batcher));
+        s.spawn(|| {
+            map_batches(read, extracted, |r: Record| {
+                r.and_then(|d| extract_guarded(&d))
+            })
+        });
+        write_all(conn, run_id, replace, errors, to_write, bar)
+    })
+}
+
+/// Loads JSONL facts written by `newsfacts extract` (`-` for standard input),
+/// each record parsed and checked on the rayon pool.
 fn import_facts(
     conn: &mut Connection,
     run_id: i64,
     path: &Path,
     replace: bool,
+    bar: &ProgressBar,
 ) -> anyhow::Result<Summary> {
-    let mut summary = Summary::default();
-    let mut records = ingest::facts::read(path);
-    loop {
-        let batch: Vec<_> = records.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        write_batch(conn, run_id, replace, batch, &mut summary)?;
-    }
-    Ok(summary)
+    let shown = ingest::facts::display_name(path);
+    let size = std::fs::metadata(path).ok().map(|m| m.len());
+    show_progress(bar, size);
+    std::thread::scope(|s| {
+        let (batcher, read) = Batcher::new();
+        let (parsed, to_write) = sync_channel(DEPTH);
+        s.spawn(|| read_lines(path, batcher));
+        s.spawn(|| map_batches(read, parsed, |line| ingest::facts::parse(&shown, line)));
+        write_all(conn, run_id, replace, Vec::new(), to_write, bar)
+    })
 }
 
 /// Extracts one document; a panic in an extractor becomes an error for this
@@ -137,56 +202,147 @@ fn extract_guarded(doc: &Document) -> Result<Facts, InputError> {
     })
 }
 
-/// Writes a batch of extracted articles in one transaction.
-fn write_batch(
+/// The reader stage for articles: every record of every source, in order.
+/// Progress is counted in input bytes (text bytes within a multi-record
+/// file, the file's size once it is done).
+fn read_sources(sources: &[Source], sizes: &[Option<u64>], mut batcher: Batcher<Record>) {
+    let mut done = 0u64;
+    for (source, size) in sources.iter().zip(sizes) {
+        let mut within = 0u64;
+        for record in ingest::read(source) {
+            if let Ok(doc) = &record {
+                within += doc.text.len() as u64;
+            }
+            let position = done + size.map_or(within, |s| within.min(s));
+            if !batcher.push(record, position) {
+                return;
+            }
+        }
+        done += size.unwrap_or(within);
+    }
+    batcher.finish(done);
+}
+
+/// The reader stage for facts: the file's lines, progress counted in bytes.
+fn read_lines(path: &Path, mut batcher: Batcher<ingest::facts::Line>) {
+    let mut position = 0u64;
+    for line in ingest::facts::lines(path) {
+        if let Ok((_, bytes)) = &line {
+            position += bytes.len() as u64 + 1;
+        }
+        if !batcher.push(line, position) {
+            return;
+        }
+    }
+    batcher.finish(position);
+}
+
+/// The writer stage: each batch in one transaction, failures named on
+/// stderr and kept in `import_errors`.
+fn write_all(
     conn: &mut Connection,
     run_id: i64,
     replace: bool,
-    batch: Vec<Result<Facts, InputError>>,
-    summary: &mut Summary,
-) -> anyhow::Result<()> {
-    let tx = db::begin_write(conn)?;
-    {
-        let w = writer::Writer::new(&tx, run_id, replace);
-        for item in batch {
-            match item {
-                Ok(facts) => {
-                    let (outcome, counts) = w.write(&facts)?;
-                    match outcome {
-                        writer::Outcome::New => summary.new += 1,
-                        writer::Outcome::Replaced => summary.replaced += 1,
-                        writer::Outcome::Unchanged => summary.unchanged += 1,
-                    }
-                    summary.facts += counts;
-                }
-                Err(err) => report_failure(&tx, run_id, &err, summary)?,
-            }
+    early_failures: Vec<InputError>,
+    batches: Receiver<FactsBatch>,
+    bar: &ProgressBar,
+) -> anyhow::Result<Summary> {
+    let mut writer = writer::Writer::new(conn, run_id, replace);
+    let mut summary = Summary::default();
+    let early = Batch {
+        items: early_failures.into_iter().map(Err).collect(),
+        position: 0,
+    };
+    let mut pending = Some(early);
+    loop {
+        let batch = match pending.take() {
+            Some(batch) => batch,
+            None => match next_batch(&batches, &mut writer)? {
+                Some(batch) => batch,
+                None => break,
+            },
+        };
+        if batch.items.is_empty() {
+            continue;
         }
+        for err in batch.items.iter().filter_map(|item| item.as_ref().err()) {
+            bar.suspend(|| eprintln!("error: {err}"));
+        }
+        summary.add(writer.write_batch(&batch.items)?);
+        bar.set_position(batch.position);
+        bar.set_message(summary.progress(bar.elapsed()));
     }
-    tx.commit()?;
-    Ok(())
+    writer.finish()?;
+    Ok(summary)
 }
 
-fn report_failure(
-    conn: &Connection,
-    run_id: i64,
-    err: &InputError,
-    summary: &mut Summary,
-) -> anyhow::Result<()> {
-    eprintln!("error: {err}");
-    writer::record_error(conn, run_id, err)?;
-    summary.failed += 1;
-    Ok(())
+/// The next batch to write. When none is ready (a slow stream), what is
+/// written so far is committed first, so readers see it.
+fn next_batch(
+    batches: &Receiver<FactsBatch>,
+    writer: &mut writer::Writer,
+) -> anyhow::Result<Option<FactsBatch>> {
+    match batches.try_recv() {
+        Ok(batch) => Ok(Some(batch)),
+        Err(TryRecvError::Disconnected) => Ok(None),
+        Err(TryRecvError::Empty) => {
+            writer.commit()?;
+            Ok(batches.recv().ok())
+        }
+    }
+}
+
+/// The size of a file source; None for standard input.
+fn source_size(source: &Source) -> Option<u64> {
+    match source {
+        Source::Txt(p) | Source::Jsonl(p) | Source::Csv(p) => {
+            std::fs::metadata(p).ok().map(|m| m.len())
+        }
+        Source::Stdin => None,
+    }
+}
+
+/// A bar with percentage and ETA when the input size is known, a spinner
+/// otherwise; both show articles and articles/s. (Hidden bars, for `--quiet`
+/// and when stderr is not a terminal, draw nothing.)
+fn show_progress(bar: &ProgressBar, total_bytes: Option<u64>) {
+    let template = match total_bytes {
+        Some(_) => "{elapsed_precise} [{wide_bar}] {percent:>3}%  {msg}  ETA {eta}",
+        None => "{elapsed_precise} {spinner} {msg}",
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    if let Some(total) = total_bytes {
+        bar.set_length(total);
+    }
+    bar.enable_steady_tick(Duration::from_millis(250));
 }
 
 impl Summary {
+    fn add(&mut self, batch: writer::BatchCounts) {
+        self.new += batch.new;
+        self.unchanged += batch.unchanged;
+        self.replaced += batch.replaced;
+        self.failed += batch.failed;
+        self.bytes += batch.bytes;
+        self.facts += batch.facts;
+    }
+
+    /// Articles so far and their rate, for the progress bar.
+    fn progress(&self, elapsed: Duration) -> String {
+        let done = self.new + self.replaced + self.unchanged;
+        let rate = done as f64 / elapsed.as_secs_f64().max(1e-3);
+        format!("{done} articles, {rate:.0} articles/s")
+    }
+
     /// The one-line summary printed at the end of a run.
     pub fn line(&self, seconds: f64) -> String {
         let total = self.new + self.replaced + self.unchanged;
-        let rate = if seconds > 0.0 {
-            total as f64 / seconds
+        let (rate, mb_rate) = if seconds > 0.0 {
+            (total as f64 / seconds, self.bytes as f64 / 1e6 / seconds)
         } else {
-            0.0
+            (0.0, 0.0)
         };
         let f = &self.facts;
         let replaced = if self.replaced > 0 {
@@ -196,7 +352,7 @@ impl Summary {
         };
         format!(
             "articles: {} new, {} unchanged{replaced}, {} failed | facts: {} actor mentions, {} statements, \
-             {} casualty figures, {} location mentions | {seconds:.2} s ({rate:.0} articles/s)",
+             {} casualty figures, {} location mentions | {seconds:.2} s ({rate:.0} articles/s, {mb_rate:.1} MB/s stored)",
             self.new, self.unchanged, self.failed, f.actor_mentions, f.statements, f.casualty_figures,
             f.location_mentions
         )

@@ -10,6 +10,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/001_initial.sql"),
     include_str!("../../schema/002_query_indexes.sql"),
+    include_str!("../../schema/003_replace_index.sql"),
 ];
 
 /// The schema version this build writes.

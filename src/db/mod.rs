@@ -14,9 +14,10 @@ use std::time::Duration;
 use anyhow::{anyhow, bail, Context};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-/// How long a write waits for another process's write transaction (another
-/// import's batch) before giving up.
-const WRITE_WAIT: Duration = Duration::from_secs(60);
+/// How long a write waits for another process's write transaction before
+/// giving up. SQLite's lock is not a fair queue: a second import may get in
+/// only when the first pauses or ends, so the wait covers a whole import.
+const WRITE_WAIT: Duration = Duration::from_secs(600);
 
 /// How long a read waits; in WAL mode readers rarely wait at all.
 const READ_WAIT: Duration = Duration::from_secs(10);
@@ -112,9 +113,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 /// transaction that reads first and writes later fails at once when another
 /// process (a second import) committed in between; taking the lock up front
 /// makes concurrent imports wait for each other's batches instead.
-pub fn begin_write(conn: &mut Connection) -> anyhow::Result<rusqlite::Transaction<'_>> {
-    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(|err| {
+pub fn begin_write(conn: &Connection) -> anyhow::Result<rusqlite::Transaction<'_>> {
+    rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate).map_err(
+        |err| {
             if err.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) {
                 anyhow!(
                     "the database stayed locked by another process for {} s (another import?); \
@@ -124,5 +125,6 @@ pub fn begin_write(conn: &mut Connection) -> anyhow::Result<rusqlite::Transactio
             } else {
                 err.into()
             }
-        })
+        },
+    )
 }

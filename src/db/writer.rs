@@ -1,14 +1,22 @@
-//! Writes one article's facts. The caller owns the transaction, so a batch of
-//! articles commits together and a killed import never leaves an article
-//! without its facts.
+//! Writes batches of extracted articles in transactions of whole batches, so
+//! a killed import never leaves an article without its facts.
+//!
+//! The design is for bulk loads on one writer thread:
+//! - every statement is prepared once per batch (named SQL in `schema/writes.sql`),
+//!   and a transaction spans several batches ([`COMMIT_EVERY`]);
+//! - a batch's articles are staged in a temporary table and moved into
+//!   `articles` by one statement, so the full-text index is fed in one piece
+//!   per batch (see [`store_staged`]);
+//! - actors and places already stored are remembered (a bounded cache), so a
+//!   name seen again costs a hash lookup instead of an upsert.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use anyhow::Context;
-use rusqlite::{named_params, Connection, OptionalExtension};
+use rusqlite::{named_params, CachedStatement, Connection, OptionalExtension, Transaction};
 
-use crate::extract::{Facts, Location};
+use crate::extract::{Actor, Facts, Location};
 use crate::ingest::InputError;
 
 /// What happened to one article.
@@ -37,6 +45,28 @@ impl std::ops::AddAssign for FactCounts {
     }
 }
 
+/// What one batch did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BatchCounts {
+    pub new: u64,
+    pub unchanged: u64,
+    pub replaced: u64,
+    pub failed: u64,
+    /// Bytes of article text stored (new and replaced).
+    pub bytes: u64,
+    pub facts: FactCounts,
+}
+
+impl BatchCounts {
+    fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::New => self.new += 1,
+            Outcome::Replaced => self.replaced += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
 /// The writer's SQL, parsed once from `schema/writes.sql`.
 fn sql(name: &str) -> &'static str {
     static STATEMENTS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
@@ -46,82 +76,285 @@ fn sql(name: &str) -> &'static str {
 /// Splits a file of `-- name: X` sections into named statements.
 fn parse_named(file: &'static str) -> HashMap<String, &'static str> {
     let mut out = HashMap::new();
-    for section in file.split("-- name: ").skip(1) {
+    for section in file.split("\n-- name: ").skip(1) {
         let (name, body) = section.split_once('\n').unwrap_or((section, ""));
         out.insert(name.trim().to_string(), body.trim());
     }
     out
 }
 
-/// Stores articles and their facts.
+/// Entries each id cache holds before it starts over: enough for the names
+/// that recur across a corpus, small enough that memory stays flat.
+const CACHE_LIMIT: usize = 25_000;
+
+/// An actor row as stored: id, title, affiliation.
+type StoredActor = (i64, Option<String>, Option<String>);
+
+/// Ids of rows already stored, so repeated names skip their upsert.
+#[derive(Default)]
+struct IdCache {
+    /// (kind, name) -> the stored row.
+    actors: HashMap<(String, String), StoredActor>,
+    /// place_key -> id.
+    places: HashMap<String, i64>,
+    actor_aliases: HashSet<(i64, String)>,
+    place_aliases: HashSet<(i64, String)>,
+}
+
+impl IdCache {
+    /// Starts over when any map is full; correctness never depends on a hit.
+    fn bound(&mut self) {
+        let full = [
+            self.actors.len(),
+            self.places.len(),
+            self.actor_aliases.len(),
+            self.place_aliases.len(),
+        ]
+        .into_iter()
+        .any(|n| n >= CACHE_LIMIT);
+        if full {
+            *self = IdCache::default();
+        }
+    }
+}
+
+/// Articles written before a commit. Transactions span several batches
+/// because random-order index inserts (facts by actor, speaker, place,
+/// category) dirty a page each: the larger the transaction, the more inserts
+/// share a page write. A killed import loses at most this many articles,
+/// never half of one.
+pub const COMMIT_EVERY: usize = 4096;
+
+/// The longest a transaction stays open: readers see progress and another
+/// import waiting for the lock gets a turn at least this often.
+pub const COMMIT_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Stores batches of articles and their facts for one import run, in
+/// transactions of whole batches.
 pub struct Writer<'c> {
     conn: &'c Connection,
-    replace: bool,
+    open: Option<OpenTransaction<'c>>,
     run_id: i64,
+    replace: bool,
+    cache: IdCache,
+}
+
+/// The transaction in progress.
+struct OpenTransaction<'c> {
+    tx: Transaction<'c>,
+    /// The id the next stored article gets.
+    next_id: i64,
+    /// Content hashes stored in this transaction.
+    stored: HashSet<String>,
+    /// Input items written in this transaction.
+    items: usize,
+    opened: std::time::Instant,
+}
+
+/// The statements a batch uses, prepared once per batch.
+struct Prepared<'c> {
+    conn: &'c Connection,
+    find_article: CachedStatement<'c>,
+    stage_article: CachedStatement<'c>,
+    upsert_actor: CachedStatement<'c>,
+    insert_actor_alias: CachedStatement<'c>,
+    insert_actor_mention: CachedStatement<'c>,
+    upsert_location: CachedStatement<'c>,
+    insert_location_alias: CachedStatement<'c>,
+    insert_location_mention: CachedStatement<'c>,
+    insert_statement: CachedStatement<'c>,
+    insert_casualty_figure: CachedStatement<'c>,
+}
+
+impl<'c> Prepared<'c> {
+    fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        conn.set_prepared_statement_cache_capacity(32);
+        Ok(Prepared {
+            conn,
+            find_article: conn.prepare_cached(sql("find_article"))?,
+            stage_article: conn.prepare_cached(sql("stage_article"))?,
+            upsert_actor: conn.prepare_cached(sql("upsert_actor"))?,
+            insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
+            insert_actor_mention: conn.prepare_cached(sql("insert_actor_mention"))?,
+            upsert_location: conn.prepare_cached(sql("upsert_location"))?,
+            insert_location_alias: conn.prepare_cached(sql("insert_location_alias"))?,
+            insert_location_mention: conn.prepare_cached(sql("insert_location_mention"))?,
+            insert_statement: conn.prepare_cached(sql("insert_statement"))?,
+            insert_casualty_figure: conn.prepare_cached(sql("insert_casualty_figure"))?,
+        })
+    }
 }
 
 impl<'c> Writer<'c> {
+    /// A writer for run `run_id`; with `replace`, articles already stored by
+    /// an earlier run are extracted afresh instead of skipped. Call
+    /// [`Writer::finish`] to commit the last batches; dropping the writer
+    /// without it rolls them back.
     pub fn new(conn: &'c Connection, run_id: i64, replace: bool) -> Self {
         Writer {
             conn,
-            replace,
+            open: None,
             run_id,
+            replace,
+            cache: IdCache::default(),
         }
     }
 
-    /// Writes one article with all its facts, unless the same text is already
-    /// stored (then nothing, or a fresh extraction with `replace`).
-    pub fn write(&self, facts: &Facts) -> anyhow::Result<(Outcome, FactCounts)> {
+    /// Writes a batch inside the current transaction: each article with all
+    /// its facts (or nothing when the same text is already stored), and each
+    /// input failure into `import_errors`. Commits once enough is written.
+    pub fn write_batch(
+        &mut self,
+        batch: &[Result<Facts, InputError>],
+    ) -> anyhow::Result<BatchCounts> {
+        let mut open = match self.open.take() {
+            Some(open) => open,
+            None => self.begin()?,
+        };
+        let counts = self.write_in(&mut open, batch)?;
+        open.items += batch.len();
+        if open.items >= COMMIT_EVERY || open.opened.elapsed() >= COMMIT_AFTER {
+            commit(open)?;
+        } else {
+            self.open = Some(open);
+        }
+        Ok(counts)
+    }
+
+    /// Commits what is written so far; the next batch opens a new transaction.
+    /// Called when the input runs dry, so a slow stream is visible to readers.
+    pub fn commit(&mut self) -> anyhow::Result<()> {
+        match self.open.take() {
+            Some(open) => commit(open),
+            None => Ok(()),
+        }
+    }
+
+    /// Commits what is written so far.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.commit()
+    }
+
+    fn begin(&mut self) -> anyhow::Result<OpenTransaction<'c>> {
+        self.cache.bound();
+        let tx = super::begin_write(self.conn)?;
+        tx.execute(sql("create_staging"), [])?;
+        let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
+        Ok(OpenTransaction {
+            tx,
+            next_id,
+            stored: HashSet::new(),
+            items: 0,
+            opened: std::time::Instant::now(),
+        })
+    }
+
+    /// Stages the batch's articles, moves them into `articles` in one
+    /// statement (see [`store_staged`]), then writes their facts and the
+    /// batch's input failures.
+    fn write_in(
+        &mut self,
+        open: &mut OpenTransaction,
+        batch: &[Result<Facts, InputError>],
+    ) -> anyhow::Result<BatchCounts> {
+        let mut counts = BatchCounts::default();
+        let mut st = Prepared::new(self.conn)?;
+        let mut ids = Vec::with_capacity(batch.len());
+        let mut replaced = Vec::new();
+        for item in batch {
+            let id = match item {
+                Ok(facts) => self.stage(open, &mut st, facts, &mut counts, &mut replaced)?,
+                Err(_) => None,
+            };
+            ids.push(id);
+        }
+        store_staged(self.conn, &replaced)?;
+        for (item, id) in batch.iter().zip(ids) {
+            match (item, id) {
+                (Ok(facts), Some(id)) => {
+                    counts.facts += self
+                        .insert_facts(&mut st, id, facts)
+                        .with_context(|| format!("storing {}", facts.article.source_path))?;
+                }
+                (Err(err), _) => {
+                    record_error(self.conn, self.run_id, err)?;
+                    counts.failed += 1;
+                }
+                _ => {}
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Decides an article's fate and stages it when it is to be stored,
+    /// returning its id (given in input order, so the same input always
+    /// gives the same rows) and noting the stored copy it replaces.
+    fn stage(
+        &self,
+        open: &mut OpenTransaction,
+        st: &mut Prepared,
+        facts: &Facts,
+        counts: &mut BatchCounts,
+        replaced: &mut Vec<i64>,
+    ) -> anyhow::Result<Option<i64>> {
         let a = &facts.article;
-        let existing: Option<i64> = self
-            .conn
-            .prepare_cached(sql("find_article"))?
-            .query_row(named_params! {":content_hash": a.content_hash}, |r| {
-                r.get(0)
+        let (outcome, replaces) = if open.stored.contains(&a.content_hash) {
+            (Outcome::Unchanged, None)
+        } else {
+            self.outcome_for(st, &a.content_hash)?
+        };
+        counts.count(outcome);
+        if outcome == Outcome::Unchanged {
+            return Ok(None);
+        }
+        let id = open.next_id;
+        st.stage_article.execute(named_params! {
+            ":id": id, ":source_path": a.source_path, ":record": a.record.map(|r| r as i64),
+            ":external_id": a.external_id, ":url": a.url, ":outlet": a.outlet, ":title": a.title,
+            ":published_on": a.published_on, ":body": a.body, ":content_hash": a.content_hash,
+            ":run_id": self.run_id,
+        })?;
+        open.next_id += 1;
+        open.stored.insert(a.content_hash.clone());
+        replaced.extend(replaces);
+        counts.bytes += a.body.len() as u64;
+        Ok(Some(id))
+    }
+
+    /// New, unchanged, or replacing the stored copy (whose id is returned).
+    /// An article stored by this same run is never replaced again.
+    fn outcome_for(
+        &self,
+        st: &mut Prepared,
+        content_hash: &str,
+    ) -> rusqlite::Result<(Outcome, Option<i64>)> {
+        let existing: Option<(i64, Option<i64>)> = st
+            .find_article
+            .query_row(named_params! {":content_hash": content_hash}, |r| {
+                Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
-        let outcome = match existing {
-            Some(_) if !self.replace => return Ok((Outcome::Unchanged, FactCounts::default())),
-            Some(id) => {
-                self.conn
-                    .prepare_cached(sql("delete_article"))?
-                    .execute(named_params! {":id": id})?;
-                Outcome::Replaced
+        Ok(match existing {
+            None => (Outcome::New, None),
+            Some((id, run)) if self.replace && run != Some(self.run_id) => {
+                (Outcome::Replaced, Some(id))
             }
-            None => Outcome::New,
-        };
-        let article_id = self
-            .insert_article(facts)
-            .with_context(|| format!("storing {}", a.source_path))?;
-        let counts = self.insert_facts(article_id, facts)?;
-        Ok((outcome, counts))
+            Some(_) => (Outcome::Unchanged, None),
+        })
     }
 
-    fn insert_article(&self, facts: &Facts) -> rusqlite::Result<i64> {
-        let a = &facts.article;
-        self.conn.prepare_cached(sql("insert_article"))?.execute(named_params! {
-            ":source_path": a.source_path, ":record": a.record.map(|r| r as i64), ":external_id": a.external_id,
-            ":url": a.url, ":outlet": a.outlet, ":title": a.title, ":published_on": a.published_on,
-            ":body": a.body, ":content_hash": a.content_hash, ":run_id": self.run_id,
-        })?;
-        Ok(self.conn.last_insert_rowid())
-    }
-
-    fn insert_facts(&self, article_id: i64, facts: &Facts) -> rusqlite::Result<FactCounts> {
+    fn insert_facts(
+        &mut self,
+        st: &mut Prepared,
+        article_id: i64,
+        facts: &Facts,
+    ) -> rusqlite::Result<FactCounts> {
         let mut counts = FactCounts::default();
         let mut actor_ids = Vec::with_capacity(facts.actors.len());
         for actor in &facts.actors {
-            let id: i64 = self.conn.prepare_cached(sql("upsert_actor"))?.query_row(
-                named_params! {":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation},
-                |r| r.get(0),
-            )?;
-            for alias in &actor.aliases {
-                self.conn
-                    .prepare_cached(sql("insert_actor_alias"))?
-                    .execute(named_params! {":actor_id": id, ":alias": alias})?;
-            }
+            let id = self.actor_id(st, actor)?;
             for m in &actor.mentions {
-                self.conn.prepare_cached(sql("insert_actor_mention"))?.execute(named_params! {
+                st.insert_actor_mention.execute(named_params! {
                     ":article_id": article_id, ":actor_id": id, ":start_char": m.span.start as i64,
                     ":end_char": m.span.end as i64, ":surface": m.text,
                 })?;
@@ -131,9 +364,9 @@ impl<'c> Writer<'c> {
         }
         let mut location_ids = Vec::with_capacity(facts.locations.len());
         for place in &facts.locations {
-            let id = self.upsert_location(place)?;
+            let id = self.location_id(st, place)?;
             for m in &place.mentions {
-                self.conn.prepare_cached(sql("insert_location_mention"))?.execute(named_params! {
+                st.insert_location_mention.execute(named_params! {
                     ":article_id": article_id, ":location_id": id, ":start_char": m.span.start as i64,
                     ":end_char": m.span.end as i64, ":surface": m.text,
                 })?;
@@ -142,7 +375,7 @@ impl<'c> Writer<'c> {
             location_ids.push(id);
         }
         for s in &facts.statements {
-            self.conn.prepare_cached(sql("insert_statement"))?.execute(named_params! {
+            st.insert_statement.execute(named_params! {
                 ":article_id": article_id, ":speaker_id": s.speaker.map(|i| actor_ids[i]),
                 ":speaker_text": s.speaker_text, ":kind": s.kind, ":cue": s.cue, ":text": s.text,
                 ":start_char": s.span.start as i64, ":end_char": s.span.end as i64,
@@ -153,46 +386,107 @@ impl<'c> Writer<'c> {
         for f in &facts.casualties {
             // A figure only points back to one listed before it.
             let part_of = f.part_of.and_then(|i| figure_ids.get(i).copied());
-            self.conn.prepare_cached(sql("insert_casualty_figure"))?.execute(named_params! {
+            st.insert_casualty_figure.execute(named_params! {
                 ":article_id": article_id, ":category": f.category, ":count": f.count,
                 ":count_low": f.count_low, ":count_high": f.count_high, ":qualifier": f.qualifier,
                 ":victims": f.victims, ":location_id": f.location.map(|i| location_ids[i]),
                 ":period": f.period, ":source_id": f.source.map(|i| actor_ids[i]),
                 ":part_of_id": part_of, ":start_char": f.span.start as i64, ":end_char": f.span.end as i64,
             })?;
-            figure_ids.push(self.conn.last_insert_rowid());
+            figure_ids.push(st.conn.last_insert_rowid());
             counts.casualty_figures += 1;
         }
         Ok(counts)
     }
 
-    fn upsert_location(&self, place: &Location) -> rusqlite::Result<i64> {
-        let key = match place.geonames_id {
-            Some(id) => format!("geonames:{id}"),
-            None => format!(
-                "name:{}:{}:{}",
-                place.name.to_lowercase(),
-                place.kind,
-                place.country_code.as_deref().unwrap_or("")
-            ),
+    /// The actor's id, upserting only when it is new or this article states
+    /// a title or affiliation the stored row does not have (the latest stated
+    /// one wins, as in `upsert_actor`).
+    fn actor_id(&mut self, st: &mut Prepared, actor: &Actor) -> rusqlite::Result<i64> {
+        let key = (actor.kind.clone(), actor.name.clone());
+        let changes =
+            |stored: &Option<String>, new: &Option<String>| new.is_some() && new != stored;
+        let id = match self.cache.actors.get(&key) {
+            Some((id, title, affiliation))
+                if !changes(title, &actor.title) && !changes(affiliation, &actor.affiliation) =>
+            {
+                *id
+            }
+            _ => {
+                let (id, title, affiliation) = st.upsert_actor.query_row(
+                    named_params! {":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation},
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?;
+                self.cache.actors.insert(key, (id, title, affiliation));
+                id
+            }
         };
-        let id: i64 = self
-            .conn
-            .prepare_cached(sql("upsert_location"))?
-            .query_row(
-                named_params! {
-                    ":name": place.name, ":kind": place.kind, ":country_code": place.country_code,
-                    ":latitude": place.latitude, ":longitude": place.longitude,
-                    ":geonames_id": place.geonames_id, ":place_key": key,
-                },
-                |r| r.get(0),
-            )?;
-        for alias in &place.aliases {
-            self.conn
-                .prepare_cached(sql("insert_location_alias"))?
-                .execute(named_params! {":location_id": id, ":alias": alias})?;
+        for alias in &actor.aliases {
+            if self.cache.actor_aliases.insert((id, alias.clone())) {
+                st.insert_actor_alias
+                    .execute(named_params! {":actor_id": id, ":alias": alias})?;
+            }
         }
         Ok(id)
+    }
+
+    fn location_id(&mut self, st: &mut Prepared, place: &Location) -> rusqlite::Result<i64> {
+        let key = place_key(place);
+        let id = match self.cache.places.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id: i64 = st.upsert_location.query_row(
+                    named_params! {
+                        ":name": place.name, ":kind": place.kind, ":country_code": place.country_code,
+                        ":latitude": place.latitude, ":longitude": place.longitude,
+                        ":geonames_id": place.geonames_id, ":place_key": key,
+                    },
+                    |r| r.get(0),
+                )?;
+                self.cache.places.insert(key, id);
+                id
+            }
+        };
+        for alias in &place.aliases {
+            if self.cache.place_aliases.insert((id, alias.clone())) {
+                st.insert_location_alias
+                    .execute(named_params! {":location_id": id, ":alias": alias})?;
+            }
+        }
+        Ok(id)
+    }
+}
+
+/// Moves the staged articles into `articles`, deleting the copies they
+/// replace first: one statement each, so the full-text triggers run inside
+/// one statement per batch. (FTS5 flushes its pending index at every
+/// statement savepoint; inserting articles one by one made it write, then
+/// merge, one tiny index segment per article.)
+fn store_staged(conn: &Connection, replaced: &[i64]) -> rusqlite::Result<()> {
+    if !replaced.is_empty() {
+        let ids = serde_json::to_string(replaced).expect("ids serialise");
+        conn.execute(sql("delete_articles"), named_params! {":ids": ids})?;
+    }
+    conn.execute(sql("insert_staged_articles"), [])?;
+    conn.execute(sql("clear_staged_articles"), [])?;
+    Ok(())
+}
+
+fn commit(open: OpenTransaction) -> anyhow::Result<()> {
+    open.tx.commit()?;
+    Ok(())
+}
+
+/// The identity of a place: its GeoNames id, else name, kind and country.
+fn place_key(place: &Location) -> String {
+    match place.geonames_id {
+        Some(id) => format!("geonames:{id}"),
+        None => format!(
+            "name:{}:{}:{}",
+            place.name.to_lowercase(),
+            place.kind,
+            place.country_code.as_deref().unwrap_or("")
+        ),
     }
 }
 
@@ -234,15 +528,175 @@ fn now() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::{Article, Mention, Span};
+
+    fn db() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        crate::db::migrations::migrate(&conn).unwrap();
+        conn
+    }
+
+    fn article(body: &str) -> Facts {
+        Facts {
+            article: Article {
+                source_path: format!("{body}.txt"),
+                record: None,
+                external_id: None,
+                url: None,
+                outlet: None,
+                title: None,
+                published_on: None,
+                body: body.to_string(),
+                content_hash: crate::extract::metadata::content_hash(body),
+            },
+            actors: vec![],
+            locations: vec![],
+            statements: vec![],
+            casualties: vec![],
+        }
+    }
+
+    fn with_actor(body: &str, title: Option<&str>) -> Facts {
+        let mut facts = article(body);
+        facts.actors.push(Actor {
+            name: "Lina Moss".into(),
+            kind: "person".into(),
+            title: title.map(String::from),
+            affiliation: None,
+            aliases: vec!["Moss".into()],
+            mentions: vec![Mention {
+                span: Span { start: 0, end: 4 },
+                text: "Moss".into(),
+            }],
+        });
+        facts
+    }
+
+    fn scalar<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str) -> T {
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
 
     #[test]
     fn every_named_statement_prepares_against_the_schema() {
-        let conn = Connection::open_in_memory().unwrap();
-        crate::db::migrations::migrate(&conn).unwrap();
+        let conn = db();
         let all = parse_named(include_str!("../../schema/writes.sql"));
         assert!(all.len() >= 10);
+        conn.execute(sql("create_staging"), []).unwrap();
         for (name, stmt) in all {
             conn.prepare(stmt).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
+    }
+
+    #[test]
+    fn a_batch_stores_articles_in_order_with_their_facts_and_errors() {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let batch = vec![
+            Ok(with_actor("Moss spoke first.", None)),
+            Err(InputError::new("bad.txt", None, "empty article (no text)")),
+            Ok(article("Second article.")),
+        ];
+        let mut writer = Writer::new(&conn, run, false);
+        let counts = writer.write_batch(&batch).unwrap();
+        writer.finish().unwrap();
+        assert_eq!((counts.new, counts.failed), (2, 1));
+        assert_eq!(counts.facts.actor_mentions, 1);
+        let order: String = scalar(
+            &conn,
+            "SELECT group_concat(body, '|' ORDER BY id) FROM articles",
+        );
+        assert_eq!(order, "Moss spoke first.|Second article.");
+        let found: i64 = scalar(
+            &conn,
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'second'",
+        );
+        assert_eq!(found, 2);
+        assert_eq!(
+            scalar::<i64>(&conn, "SELECT count(*) FROM import_errors"),
+            1
+        );
+    }
+
+    #[test]
+    fn the_same_text_twice_in_one_run_is_stored_once_even_with_replace() {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, true);
+        let first = writer
+            .write_batch(&[Ok(article("Same.")), Ok(article("Same."))])
+            .unwrap();
+        let again = writer.write_batch(&[Ok(article("Same."))]).unwrap();
+        writer.finish().unwrap();
+        assert_eq!((first.new, first.unchanged, again.unchanged), (1, 1, 1));
+        assert_eq!(scalar::<i64>(&conn, "SELECT count(*) FROM articles"), 1);
+    }
+
+    #[test]
+    fn replace_in_a_later_run_swaps_the_article_and_keeps_search_in_step() {
+        let conn = db();
+        let first = start_run(&conn, "first").unwrap();
+        let mut writer = Writer::new(&conn, first, false);
+        writer
+            .write_batch(&[Ok(with_actor("Moss spoke.", None))])
+            .unwrap();
+        writer.finish().unwrap();
+        let second = start_run(&conn, "second").unwrap();
+        let mut writer = Writer::new(&conn, second, true);
+        let counts = writer
+            .write_batch(&[Ok(with_actor("Moss spoke.", None))])
+            .unwrap();
+        writer.finish().unwrap();
+        assert_eq!(counts.replaced, 1);
+        assert_eq!(
+            scalar::<i64>(&conn, "SELECT count(*) FROM actor_mentions"),
+            1
+        );
+        let hits: i64 = scalar(
+            &conn,
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'spoke'",
+        );
+        assert_eq!(hits, 1);
+    }
+
+    #[test]
+    fn deleting_an_article_finds_dependent_figures_by_index() {
+        // Cascading deletes (import --replace) look figures up by part_of_id.
+        let conn = db();
+        let mut stmt = conn
+            .prepare("EXPLAIN QUERY PLAN SELECT id FROM casualty_figures WHERE part_of_id = 1")
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(plan.iter().any(|p| p.contains("INDEX")), "{plan:?}");
+    }
+
+    #[test]
+    fn the_latest_stated_title_wins_across_batches() {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        for (body, title) in [
+            ("One.", None),
+            ("Two.", Some("Minister")),
+            ("Three.", None),
+            ("Four.", Some("Envoy")),
+            ("Five.", None),
+        ] {
+            writer.write_batch(&[Ok(with_actor(body, title))]).unwrap();
+        }
+        writer.finish().unwrap();
+        assert_eq!(scalar::<i64>(&conn, "SELECT count(*) FROM actors"), 1);
+        assert_eq!(scalar::<String>(&conn, "SELECT title FROM actors"), "Envoy");
+        assert_eq!(
+            scalar::<i64>(&conn, "SELECT count(*) FROM actor_aliases"),
+            1
+        );
+        assert_eq!(
+            scalar::<i64>(&conn, "SELECT count(*) FROM actor_mentions"),
+            5
+        );
     }
 }

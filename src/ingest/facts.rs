@@ -11,7 +11,8 @@
 
 use std::path::Path;
 
-use super::lines::{Line, Lines};
+pub use super::lines::Line;
+use super::lines::Lines;
 use super::{check_text, decode_utf8, InputError};
 use crate::extract::{metadata, Facts, Mention, Span};
 
@@ -45,15 +46,34 @@ pub type FactsRecord = Result<Facts, InputError>;
 
 /// Reads a facts file (`-` for standard input), one checked record per line.
 pub fn read(path: &Path) -> Box<dyn Iterator<Item = FactsRecord> + Send> {
-    if path.as_os_str() == "-" {
-        let lines = Lines::new("<stdin>".to_string(), Box::new(std::io::stdin()));
-        return Box::new(lines.map(|line| parse("<stdin>", line)));
-    }
-    let shown = path.display().to_string();
-    Box::new(Lines::open(path).map(move |line| parse(&shown, line)))
+    let shown = display_name(path);
+    Box::new(lines(path).map(move |line| parse(&shown, line)))
 }
 
-fn parse(path: &str, line: Line) -> FactsRecord {
+/// The raw lines of a facts file, for a caller that parses them in parallel
+/// with [`parse`].
+pub fn lines(path: &Path) -> Box<dyn Iterator<Item = Line> + Send> {
+    if path.as_os_str() == "-" {
+        Box::new(Lines::new(
+            "<stdin>".to_string(),
+            Box::new(std::io::stdin()),
+        ))
+    } else {
+        Lines::open(path)
+    }
+}
+
+/// How a facts file is named in errors.
+pub fn display_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Parses and checks one line of a facts file.
+pub fn parse(path: &str, line: Line) -> FactsRecord {
     let (line, bytes) = line?;
     let text = decode_utf8(path, Some(line), bytes)?;
     let facts: Facts = serde_json::from_str(&text)
@@ -232,7 +252,7 @@ mod tests {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         crate::db::migrations::migrate(&conn).unwrap();
         let run = crate::db::writer::start_run(&conn, "test").unwrap();
-        let writer = Writer::new(&conn, run, true);
+        let mut writer = Writer::new(&conn, run, true);
         let base = facts();
         let longest = [
             ACTOR_KINDS,
@@ -256,7 +276,8 @@ mod tests {
                 place.kind = pick(LOCATION_KINDS);
             }
             assert_eq!(validate(&f), Ok(()));
-            writer.write(&f).unwrap();
+            writer.write_batch(&[Ok(f)]).unwrap();
         }
+        writer.finish().unwrap();
     }
 }

@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::{scalar, table_counts, Workspace, PORT_STRIKE, TALKS};
+use crate::{scalar, table_contents, table_counts, Workspace, PORT_STRIKE, TALKS};
 
 #[test]
 fn imports_a_txt_article_with_date_title_and_facts() {
@@ -203,15 +203,24 @@ fn csv_row_with_wrong_field_count_names_its_line() {
     assert_eq!(scalar::<i64>(&ws.db(), "SELECT count(*) FROM articles"), 1);
 }
 
+/// Enough articles to fill several pipeline batches, alternating two stories.
+fn many_articles(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let story = if i % 2 == 0 { PORT_STRIKE } else { TALKS };
+            let text = format!("{story}\nUpdate {i}: {} more people were injured.\n", i + 2);
+            format!(
+                "{}\n",
+                serde_json::json!({"id": i.to_string(), "text": text})
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn map_then_load_equals_direct_import() {
     let ws = Workspace::new();
-    let lines = format!(
-        "{}\n{}\n",
-        serde_json::json!({"id": "1", "text": PORT_STRIKE}),
-        serde_json::json!({"id": "2", "text": TALKS})
-    );
-    ws.write("in.jsonl", &lines);
+    let lines = many_articles(600);
     ws.cmd()
         .args(["import", "-", "--db", "direct.db"])
         .write_stdin(lines.clone())
@@ -231,8 +240,31 @@ fn map_then_load_equals_direct_import() {
         .args(["import", "--facts", "facts.jsonl", "--db", "mapped.db"])
         .assert()
         .success();
-    assert_eq!(
-        table_counts(&ws.path("direct.db")),
-        table_counts(&ws.path("mapped.db"))
+    let direct = table_contents(&ws.path("direct.db"));
+    assert_eq!(direct[0].1.len(), 600, "every article stored");
+    assert_eq!(direct, table_contents(&ws.path("mapped.db")));
+}
+
+#[test]
+fn a_large_import_keeps_input_order_and_answers_full_text_search() {
+    let ws = Workspace::new();
+    ws.write("many.jsonl", many_articles(600));
+    ws.cmd()
+        .args(["import", "many.jsonl"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("600 new, 0 unchanged, 0 failed"))
+        // Not a terminal: no progress bar, nothing on stderr.
+        .stderr("");
+    let db = ws.db();
+    let out_of_order: i64 = scalar(
+        &db,
+        "SELECT count(*) FROM articles WHERE id != record OR CAST(external_id AS INTEGER) != id - 1",
     );
+    assert_eq!(out_of_order, 0);
+    let hits: i64 = scalar(
+        &db,
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'crossings'",
+    );
+    assert_eq!(hits, 300);
 }

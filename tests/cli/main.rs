@@ -142,6 +142,37 @@ pub fn table_counts(db: &Path) -> Vec<(String, i64)> {
     .collect()
 }
 
+/// Every row of every article and fact table, in key order: two databases
+/// with equal contents hold the same facts under the same ids.
+pub fn table_contents(db: &Path) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
+    let conn = Connection::open(db).unwrap();
+    [
+        "articles",
+        "actors",
+        "actor_aliases",
+        "actor_mentions",
+        "statements",
+        "casualty_figures",
+        "locations",
+        "location_aliases",
+        "location_mentions",
+    ]
+    .iter()
+    .map(|t| {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2"))
+            .unwrap();
+        let width = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| (0..width).map(|i| r.get(i)).collect())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        (t.to_string(), rows)
+    })
+    .collect()
+}
+
 /// A short wire-style article written for these tests.
 pub const PORT_STRIKE: &str = " date 2025-05-04 Strike on port town kills seven, ministry says
 
