@@ -51,6 +51,9 @@ PROBES = {
     "speaker": "SELECT a.name FROM statements s JOIN actors a ON a.id = s.speaker_id "
                "GROUP BY a.id ORDER BY count(*) DESC LIMIT 1",
     "category": "SELECT 'killed'",
+    "actor": "SELECT a.name FROM actor_mentions m JOIN actors a ON a.id = m.actor_id "
+             "GROUP BY a.id ORDER BY count(*) DESC LIMIT 1",
+    "terms": "SELECT 'killed'",
 }
 
 
@@ -214,13 +217,32 @@ def time_queries(db):
     out = []
     for q in listed:
         name = q["name"]
-        out.append(time_query(db, name, []))
-        for param in param_names(q.get("parameters") or ""):
-            probe = PROBES.get(param)
-            value = conn.execute(probe).fetchone() if probe else None
-            if value and value[0] is not None:
-                out.append(time_query(db, name, [param, str(value[0])]))
+        described = q.get("parameters") or ""
+        # Required parameters get a typical value in every run; optional ones
+        # are timed at their default and once more with a typical value.
+        required = []
+        for param in required_names(described):
+            value = probe(conn, param)
+            if value is None:
+                break
+            required += [param, value]
+        else:
+            out.append(time_query(db, name, required))
+            for param in param_names(described):
+                value = probe(conn, param)
+                if param not in required and value is not None:
+                    out.append(time_query(db, name, required + [param, value]))
     return out
+
+
+def probe(conn, param):
+    sql = PROBES.get(param)
+    row = conn.execute(sql).fetchone() if sql else None
+    return str(row[0]) if row and row[0] is not None else None
+
+
+def required_names(described):
+    return re.findall(r"-p (\w+) VALUE \(required\)", described)
 
 
 def param_names(described):
