@@ -178,6 +178,27 @@ pub fn is_initial(word: &str) -> bool {
 
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(word: &str) -> bool {
+    // The answer depends on the word alone and the same capitalised words
+    // recur on every page, so each thread remembers them (bounded).
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<Box<str>, bool>> =
+            Default::default();
+    }
+    if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
+        return known;
+    }
+    let answer = judge_name_word(word);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= 100_000 {
+            seen.clear();
+        }
+        seen.insert(word.into(), answer);
+    });
+    answer
+}
+
+fn judge_name_word(word: &str) -> bool {
     if is_article_name(word) {
         return true;
     }
