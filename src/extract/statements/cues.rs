@@ -89,7 +89,8 @@ fn match_form<'a>(
     }
     lexicon::cues().iter().find(|form| {
         form.words.iter().enumerate().all(|(k, w)| {
-            word(i + k).is_some_and(|text| text.len() == w.len() && text.to_lowercase() == *w)
+            // Cue words are ASCII lower case: compare without allocating.
+            word(i + k).is_some_and(|text| text.eq_ignore_ascii_case(w))
         })
     })
 }
