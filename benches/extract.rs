@@ -7,7 +7,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use newsfacts::extract::extract;
+use newsfacts::extract::text::Text;
+use newsfacts::extract::{actors, casualties, extract, locations, metadata, statements};
 use newsfacts::ingest::Document;
 
 fn articles() -> Vec<Document> {
@@ -38,5 +39,44 @@ fn per_article(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, per_article);
+/// Each stage alone, on the same articles, with its inputs prepared outside
+/// the timed loop: `cargo bench --bench extract -- stage/actors`.
+fn per_stage(c: &mut Criterion) {
+    let prepared: Vec<_> = articles()
+        .iter()
+        .map(|doc| {
+            let article = metadata::article(doc);
+            let text = Text::new(&article.body);
+            let actors = actors::extract(&text);
+            let locations = locations::extract(&text, &actors);
+            (article.body, actors, locations)
+        })
+        .collect();
+    let mut group = c.benchmark_group("stage");
+    let mut next = prepared.iter().cycle();
+    group.bench_function("actors", |b| {
+        b.iter(|| actors::extract(&Text::new(&next.next().unwrap().0)))
+    });
+    group.bench_function("locations", |b| {
+        b.iter(|| {
+            let (body, actors, _) = next.next().unwrap();
+            locations::extract(&Text::new(body), actors)
+        })
+    });
+    group.bench_function("statements", |b| {
+        b.iter(|| {
+            let (body, actors, locations) = next.next().unwrap();
+            statements::extract(&Text::new(body), &mut actors.clone(), locations)
+        })
+    });
+    group.bench_function("casualties", |b| {
+        b.iter(|| {
+            let (body, actors, locations) = next.next().unwrap();
+            casualties::extract(&Text::new(body), actors, locations)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, per_article, per_stage);
 criterion_main!(benches);
