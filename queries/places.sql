@@ -2,12 +2,12 @@
 -- description: Named places with kind, country, coordinates and GeoNames id, most mentioned first (Datasette plots latitude/longitude on a map with datasette-cluster-map).
 -- param: limit = 50 : How many places to list.
 --
--- Counting every mention is one pass over the covering
--- (location_id, article_id) index.
+-- The counts are running totals (location_counts, one row per place), so
+-- the cost grows with the number of places, not of mentions.
 SELECT l.name, l.kind, l.country_code, l.latitude, l.longitude, l.geonames_id,
-       count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-FROM location_mentions m
-JOIN locations l ON l.id = m.location_id
-GROUP BY m.location_id
-ORDER BY mentions DESC, l.name
+       c.mentions, c.articles
+FROM location_counts c
+JOIN locations l ON l.id = c.location_id
+WHERE c.mentions > 0
+ORDER BY c.mentions DESC, l.name
 LIMIT :limit;

@@ -67,9 +67,11 @@ VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char
 
 -- name: insert_casualty_figure
 INSERT INTO casualty_figures (article_id, category, count, count_low, count_high, qualifier, victims,
-                              location_id, period, source_id, part_of_id, start_char, end_char)
+                              location_id, period, source_id, part_of_id, start_char, end_char,
+                              published_on)
 VALUES (:article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
-        :location_id, :period, :source_id, :part_of_id, :start_char, :end_char);
+        :location_id, :period, :source_id, :part_of_id, :start_char, :end_char,
+        :published_on);
 
 -- name: start_run
 INSERT INTO import_runs (started_at, command) VALUES (:started_at, :command);
@@ -82,3 +84,38 @@ WHERE id = :id;
 -- name: insert_import_error
 INSERT INTO import_errors (run_id, path, line, reason) VALUES (:run_id, :path, :line, :reason);
 
+
+-- Running totals (schema/004_rollups.sql) for the articles :first..:last just
+-- stored, one statement per table per batch; deletes are counted by triggers.
+
+-- name: count_places
+INSERT INTO location_counts (location_id, mentions, articles)
+SELECT location_id, count(*), count(DISTINCT article_id)
+FROM location_mentions WHERE article_id BETWEEN :first AND :last
+GROUP BY location_id
+ON CONFLICT (location_id) DO UPDATE SET
+    mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
+
+-- name: count_figures
+INSERT INTO casualty_counts (location_id, category, figures)
+SELECT location_id, category, count(*)
+FROM casualty_figures
+WHERE article_id BETWEEN :first AND :last AND location_id IS NOT NULL AND part_of_id IS NULL
+GROUP BY location_id, category
+ON CONFLICT (location_id, category) DO UPDATE SET figures = figures + excluded.figures;
+
+-- name: count_outlets
+INSERT INTO outlet_counts
+SELECT coalesce(outlet, ''), count(*),
+       sum((SELECT count(*) FROM statements WHERE article_id = a.id)),
+       sum((SELECT count(*) FROM casualty_figures WHERE article_id = a.id)),
+       sum((SELECT count(*) FROM actor_mentions WHERE article_id = a.id)),
+       sum((SELECT count(*) FROM location_mentions WHERE article_id = a.id))
+FROM articles a WHERE a.id BETWEEN :first AND :last
+GROUP BY 1
+ON CONFLICT (outlet) DO UPDATE SET
+    articles = articles + excluded.articles,
+    statements = statements + excluded.statements,
+    casualty_figures = casualty_figures + excluded.casualty_figures,
+    actor_mentions = actor_mentions + excluded.actor_mentions,
+    place_mentions = place_mentions + excluded.place_mentions;

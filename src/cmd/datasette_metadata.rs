@@ -339,7 +339,7 @@ mod tests {
         let canned = doc["databases"]["demo"]["queries"].as_object().unwrap();
         assert_eq!(canned.len(), queries.len());
         let timeline = &canned["casualty_timeline"];
-        assert_eq!(timeline["params"], json!(["category", "place"]));
+        assert_eq!(timeline["params"], json!(["category", "place", "limit"]));
         assert!(timeline["sql"]
             .as_str()
             .unwrap()

@@ -18,8 +18,8 @@ use crate::saved_queries::{self, DEMO_FILES};
 /// The saved queries the demo prints, with their parameters.
 const HEADLINE_QUERIES: &[(&str, &[(&str, &str)])] = &[
     ("casualty_timeline", &[("category", "killed")]),
-    ("statements_by_speaker", &[]),
-    ("actors_together", &[("limit", "10")]),
+    ("statements_by_speaker", &[("limit", "15")]),
+    ("actors_together", &[("actor", "ICRC"), ("limit", "10")]),
     ("places", &[("limit", "15")]),
     ("outlets", &[]),
 ];

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/001_initial.sql"),
     include_str!("../../schema/002_query_indexes.sql"),
     include_str!("../../schema/003_replace_index.sql"),
+    include_str!("../../schema/004_rollups.sql"),
 ];
 
 /// The schema version this build writes.

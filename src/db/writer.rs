@@ -269,6 +269,8 @@ impl<'c> Writer<'c> {
             ids.push(id);
         }
         store_staged(self.conn, &replaced)?;
+        let stored = ids.iter().flatten().copied();
+        let first_and_last = stored.clone().min().zip(stored.max());
         for (item, id) in batch.iter().zip(ids) {
             match (item, id) {
                 (Ok(facts), Some(id)) => {
@@ -282,6 +284,9 @@ impl<'c> Writer<'c> {
                 }
                 _ => {}
             }
+        }
+        if let Some((first, last)) = first_and_last {
+            add_to_running_totals(self.conn, first, last)?;
         }
         Ok(counts)
     }
@@ -392,6 +397,7 @@ impl<'c> Writer<'c> {
                 ":victims": f.victims, ":location_id": f.location.map(|i| location_ids[i]),
                 ":period": f.period, ":source_id": f.source.map(|i| actor_ids[i]),
                 ":part_of_id": part_of, ":start_char": f.span.start as i64, ":end_char": f.span.end as i64,
+                ":published_on": facts.article.published_on,
             })?;
             figure_ids.push(st.conn.last_insert_rowid());
             counts.casualty_figures += 1;
@@ -469,6 +475,16 @@ fn store_staged(conn: &Connection, replaced: &[i64]) -> rusqlite::Result<()> {
     }
     conn.execute(sql("insert_staged_articles"), [])?;
     conn.execute(sql("clear_staged_articles"), [])?;
+    Ok(())
+}
+
+/// Adds articles `first..=last`, just stored, to the running totals the
+/// summary queries read (schema/004_rollups.sql).
+pub fn add_to_running_totals(conn: &Connection, first: i64, last: i64) -> rusqlite::Result<()> {
+    for name in ["count_places", "count_figures", "count_outlets"] {
+        conn.prepare_cached(sql(name))?
+            .execute(named_params! {":first": first, ":last": last})?;
+    }
     Ok(())
 }
 
