@@ -15,7 +15,7 @@ WITH chosen(id) AS (
 ),
 recent(article_id, published_on) AS MATERIALIZED (
     SELECT a.id, a.published_on
-    FROM articles a
+    FROM articles a INDEXED BY articles_dates
     WHERE a.id IN (SELECT article_id FROM actor_mentions WHERE actor_id IN chosen)
     ORDER BY a.published_on DESC, a.id DESC
     LIMIT coalesce(:articles, -1)

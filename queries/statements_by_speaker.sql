@@ -6,7 +6,8 @@
 -- Unfiltered, it walks articles newest first (articles_published_on) and
 -- stops after :limit statements; with a speaker, it sorts only that
 -- speaker's statements, found on indexes (actor name, alias,
--- statements.speaker_id, statements.speaker_text).
+-- statements.speaker_id, statements.speaker_text), by dates from
+-- articles_dates.
 WITH speaker_ids(id) AS (
     SELECT id FROM actors WHERE name = :speaker COLLATE NOCASE
     UNION
@@ -25,7 +26,7 @@ picked(id) AS (
     UNION ALL
     SELECT id FROM (
         SELECT s.id FROM named n JOIN statements s ON s.id = n.id
-        JOIN articles a ON a.id = s.article_id
+        JOIN articles a INDEXED BY articles_dates ON a.id = s.article_id
         WHERE :speaker IS NOT NULL
         ORDER BY a.published_on DESC, a.id DESC, s.start_char LIMIT :limit)
 )

@@ -169,7 +169,7 @@ fn check_actor_profile(ws: &Workspace) -> &'static str {
     assert!(mansour["mentions"].as_i64().unwrap() >= 1);
     assert_eq!(mansour["first_seen"], "2024-05-14");
     assert_eq!(mansour["last_seen"], "2024-05-14");
-    assert!(mansour["article_list"]
+    assert!(mansour["recent_articles"]
         .as_str()
         .unwrap()
         .contains("Egyptian and Qatari ministers"));
