@@ -154,6 +154,94 @@ fn replace_re_extracts_without_duplicating() {
     assert_eq!(table_counts(&ws.path("newsfacts.db")), first);
 }
 
+/// Each running total next to the count over the facts it totals, for every
+/// key where either is non-zero.
+fn totals_and_counts(conn: &rusqlite::Connection) -> Vec<(String, String, i64, i64)> {
+    let pairs = [
+        (
+            "places",
+            "SELECT location_id, mentions, articles FROM location_counts",
+            "SELECT location_id, count(*), count(DISTINCT article_id) FROM location_mentions
+             GROUP BY location_id",
+        ),
+        (
+            "figures",
+            "SELECT location_id || category, figures, 0 FROM casualty_counts",
+            "SELECT location_id || category, count(*), 0 FROM casualty_figures
+             WHERE location_id IS NOT NULL AND part_of_id IS NULL GROUP BY 1",
+        ),
+        (
+            "outlets",
+            "SELECT outlet, articles, statements + casualty_figures + actor_mentions + place_mentions
+             FROM outlet_counts",
+            "SELECT coalesce(outlet, ''), count(*),
+                    sum((SELECT count(*) FROM statements WHERE article_id = a.id)
+                      + (SELECT count(*) FROM casualty_figures WHERE article_id = a.id)
+                      + (SELECT count(*) FROM actor_mentions WHERE article_id = a.id)
+                      + (SELECT count(*) FROM location_mentions WHERE article_id = a.id))
+             FROM articles a GROUP BY 1",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (name, totals, counts) in pairs {
+        let read = |sql: &str| -> std::collections::BTreeMap<String, (i64, i64)> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| {
+                let key: rusqlite::types::Value = r.get(0)?;
+                Ok((format!("{key:?}"), (r.get(1)?, r.get(2)?)))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|(_, (a, b))| *a != 0 || *b != 0)
+            .collect()
+        };
+        let (totals, counts) = (read(totals), read(counts));
+        assert!(!counts.is_empty(), "{name}: nothing to total");
+        for key in totals.keys().chain(counts.keys()) {
+            let (t, c) = (totals.get(key), counts.get(key));
+            if t != c {
+                out.push((
+                    name.to_string(),
+                    key.clone(),
+                    t.map_or(0, |v| v.0),
+                    c.map_or(0, |v| v.0),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn running_totals_equal_the_facts_through_replace_delete_and_moves() {
+    let ws = Workspace::new();
+    ws.write("c/port.txt", PORT_STRIKE);
+    ws.write("c/talks.txt", TALKS);
+    ws.write("c/more.jsonl", &many_articles(30));
+    ws.cmd().args(["import", "c"]).assert().success();
+    let conn = rusqlite::Connection::open(ws.path("newsfacts.db")).unwrap();
+    assert_eq!(totals_and_counts(&conn), [], "after import");
+    ws.cmd()
+        .args(["import", "c", "--replace"])
+        .assert()
+        .success();
+    assert_eq!(totals_and_counts(&conn), [], "after --replace");
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         DELETE FROM articles WHERE id IN (SELECT min(article_id) FROM casualty_figures);",
+    )
+    .unwrap();
+    assert_eq!(totals_and_counts(&conn), [], "after a delete by hand");
+    conn.execute_batch(
+        "UPDATE location_mentions SET location_id = (SELECT min(location_id) FROM location_mentions)
+         WHERE location_id = (SELECT max(location_id) FROM location_mentions);
+         UPDATE casualty_figures SET category = 'missing' WHERE id = (SELECT max(id) FROM casualty_figures);
+         UPDATE articles SET outlet = 'Renamed Wire' WHERE id = (SELECT max(id) FROM articles);",
+    )
+    .unwrap();
+    assert_eq!(totals_and_counts(&conn), [], "after moves by hand");
+}
+
 #[test]
 fn bad_files_are_named_with_their_reason_and_the_rest_imported() {
     let ws = Workspace::new();

@@ -156,6 +156,9 @@ pub fn table_contents(db: &Path) -> Vec<(String, Vec<Vec<rusqlite::types::Value>
         "locations",
         "location_aliases",
         "location_mentions",
+        "location_counts",
+        "casualty_counts",
+        "outlet_counts",
     ]
     .iter()
     .map(|t| {
