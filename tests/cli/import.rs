@@ -217,7 +217,7 @@ fn running_totals_equal_the_facts_through_replace_delete_and_moves() {
     let ws = Workspace::new();
     ws.write("c/port.txt", PORT_STRIKE);
     ws.write("c/talks.txt", TALKS);
-    ws.write("c/more.jsonl", &many_articles(30));
+    ws.write("c/more.jsonl", many_articles(30));
     ws.cmd().args(["import", "c"]).assert().success();
     let conn = rusqlite::Connection::open(ws.path("newsfacts.db")).unwrap();
     assert_eq!(totals_and_counts(&conn), [], "after import");
