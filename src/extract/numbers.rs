@@ -289,6 +289,8 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     let first = rest.chars().next()?;
     let (mut value, mut end) = if first.is_ascii_digit() {
         parse_digits(rest)?
+    } else if !may_start_number_word(first) {
+        return None;
     } else {
         let word = word_at(rest);
         if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
@@ -300,8 +302,8 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     // A scale word after digits: "1.5 million", "3 thousand".
     if first.is_ascii_digit() {
         if let Some(after) = rest[end..].strip_prefix(' ') {
-            let word = word_at(after).to_ascii_lowercase();
-            if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == word) {
+            let word = word_at(after);
+            if let Some((_, scale)) = SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) {
                 value *= *scale as f64;
                 end += 1 + word.len();
             }
@@ -327,6 +329,16 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
         article: false,
         plus,
     })
+}
+
+/// Whether a word starting with `c` can be "a"/"an" or a number word: every
+/// one of [`UNITS`] starts with one of these letters (and a compound such as
+/// "twenty-five" with its tens), so other words need no parsing.
+fn may_start_number_word(c: char) -> bool {
+    matches!(
+        c.to_ascii_lowercase(),
+        'a' | 'e' | 'f' | 'n' | 'o' | 's' | 't' | 'z'
+    )
 }
 
 /// "a"/"an": one person, or a scale ("a hundred", "a million"); nothing when a
@@ -379,8 +391,14 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
     {
         end += 1;
     }
-    let cleaned: String = s[..end].chars().filter(|c| *c != ',').collect();
-    Some((cleaned.parse().ok()?, end))
+    let digits = &s[..end];
+    let value = if digits.contains(',') {
+        let cleaned: String = digits.chars().filter(|c| *c != ',').collect();
+        cleaned.parse().ok()?
+    } else {
+        digits.parse().ok()?
+    };
+    Some((value, end))
 }
 
 /// Number words: "seven", "twenty-five", "two hundred", "three thousand and
@@ -396,9 +414,11 @@ fn parse_words(s: &str) -> Option<(i64, usize)> {
         if word.is_empty() {
             break;
         }
-        let lower = word.to_ascii_lowercase();
-        let small = unit_value(&lower).or_else(|| compound_value(&lower));
-        let scale = SCALES.iter().find(|(w, _)| any && *w == lower).map(|x| x.1);
+        let small = unit_value(word).or_else(|| compound_value(word));
+        let scale = SCALES
+            .iter()
+            .find(|(w, _)| any && w.eq_ignore_ascii_case(word))
+            .map(|x| x.1);
         let after_scale;
         if let Some(v) = small.filter(|&v| can_follow(current, v)) {
             current = current.saturating_add(v);
@@ -428,7 +448,7 @@ fn parse_words(s: &str) -> Option<(i64, usize)> {
     any.then_some((total.saturating_add(current), end))
 }
 
-/// "twenty-five" and the like.
+/// "twenty-five" and the like, in any ASCII case.
 fn compound_value(word: &str) -> Option<i64> {
     let (tens, unit) = word.split_once('-')?;
     match (unit_value(tens), unit_value(unit)) {
@@ -444,8 +464,12 @@ fn can_follow(current: i64, v: i64) -> bool {
     pending == 0 || (pending >= 20 && pending % 10 == 0 && v < 10)
 }
 
+/// The value of a unit word, in any ASCII case ("Seven").
 fn unit_value(word: &str) -> Option<i64> {
-    UNITS.iter().find(|(w, _)| *w == word).map(|x| x.1)
+    UNITS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|x| x.1)
 }
 
 /// Merges "between 20 and 25", "20 to 25", "20-25" and "two or three" into

@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::tokens::{Kind, Token};
 
 /// The six categories of the schema.
@@ -104,17 +106,63 @@ fn term_at(toks: &[Token], at: usize, t: &Term) -> bool {
 
 /// The longest term with `role` starting at token `at`.
 pub fn term_starting(toks: &[Token], at: usize, role: Role) -> Option<&'static Term> {
-    terms()
-        .iter()
+    let first = toks.get(at).filter(|t| t.kind == Kind::Word)?;
+    terms_by(|t| t.words.first(), &TERMS_BY_FIRST, &first.lower)
         .find(|t| has_role(t, role) && term_at(toks, at, t))
 }
 
 /// The longest term with `role` ending just before token `end`; returns it
 /// and its first token.
 pub fn term_ending(toks: &[Token], end: usize, role: Role) -> Option<(&'static Term, usize)> {
-    terms().iter().find_map(|t| {
+    let last = toks
+        .get(end.checked_sub(1)?)
+        .filter(|t| t.kind == Kind::Word)?;
+    terms_by(|t| t.words.last(), &TERMS_BY_LAST, &last.lower).find_map(|t| {
         let start = end.checked_sub(t.words.len())?;
         (has_role(t, role) && term_at(toks, start, t)).then_some((t, start))
+    })
+}
+
+/// Terms indexed by one of their words (the first or the last).
+type TermIndex = OnceLock<FxHashMap<&'static str, Vec<usize>>>;
+static TERMS_BY_FIRST: TermIndex = OnceLock::new();
+static TERMS_BY_LAST: TermIndex = OnceLock::new();
+
+/// The terms whose `key` word is `word`, in lexicon order: a term can only
+/// match where that word stands, so the rest need no comparing.
+fn terms_by(
+    key: fn(&'static Term) -> Option<&'static String>,
+    index: &'static TermIndex,
+    word: &str,
+) -> impl Iterator<Item = &'static Term> {
+    let index = index.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (i, t) in terms().iter().enumerate() {
+            if let Some(w) = key(t) {
+                map.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        map
+    });
+    let found = index.get(word).map_or(&[][..], Vec::as_slice);
+    found.iter().map(|&i| &terms()[i])
+}
+
+/// Whether `word` is the first word of some term.
+pub fn starts_term(word: &str) -> bool {
+    terms_by(|t| t.words.first(), &TERMS_BY_FIRST, word)
+        .next()
+        .is_some()
+}
+
+/// [`QUALIFIERS`] with each phrase split into its words.
+pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
+    static SPLIT: OnceLock<Vec<(Vec<&'static str>, &'static str)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .map(|(phrase, q)| (phrase.split(' ').collect(), *q))
+            .collect()
     })
 }
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// How a cue introduces speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,31 @@ pub fn cues() -> &'static [CueForm] {
         out.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         out
     })
+}
+
+/// The cues whose first word is `word` (compared ignoring ASCII case), in
+/// the order of [`cues`]. Cue words are ASCII lower case, so a word that is
+/// not ASCII, or longer than any cue word, starts none.
+pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> {
+    static BY_FIRST: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, form) in cues().iter().enumerate() {
+            map.entry(form.words[0].clone()).or_default().push(i);
+        }
+        map
+    });
+    let mut buf = [0u8; 24];
+    let key = (word.len() <= buf.len() && word.is_ascii()).then(|| {
+        let key = &mut buf[..word.len()];
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        std::str::from_utf8(key).expect("ASCII is UTF-8")
+    });
+    let found = key
+        .and_then(|k| by_first.get(k))
+        .map_or(&[][..], Vec::as_slice);
+    found.iter().map(|&i| &cues()[i])
 }
 
 /// A state that can speak.
