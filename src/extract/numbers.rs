@@ -11,6 +11,9 @@
 //! cheap and knows nothing about casualties.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::{word_end, word_start};
 
@@ -256,9 +259,7 @@ fn scan(text: &str) -> Vec<Number> {
                 continue;
             }
             // Skip the rest of a token that is not a count ("2.5", "7th").
-            let token = text[i..]
-                .find(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '-')))
-                .unwrap_or(text.len() - i);
+            let token = token_len(&text[i..]);
             if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
                 i += token;
                 continue;
@@ -267,6 +268,25 @@ fn scan(text: &str) -> Vec<Number> {
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// Length of the letters, digits, commas, dots and hyphens `s` starts with.
+fn token_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        let step = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')).then_some(1)
+        } else {
+            let c = s[len..].chars().next().expect("char boundary");
+            c.is_alphanumeric().then(|| c.len_utf8())
+        };
+        match step {
+            Some(step) => len += step,
+            None => break,
+        }
+    }
+    len
 }
 
 /// "half a million": the scale after "half a" is halved, and "half" joins the span.
@@ -295,6 +315,10 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
         let word = word_at(rest);
         if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
             return parse_article(text, start, word.len());
+        }
+        // Number words start with a unit word: no need to read on otherwise.
+        if unit_value(word).is_none() && compound_value(word).is_none() {
+            return None;
         }
         let (v, e) = parse_words(rest)?;
         (v as f64, e)
@@ -348,11 +372,11 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
     let after = text[start + len..]
         .strip_prefix(' ')?
         .trim_start_matches(['"', '\u{201c}', '\u{2018}']);
-    let next = word_at(after).to_ascii_lowercase();
+    let next = word_at(after);
     if next.is_empty() {
         return None;
     }
-    if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == next) {
+    if let Some((_, scale)) = SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(next)) {
         let end = start + len + 1 + next.len();
         return Some(Number {
             value: *scale,
@@ -367,8 +391,8 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         .split_whitespace()
         .take(3)
         .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .any(|w| NOT_ONE_AFTER_ARTICLE.contains(&w.to_ascii_lowercase().as_str()));
-    if NOT_ONE_AFTER_ARTICLE.contains(&next.as_str()) || quantity {
+        .any(is_quantity_word);
+    if is_quantity_word(next) || quantity {
         return None;
     }
     Some(Number {
@@ -378,6 +402,13 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         article: true,
         plus: false,
     })
+}
+
+/// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
+fn is_quantity_word(w: &str) -> bool {
+    NOT_ONE_AFTER_ARTICLE
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(w))
 }
 
 /// Digits with thousands separators and an optional decimal part.
@@ -450,7 +481,8 @@ fn parse_words(s: &str) -> Option<(i64, usize)> {
 
 /// "twenty-five" and the like, in any ASCII case.
 fn compound_value(word: &str) -> Option<i64> {
-    let (tens, unit) = word.split_once('-')?;
+    let dash = word.bytes().position(|b| b == b'-')?;
+    let (tens, unit) = (&word[..dash], &word[dash + 1..]);
     match (unit_value(tens), unit_value(unit)) {
         (Some(t), Some(u)) if t >= 20 && t % 10 == 0 && (1..10).contains(&u) => Some(t + u),
         _ => None,
@@ -466,10 +498,14 @@ fn can_follow(current: i64, v: i64) -> bool {
 
 /// The value of a unit word, in any ASCII case ("Seven").
 fn unit_value(word: &str) -> Option<i64> {
-    UNITS
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|x| x.1)
+    static BY_WORD: OnceLock<FxHashMap<&'static [u8], i64>> = OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| UNITS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
+    // Unit words are short ASCII: lower-case into a small buffer, no allocation.
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    by_word.get(&*lower).copied()
 }
 
 /// Merges "between 20 and 25", "20 to 25", "20-25" and "two or three" into
@@ -537,13 +573,19 @@ fn is_measure(after: &str, next_lower: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
     };
     trimmed.starts_with('%')
-        || UNIT_WORDS.contains(&next_lower)
-        || UNIT_WORDS.contains(&next_lower.trim_end_matches('.'))
+        || is_unit_word(next_lower)
+        || is_unit_word(next_lower.trim_end_matches('.'))
         || starts("a.m")
         || starts("p.m")
         || starts("in the morning")
         || starts("in the evening")
         || starts("in the afternoon")
+}
+
+fn is_unit_word(w: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| UNIT_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// "$5", "€20", "US$ 3".
@@ -644,13 +686,22 @@ fn last_word(s: &str) -> &str {
 
 /// The word (letters, digits, hyphens, apostrophes) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|(i, c)| {
-            !(c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '\u{2019}')
-                || *i >= MAX_WORD_BYTES
-        })
-        .map_or(s.len(), |(i, _)| i);
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() && end < MAX_WORD_BYTES {
+        let b = bytes[end];
+        // ASCII needs no decoding; other chars are read whole.
+        let len = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'').then_some(1)
+        } else {
+            let c = s[end..].chars().next().expect("char boundary");
+            (c.is_alphanumeric() || c == '\u{2019}').then(|| c.len_utf8())
+        };
+        match len {
+            Some(len) => end += len,
+            None => break,
+        }
+    }
     &s[..end]
 }
 

@@ -14,9 +14,9 @@
 //! hypothetical ("could reach 20,000") or negated is not read at all.
 
 use super::lexicon::{
-    qualifier_words, term_ending, term_starting, words_at, Role, Term, AUX, COORDINATORS,
-    FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP, OBJECTS,
-    TOLL_LINKS,
+    qualifier_words, qualifiers_ending_with, term_ending, term_starting, words_at, Role, Term, AUX,
+    COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP,
+    OBJECTS, TOLL_LINKS,
 };
 use super::tokens::{Kind, Token};
 
@@ -214,7 +214,14 @@ fn is_term(w: &str) -> bool {
 pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
     let mut k = i;
     'outer: loop {
-        for (words, _) in qualifier_words() {
+        // Every qualifier and filler is words: none ends at a count or mark.
+        let Some(last) = k.checked_sub(1).map(|p| &toks[p]) else {
+            return k;
+        };
+        if last.kind != Kind::Word {
+            return k;
+        }
+        for words in qualifiers_ending_with(&last.lower) {
             if let Some(s) = k.checked_sub(words.len()) {
                 if words_at(toks, s, words) {
                     k = s;

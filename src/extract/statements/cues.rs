@@ -65,12 +65,24 @@ fn is_title_case(masked: &str, toks: &[Token]) -> bool {
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let w = &masked[t.range.clone()];
         // Four chars need at least four bytes: shorter words are skipped unread.
-        if w.len() >= 4 && w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+        if w.len() >= 4 && is_long_alphabetic(w) {
             long += 1;
             capitalised += usize::from(w.starts_with(char::is_uppercase));
         }
     }
     long >= 3 && capitalised * 5 >= long * 4
+}
+
+/// At least four chars, all letters.
+fn is_long_alphabetic(w: &str) -> bool {
+    let mut chars = 0;
+    for c in w.chars() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        chars += 1;
+    }
+    chars >= 4
 }
 
 /// The longest lexicon form starting at token `i`. A capitalised form only

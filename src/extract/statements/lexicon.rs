@@ -75,11 +75,11 @@ pub fn cues() -> &'static [CueForm] {
 /// the order of [`cues`]. Cue words are ASCII lower case, so a word that is
 /// not ASCII, or longer than any cue word, starts none.
 pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> {
-    static BY_FIRST: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
+    static BY_FIRST: OnceLock<FxHashMap<&'static [u8], Vec<usize>>> = OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
-        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut map: FxHashMap<&'static [u8], Vec<usize>> = FxHashMap::default();
         for (i, form) in cues().iter().enumerate() {
-            map.entry(form.words[0].clone()).or_default().push(i);
+            map.entry(form.words[0].as_bytes()).or_default().push(i);
         }
         map
     });
@@ -88,7 +88,7 @@ pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> 
         let key = &mut buf[..word.len()];
         key.copy_from_slice(word.as_bytes());
         key.make_ascii_lowercase();
-        std::str::from_utf8(key).expect("ASCII is UTF-8")
+        &*key
     });
     let found = key
         .and_then(|k| by_first.get(k))

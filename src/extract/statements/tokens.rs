@@ -29,28 +29,24 @@ pub struct Token {
 /// Splits `masked[range]` into tokens.
 pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
     let s = &masked[range.clone()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let mut j = i + 1;
+    let mut out = Vec::with_capacity(s.len() / 4);
+    let mut chars = s.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         let kind = if c == MASK {
-            while j < chars.len() && chars[j].1 == MASK {
-                j += 1;
-            }
+            while chars.next_if(|&(_, n)| n == MASK).is_some() {}
             Some(Kind::Quote)
         } else if c.is_alphanumeric() {
-            while j < chars.len() {
-                let next = chars.get(j + 1).map(|n| n.1);
-                let inner_mark = matches!(chars[j].1, '-' | '\'' | '’' | '.' | '&')
+            let mut prev = c;
+            while let Some(&(at, ch)) = chars.peek() {
+                let next = s[at + ch.len_utf8()..].chars().next();
+                let inner_mark = matches!(ch, '-' | '\'' | '’' | '.' | '&')
                     && next.is_some_and(char::is_alphanumeric);
                 // "4,000", "1.5"
-                let in_number = chars[j].1 == ','
-                    && chars[j - 1].1.is_ascii_digit()
-                    && next.is_some_and(|c| c.is_ascii_digit());
-                if chars[j].1.is_alphanumeric() || inner_mark || in_number {
-                    j += 1;
+                let in_number =
+                    ch == ',' && prev.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit());
+                if ch.is_alphanumeric() || inner_mark || in_number {
+                    chars.next();
+                    prev = ch;
                 } else {
                     break;
                 }
@@ -61,14 +57,13 @@ pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
         } else {
             Some(Kind::Punct(c))
         };
-        let end = chars.get(j).map_or(s.len(), |n| n.0);
+        let end = chars.peek().map_or(s.len(), |n| n.0);
         if let Some(kind) = kind {
             out.push(Token {
                 kind,
                 range: range.start + start..range.start + end,
             });
         }
-        i = j;
     }
     out
 }
