@@ -259,7 +259,7 @@ fn scan(text: &str) -> Vec<Number> {
                 continue;
             }
             // Skip the rest of a token that is not a count ("2.5", "7th").
-            let token = token_len(&text[i..]);
+            let token = token_len(&text.as_bytes()[i..], &text[i..]);
             if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
                 i += token;
                 continue;
@@ -271,9 +271,12 @@ fn scan(text: &str) -> Vec<Number> {
 }
 
 /// Length of the letters, digits, commas, dots and hyphens `s` starts with.
-fn token_len(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut len = 0;
+fn token_len(bytes: &[u8], s: &str) -> usize {
+    // ASCII first, in one pass; other chars are decoded one by one.
+    let mut len = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')))
+        .unwrap_or(bytes.len());
     while let Some(&b) = bytes.get(len) {
         let step = if b.is_ascii() {
             (b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')).then_some(1)
@@ -309,7 +312,7 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     let first = rest.chars().next()?;
     let (mut value, mut end) = if first.is_ascii_digit() {
         parse_digits(rest)?
-    } else if !may_start_number_word(first) {
+    } else if !may_start_number_word(first) || !may_be_number_prefix(rest.as_bytes()) {
         return None;
     } else {
         let word = word_at(rest);
@@ -363,6 +366,36 @@ fn may_start_number_word(c: char) -> bool {
         c.to_ascii_lowercase(),
         'a' | 'e' | 'f' | 'n' | 'o' | 's' | 't' | 'z'
     )
+}
+
+/// Whether a word starting with these bytes can be "a"/"an" or a number
+/// word: when it starts with three letters (so it is not "a"/"an"), they
+/// must begin a unit word, which a compound ("twenty-five") also starts with.
+fn may_be_number_prefix(bytes: &[u8]) -> bool {
+    let [a, b, c, ..] = bytes else {
+        return true;
+    };
+    let prefix = [a, b, c].map(u8::to_ascii_lowercase);
+    !prefix.iter().all(u8::is_ascii_lowercase)
+        || matches!(
+            &prefix,
+            b"zer"
+                | b"one"
+                | b"two"
+                | b"thr"
+                | b"fou"
+                | b"fiv"
+                | b"six"
+                | b"sev"
+                | b"eig"
+                | b"nin"
+                | b"ten"
+                | b"ele"
+                | b"twe"
+                | b"thi"
+                | b"fif"
+                | b"for"
+        )
 }
 
 /// "a"/"an": one person, or a scale ("a hundred", "a million"); nothing when a
@@ -500,7 +533,11 @@ fn can_follow(current: i64, v: i64) -> bool {
 fn unit_value(word: &str) -> Option<i64> {
     static BY_WORD: OnceLock<FxHashMap<&'static [u8], i64>> = OnceLock::new();
     let by_word = BY_WORD.get_or_init(|| UNITS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
-    // Unit words are short ASCII: lower-case into a small buffer, no allocation.
+    // Unit words have three to nine letters.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    // Lower-case into a small buffer, no allocation.
     let mut buf = [0u8; 16];
     let lower = buf.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
@@ -687,7 +724,12 @@ fn last_word(s: &str) -> &str {
 /// The word (letters, digits, hyphens, apostrophes) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
     let bytes = s.as_bytes();
-    let mut end = 0;
+    let limit = bytes.len().min(MAX_WORD_BYTES);
+    // The ASCII letters, digits, hyphens and apostrophes first, in one pass.
+    let mut end = bytes[..limit]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'\''))
+        .unwrap_or(limit);
     while end < bytes.len() && end < MAX_WORD_BYTES {
         let b = bytes[end];
         // ASCII needs no decoding; other chars are read whole.
@@ -715,6 +757,21 @@ mod tests {
 
     fn counts(text: &str) -> Vec<i64> {
         find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn every_unit_word_passes_the_prefix_check() {
+        for (word, _) in UNITS {
+            assert!(may_be_number_prefix(word.as_bytes()), "{word}");
+            assert!(
+                may_be_number_prefix(word.to_uppercase().as_bytes()),
+                "{word}"
+            );
+            assert!(
+                may_start_number_word(word.chars().next().unwrap()),
+                "{word}"
+            );
+        }
     }
 
     #[test]

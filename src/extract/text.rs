@@ -31,8 +31,11 @@ impl<'a> Text<'a> {
         let mut multibyte = Vec::new();
         if !body.is_ascii() {
             let mut extra_before = 0;
-            for (start, c) in body.char_indices().filter(|(_, c)| !c.is_ascii()) {
-                let extra = c.len_utf8() - 1;
+            // Lead bytes of multi-byte chars are 0xC0 and above; the count of
+            // leading one bits is the char's length.
+            let leads = body.bytes().enumerate().filter(|&(_, b)| b >= 0xC0);
+            for (start, lead) in leads {
+                let extra = lead.leading_ones() as usize - 1;
                 multibyte.push(Wide {
                     start,
                     extra,
@@ -213,6 +216,7 @@ fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 /// Whether the byte at `i` starts a word (not preceded by a letter or digit).
+#[inline]
 pub fn word_start(body: &str, i: usize) -> bool {
     // The common ASCII case without decoding.
     if let Some(b) = i.checked_sub(1).map(|p| body.as_bytes()[p]) {
@@ -227,6 +231,7 @@ pub fn word_start(body: &str, i: usize) -> bool {
 }
 
 /// Whether the byte at `i` ends a word (not followed by a letter or digit).
+#[inline]
 pub fn word_end(body: &str, i: usize) -> bool {
     if let Some(b) = body.as_bytes().get(i) {
         if b.is_ascii() {
