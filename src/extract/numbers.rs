@@ -11,6 +11,9 @@
 //! cheap and knows nothing about casualties.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::{word_end, word_start};
 
@@ -256,9 +259,7 @@ fn scan(text: &str) -> Vec<Number> {
                 continue;
             }
             // Skip the rest of a token that is not a count ("2.5", "7th").
-            let token = text[i..]
-                .find(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '-')))
-                .unwrap_or(text.len() - i);
+            let token = token_len(&text.as_bytes()[i..], &text[i..]);
             if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
                 i += token;
                 continue;
@@ -267,6 +268,28 @@ fn scan(text: &str) -> Vec<Number> {
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// Length of the letters, digits, commas, dots and hyphens `s` starts with.
+fn token_len(bytes: &[u8], s: &str) -> usize {
+    // ASCII first, in one pass; other chars are decoded one by one.
+    let mut len = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')))
+        .unwrap_or(bytes.len());
+    while let Some(&b) = bytes.get(len) {
+        let step = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')).then_some(1)
+        } else {
+            let c = s[len..].chars().next().expect("char boundary");
+            c.is_alphanumeric().then(|| c.len_utf8())
+        };
+        match step {
+            Some(step) => len += step,
+            None => break,
+        }
+    }
+    len
 }
 
 /// "half a million": the scale after "half a" is halved, and "half" joins the span.
@@ -289,10 +312,16 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     let first = rest.chars().next()?;
     let (mut value, mut end) = if first.is_ascii_digit() {
         parse_digits(rest)?
+    } else if !may_start_number_word(first) || !may_be_number_prefix(rest.as_bytes()) {
+        return None;
     } else {
         let word = word_at(rest);
         if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
             return parse_article(text, start, word.len());
+        }
+        // Number words start with a unit word: no need to read on otherwise.
+        if unit_value(word).is_none() && compound_value(word).is_none() {
+            return None;
         }
         let (v, e) = parse_words(rest)?;
         (v as f64, e)
@@ -300,8 +329,8 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     // A scale word after digits: "1.5 million", "3 thousand".
     if first.is_ascii_digit() {
         if let Some(after) = rest[end..].strip_prefix(' ') {
-            let word = word_at(after).to_ascii_lowercase();
-            if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == word) {
+            let word = word_at(after);
+            if let Some((_, scale)) = SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) {
                 value *= *scale as f64;
                 end += 1 + word.len();
             }
@@ -329,6 +358,46 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// Whether a word starting with `c` can be "a"/"an" or a number word: every
+/// one of [`UNITS`] starts with one of these letters (and a compound such as
+/// "twenty-five" with its tens), so other words need no parsing.
+fn may_start_number_word(c: char) -> bool {
+    matches!(
+        c.to_ascii_lowercase(),
+        'a' | 'e' | 'f' | 'n' | 'o' | 's' | 't' | 'z'
+    )
+}
+
+/// Whether a word starting with these bytes can be "a"/"an" or a number
+/// word: when it starts with three letters (so it is not "a"/"an"), they
+/// must begin a unit word, which a compound ("twenty-five") also starts with.
+fn may_be_number_prefix(bytes: &[u8]) -> bool {
+    let [a, b, c, ..] = bytes else {
+        return true;
+    };
+    let prefix = [a, b, c].map(u8::to_ascii_lowercase);
+    !prefix.iter().all(u8::is_ascii_lowercase)
+        || matches!(
+            &prefix,
+            b"zer"
+                | b"one"
+                | b"two"
+                | b"thr"
+                | b"fou"
+                | b"fiv"
+                | b"six"
+                | b"sev"
+                | b"eig"
+                | b"nin"
+                | b"ten"
+                | b"ele"
+                | b"twe"
+                | b"thi"
+                | b"fif"
+                | b"for"
+        )
+}
+
 /// "a"/"an": one person, or a scale ("a hundred", "a million"); nothing when a
 /// quantity word follows ("a dozen", "an estimated").
 fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
@@ -336,11 +405,11 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
     let after = text[start + len..]
         .strip_prefix(' ')?
         .trim_start_matches(['"', '\u{201c}', '\u{2018}']);
-    let next = word_at(after).to_ascii_lowercase();
+    let next = word_at(after);
     if next.is_empty() {
         return None;
     }
-    if let Some((_, scale)) = SCALES.iter().find(|(w, _)| *w == next) {
+    if let Some((_, scale)) = SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(next)) {
         let end = start + len + 1 + next.len();
         return Some(Number {
             value: *scale,
@@ -355,8 +424,8 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         .split_whitespace()
         .take(3)
         .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .any(|w| NOT_ONE_AFTER_ARTICLE.contains(&w.to_ascii_lowercase().as_str()));
-    if NOT_ONE_AFTER_ARTICLE.contains(&next.as_str()) || quantity {
+        .any(is_quantity_word);
+    if is_quantity_word(next) || quantity {
         return None;
     }
     Some(Number {
@@ -366,6 +435,13 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         article: true,
         plus: false,
     })
+}
+
+/// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
+fn is_quantity_word(w: &str) -> bool {
+    NOT_ONE_AFTER_ARTICLE
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(w))
 }
 
 /// Digits with thousands separators and an optional decimal part.
@@ -379,8 +455,14 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
     {
         end += 1;
     }
-    let cleaned: String = s[..end].chars().filter(|c| *c != ',').collect();
-    Some((cleaned.parse().ok()?, end))
+    let digits = &s[..end];
+    let value = if digits.contains(',') {
+        let cleaned: String = digits.chars().filter(|c| *c != ',').collect();
+        cleaned.parse().ok()?
+    } else {
+        digits.parse().ok()?
+    };
+    Some((value, end))
 }
 
 /// Number words: "seven", "twenty-five", "two hundred", "three thousand and
@@ -396,9 +478,11 @@ fn parse_words(s: &str) -> Option<(i64, usize)> {
         if word.is_empty() {
             break;
         }
-        let lower = word.to_ascii_lowercase();
-        let small = unit_value(&lower).or_else(|| compound_value(&lower));
-        let scale = SCALES.iter().find(|(w, _)| any && *w == lower).map(|x| x.1);
+        let small = unit_value(word).or_else(|| compound_value(word));
+        let scale = SCALES
+            .iter()
+            .find(|(w, _)| any && w.eq_ignore_ascii_case(word))
+            .map(|x| x.1);
         let after_scale;
         if let Some(v) = small.filter(|&v| can_follow(current, v)) {
             current = current.saturating_add(v);
@@ -428,9 +512,10 @@ fn parse_words(s: &str) -> Option<(i64, usize)> {
     any.then_some((total.saturating_add(current), end))
 }
 
-/// "twenty-five" and the like.
+/// "twenty-five" and the like, in any ASCII case.
 fn compound_value(word: &str) -> Option<i64> {
-    let (tens, unit) = word.split_once('-')?;
+    let dash = word.bytes().position(|b| b == b'-')?;
+    let (tens, unit) = (&word[..dash], &word[dash + 1..]);
     match (unit_value(tens), unit_value(unit)) {
         (Some(t), Some(u)) if t >= 20 && t % 10 == 0 && (1..10).contains(&u) => Some(t + u),
         _ => None,
@@ -444,8 +529,20 @@ fn can_follow(current: i64, v: i64) -> bool {
     pending == 0 || (pending >= 20 && pending % 10 == 0 && v < 10)
 }
 
+/// The value of a unit word, in any ASCII case ("Seven").
 fn unit_value(word: &str) -> Option<i64> {
-    UNITS.iter().find(|(w, _)| *w == word).map(|x| x.1)
+    static BY_WORD: OnceLock<FxHashMap<&'static [u8], i64>> = OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| UNITS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
+    // Unit words have three to nine letters.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    // Lower-case into a small buffer, no allocation.
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    by_word.get(&*lower).copied()
 }
 
 /// Merges "between 20 and 25", "20 to 25", "20-25" and "two or three" into
@@ -513,13 +610,19 @@ fn is_measure(after: &str, next_lower: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
     };
     trimmed.starts_with('%')
-        || UNIT_WORDS.contains(&next_lower)
-        || UNIT_WORDS.contains(&next_lower.trim_end_matches('.'))
+        || is_unit_word(next_lower)
+        || is_unit_word(next_lower.trim_end_matches('.'))
         || starts("a.m")
         || starts("p.m")
         || starts("in the morning")
         || starts("in the evening")
         || starts("in the afternoon")
+}
+
+fn is_unit_word(w: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| UNIT_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// "$5", "€20", "US$ 3".
@@ -620,13 +723,27 @@ fn last_word(s: &str) -> &str {
 
 /// The word (letters, digits, hyphens, apostrophes) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|(i, c)| {
-            !(c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '\u{2019}')
-                || *i >= MAX_WORD_BYTES
-        })
-        .map_or(s.len(), |(i, _)| i);
+    let bytes = s.as_bytes();
+    let limit = bytes.len().min(MAX_WORD_BYTES);
+    // The ASCII letters, digits, hyphens and apostrophes first, in one pass.
+    let mut end = bytes[..limit]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'\''))
+        .unwrap_or(limit);
+    while end < bytes.len() && end < MAX_WORD_BYTES {
+        let b = bytes[end];
+        // ASCII needs no decoding; other chars are read whole.
+        let len = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'').then_some(1)
+        } else {
+            let c = s[end..].chars().next().expect("char boundary");
+            (c.is_alphanumeric() || c == '\u{2019}').then(|| c.len_utf8())
+        };
+        match len {
+            Some(len) => end += len,
+            None => break,
+        }
+    }
     &s[..end]
 }
 
@@ -640,6 +757,21 @@ mod tests {
 
     fn counts(text: &str) -> Vec<i64> {
         find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn every_unit_word_passes_the_prefix_check() {
+        for (word, _) in UNITS {
+            assert!(may_be_number_prefix(word.as_bytes()), "{word}");
+            assert!(
+                may_be_number_prefix(word.to_uppercase().as_bytes()),
+                "{word}"
+            );
+            assert!(
+                may_start_number_word(word.chars().next().unwrap()),
+                "{word}"
+            );
+        }
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
 /// Drops a statement repeated word for word by the same speaker (a headline
 /// or summary line repeated in the body).
 fn dedupe(statements: Vec<Statement>) -> Vec<Statement> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     statements
         .into_iter()
         .filter(|s| seen.insert((s.speaker, s.speaker_text.clone(), s.text.to_lowercase())))
@@ -320,11 +320,23 @@ fn setting_regex() -> &'static Regex {
     })
 }
 
+/// The whitespace-separated words of `body[r]` that hold a letter or digit.
 fn word_count(body: &str, r: &Range<usize>) -> usize {
-    body[r.clone()]
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let (mut count, mut in_word, mut counted) = (0, false, false);
+    for c in body[r.clone()].chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            (in_word, counted) = (true, false);
+        }
+        if !counted && c.is_alphanumeric() {
+            counted = true;
+            count += 1;
+        }
+    }
+    count
 }
 
 /// The smallest byte range covering all of `ranges`.

@@ -11,43 +11,81 @@ pub struct Text<'a> {
     pub body: &'a str,
     /// Byte ranges of sentences, in order, trimmed of surrounding whitespace.
     pub sentences: Vec<Range<usize>>,
-    /// Byte offset where each char starts; empty when the body is ASCII.
-    char_starts: Vec<usize>,
+    /// The chars longer than one byte, in order; empty when the body is
+    /// ASCII. Offsets differ from char counts only by their extra bytes.
+    multibyte: Vec<Wide>,
+}
+
+/// A char of more than one byte.
+struct Wide {
+    /// Byte offset where it starts.
+    start: usize,
+    /// Its bytes beyond the first.
+    extra: usize,
+    /// The extra bytes of all wide chars before it.
+    extra_before: usize,
 }
 
 impl<'a> Text<'a> {
     pub fn new(body: &'a str) -> Self {
-        let char_starts = if body.is_ascii() {
-            Vec::new()
-        } else {
-            body.char_indices().map(|(i, _)| i).collect()
-        };
+        let mut multibyte = Vec::new();
+        if !body.is_ascii() {
+            let mut extra_before = 0;
+            // Lead bytes of multi-byte chars are 0xC0 and above; the count of
+            // leading one bits is the char's length.
+            let leads = body.bytes().enumerate().filter(|&(_, b)| b >= 0xC0);
+            for (start, lead) in leads {
+                let extra = lead.leading_ones() as usize - 1;
+                multibyte.push(Wide {
+                    start,
+                    extra,
+                    extra_before,
+                });
+                extra_before += extra;
+            }
+        }
         Text {
             body,
             sentences: split_sentences(body),
-            char_starts,
+            multibyte,
         }
     }
 
-    /// Character offset of a byte offset (which must be a char boundary).
+    /// Character offset of a byte offset (which must be a char boundary):
+    /// the number of chars starting before it.
     pub fn char_offset(&self, byte: usize) -> usize {
-        if self.char_starts.is_empty() {
-            byte
-        } else {
-            self.char_starts.partition_point(|&b| b < byte)
+        if self.multibyte.is_empty() {
+            return byte;
         }
+        let byte = byte.min(self.body.len());
+        let wide_before = self.multibyte.partition_point(|w| w.start < byte);
+        // Continuation bytes before `byte` start no char.
+        let continuation = wide_before.checked_sub(1).map_or(0, |k| {
+            let w = &self.multibyte[k];
+            w.extra_before + w.extra.min(byte - w.start - 1)
+        });
+        byte - continuation
     }
 
     /// Byte offset of a character offset.
     pub fn byte_offset(&self, chars: usize) -> usize {
-        if self.char_starts.is_empty() {
-            chars
-        } else {
-            self.char_starts
-                .get(chars)
-                .copied()
-                .unwrap_or(self.body.len())
+        if self.multibyte.is_empty() {
+            return chars;
         }
+        let total_extra = self
+            .multibyte
+            .last()
+            .map_or(0, |w| w.extra_before + w.extra);
+        if chars >= self.body.len() - total_extra {
+            return self.body.len();
+        }
+        let wide_before = self
+            .multibyte
+            .partition_point(|w| w.start - w.extra_before < chars);
+        let extra = wide_before.checked_sub(1).map_or(0, |k| {
+            self.multibyte[k].extra_before + self.multibyte[k].extra
+        });
+        chars + extra
     }
 
     pub fn span(&self, bytes: &Range<usize>) -> Span {
@@ -93,6 +131,14 @@ pub fn split_sentences(body: &str) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Only line breaks and sentence marks can end a sentence: skip to one.
+        match bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let c = bytes[i];
         if c == b'\n' {
             push_trimmed(body, start..i, &mut out);
@@ -170,7 +216,14 @@ fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 /// Whether the byte at `i` starts a word (not preceded by a letter or digit).
+#[inline]
 pub fn word_start(body: &str, i: usize) -> bool {
+    // The common ASCII case without decoding.
+    if let Some(b) = i.checked_sub(1).map(|p| body.as_bytes()[p]) {
+        if b.is_ascii() {
+            return !b.is_ascii_alphanumeric();
+        }
+    }
     body[..i]
         .chars()
         .next_back()
@@ -178,7 +231,13 @@ pub fn word_start(body: &str, i: usize) -> bool {
 }
 
 /// Whether the byte at `i` ends a word (not followed by a letter or digit).
+#[inline]
 pub fn word_end(body: &str, i: usize) -> bool {
+    if let Some(b) = body.as_bytes().get(i) {
+        if b.is_ascii() {
+            return !b.is_ascii_alphanumeric();
+        }
+    }
     body[i..]
         .chars()
         .next()
@@ -221,6 +280,30 @@ mod tests {
     fn line_breaks_end_sentences() {
         let s = sentences("Headline without stop\n\nBody starts here.");
         assert_eq!(s, vec!["Headline without stop", "Body starts here."]);
+    }
+
+    #[test]
+    fn offsets_agree_with_a_table_of_char_starts() {
+        for body in ["", "plain", "Café in Zürich", "“a” — 🙂b’s\u{1}", "🙂🙂x"] {
+            let text = Text::new(body);
+            let starts: Vec<usize> = body.char_indices().map(|(i, _)| i).collect();
+            for byte in 0..body.len() + 3 {
+                let expected = if body.is_ascii() {
+                    byte
+                } else {
+                    starts.partition_point(|&b| b < byte)
+                };
+                assert_eq!(text.char_offset(byte), expected, "{body:?} byte {byte}");
+            }
+            for chars in 0..starts.len() + 3 {
+                let expected = if body.is_ascii() {
+                    chars
+                } else {
+                    starts.get(chars).copied().unwrap_or(body.len())
+                };
+                assert_eq!(text.byte_offset(chars), expected, "{body:?} char {chars}");
+            }
+        }
     }
 
     #[test]

@@ -14,8 +14,9 @@
 //! hypothetical ("could reach 20,000") or negated is not read at all.
 
 use super::lexicon::{
-    term_ending, term_starting, words_at, Role, Term, AUX, COORDINATORS, FILLERS_BEFORE,
-    INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP, OBJECTS, QUALIFIERS, TOLL_LINKS,
+    qualifier_words, qualifiers_ending_with, term_ending, term_starting, words_at, Role, Term, AUX,
+    COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP,
+    OBJECTS, TOLL_LINKS,
 };
 use super::tokens::{Kind, Token};
 
@@ -205,7 +206,7 @@ fn counts_things(toks: &[Token], i: usize) -> bool {
 }
 
 fn is_term(w: &str) -> bool {
-    super::lexicon::terms().iter().any(|t| t.words[0] == w)
+    super::lexicon::starts_term(w)
 }
 
 /// The first token of the qualifiers and fillers just before the count
@@ -213,10 +214,16 @@ fn is_term(w: &str) -> bool {
 pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
     let mut k = i;
     'outer: loop {
-        for (phrase, _) in QUALIFIERS {
-            let words: Vec<&str> = phrase.split(' ').collect();
+        // Every qualifier and filler is words: none ends at a count or mark.
+        let Some(last) = k.checked_sub(1).map(|p| &toks[p]) else {
+            return k;
+        };
+        if last.kind != Kind::Word {
+            return k;
+        }
+        for words in qualifiers_ending_with(&last.lower) {
             if let Some(s) = k.checked_sub(words.len()) {
-                if words_at(toks, s, &words) {
+                if words_at(toks, s, words) {
                     k = s;
                     continue 'outer;
                 }
@@ -532,9 +539,8 @@ fn takes_object(toks: &[Token], at: usize) -> bool {
 
 fn skip_qualifiers_forward(toks: &[Token], mut k: usize) -> usize {
     'outer: loop {
-        for (phrase, _) in QUALIFIERS {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            if words_at(toks, k, &words) {
+        for (words, _) in qualifier_words() {
+            if words_at(toks, k, words) {
                 k += words.len();
                 continue 'outer;
             }

@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::tokens::{Kind, Token};
 
 /// The six categories of the schema.
@@ -104,18 +106,105 @@ fn term_at(toks: &[Token], at: usize, t: &Term) -> bool {
 
 /// The longest term with `role` starting at token `at`.
 pub fn term_starting(toks: &[Token], at: usize, role: Role) -> Option<&'static Term> {
-    terms()
-        .iter()
+    let first = toks.get(at).filter(|t| t.kind == Kind::Word)?;
+    terms_by(|t| t.words.first(), &TERMS_BY_FIRST, &first.lower)
         .find(|t| has_role(t, role) && term_at(toks, at, t))
 }
 
 /// The longest term with `role` ending just before token `end`; returns it
 /// and its first token.
 pub fn term_ending(toks: &[Token], end: usize, role: Role) -> Option<(&'static Term, usize)> {
-    terms().iter().find_map(|t| {
+    let last = toks
+        .get(end.checked_sub(1)?)
+        .filter(|t| t.kind == Kind::Word)?;
+    terms_by(|t| t.words.last(), &TERMS_BY_LAST, &last.lower).find_map(|t| {
         let start = end.checked_sub(t.words.len())?;
         (has_role(t, role) && term_at(toks, start, t)).then_some((t, start))
     })
+}
+
+/// Terms indexed by one of their words (the first or the last).
+type TermIndex = OnceLock<FxHashMap<&'static str, Vec<usize>>>;
+static TERMS_BY_FIRST: TermIndex = OnceLock::new();
+static TERMS_BY_LAST: TermIndex = OnceLock::new();
+
+/// The terms whose `key` word is `word`, in lexicon order: a term can only
+/// match where that word stands, so the rest need no comparing.
+fn terms_by(
+    key: fn(&'static Term) -> Option<&'static String>,
+    index: &'static TermIndex,
+    word: &str,
+) -> impl Iterator<Item = &'static Term> {
+    let index = index.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (i, t) in terms().iter().enumerate() {
+            if let Some(w) = key(t) {
+                map.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        map
+    });
+    let found = index.get(word).map_or(&[][..], Vec::as_slice);
+    found.iter().map(|&i| &terms()[i])
+}
+
+/// Whether `word` is the first word of some term.
+pub fn starts_term(word: &str) -> bool {
+    terms_by(|t| t.words.first(), &TERMS_BY_FIRST, word)
+        .next()
+        .is_some()
+}
+
+/// [`QUALIFIERS`] with each phrase split into its words.
+pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
+    static SPLIT: OnceLock<Vec<(Vec<&'static str>, &'static str)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .map(|(phrase, q)| (phrase.split(' ').collect(), *q))
+            .collect()
+    })
+}
+
+/// A closed class of words, looked up by hash: these lists are read for
+/// most tokens near a count, where a linear scan was a large share of the
+/// stage.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether the class holds `w` (called like `slice::contains`).
+    pub fn contains(&self, w: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*w)
+    }
+}
+
+/// The words of the qualifiers whose last word is `word`, in [`QUALIFIERS`]
+/// order.
+pub fn qualifiers_ending_with(word: &str) -> impl Iterator<Item = &'static [&'static str]> {
+    static BY_LAST: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    let by_last = BY_LAST.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (i, (words, _)) in qualifier_words().iter().enumerate() {
+            map.entry(*words.last().expect("a phrase has words"))
+                .or_default()
+                .push(i);
+        }
+        map
+    });
+    let found = by_last.get(word).map_or(&[][..], Vec::as_slice);
+    found.iter().map(|&i| qualifier_words()[i].0.as_slice())
 }
 
 /// Qualifier phrases that stand just before a count, longest first.
@@ -219,7 +308,7 @@ pub const RISE_VERBS: &[&str] = &[
 
 /// Words linking a total to its value: "the toll rose to", "stands at",
 /// "the dead included", "put the number of those killed at".
-pub const TOLL_LINKS: &[&str] = &[
+pub static TOLL_LINKS: WordSet = WordSet::new(&[
     "rose",
     "risen",
     "rises",
@@ -286,13 +375,13 @@ pub const TOLL_LINKS: &[&str] = &[
     "revised",
     "updated",
     "set",
-];
+]);
 
 /// "X included N": the count is part of X.
 pub const INCLUDE_WORDS: &[&str] = &["include", "includes", "included", "including"];
 
 /// Words between a count's noun phrase and its predicate: "were later found dead".
-pub const AUX: &[&str] = &[
+pub static AUX: WordSet = WordSet::new(&[
     "were",
     "was",
     "are",
@@ -352,10 +441,10 @@ pub const AUX: &[&str] = &[
     "get",
     "who",
     "reportedly",
-];
+]);
 
 /// Words that end a count's noun phrase: a new clause or an attribution.
-pub const NP_STOP: &[&str] = &[
+pub static NP_STOP: WordSet = WordSet::new(&[
     "that",
     "which",
     "whom",
@@ -391,10 +480,10 @@ pub const NP_STOP: &[&str] = &[
     "into",
     "over",
     "since",
-];
+]);
 
 /// Words that make what follows hypothetical: a forecast is not a figure.
-pub const MODALS: &[&str] = &[
+pub static MODALS: WordSet = WordSet::new(&[
     "could",
     "may",
     "might",
@@ -410,13 +499,13 @@ pub const MODALS: &[&str] = &[
     "vowed",
     "if",
     "unless",
-];
+]);
 
 /// Negation before a predicate: "were not killed".
 pub const NEGATIONS: &[&str] = &["not", "never", "no", "none", "nobody"];
 
 /// Nouns after a count that show it counts things, not people.
-pub const OBJECTS: &[&str] = &[
+pub static OBJECTS: WordSet = WordSet::new(&[
     "rockets",
     "missiles",
     "drones",
@@ -506,7 +595,7 @@ pub const OBJECTS: &[&str] = &[
     "calls",
     "warrants",
     "charges",
-];
+]);
 
 /// Words before a count that join it to the figure before: "12 soldiers and
 /// four civilians", "nine Americans, along with one resident".

@@ -26,6 +26,7 @@ mod tests;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::numbers;
 use super::text::Text;
 use super::{Actor, CasualtyFigure, Location};
 use context::{MentionIndex, SentenceContext};
@@ -40,7 +41,13 @@ pub fn extract(text: &Text, actors: &[Actor], locations: &[Location]) -> Vec<Cas
     let speakers = MentionIndex::new(actors.iter().map(|a| a.mentions.as_slice()));
     let mut figures = Figures::default();
     for sentence in &text.sentences {
-        let toks = tokens::tokenize(&text.body[sentence.clone()]);
+        let s = &text.body[sentence.clone()];
+        // A sentence without counts has nothing to read: skip tokenising it.
+        let counts = numbers::find_counts(s);
+        if counts.is_empty() {
+            continue;
+        }
+        let toks = tokens::tokenize_with(s, counts);
         if toks.iter().all(|t| t.count().is_none()) {
             continue;
         }

@@ -2,7 +2,7 @@
 //! implies.
 
 use super::govern::skip_fillers_back;
-use super::lexicon::{words_at, QUALIFIERS, RISE_VERBS};
+use super::lexicon::{qualifier_words, words_at, RISE_VERBS};
 use super::tokens::Token;
 
 /// A count's qualifier and bounds.
@@ -47,12 +47,11 @@ fn qualifier_before(toks: &[Token], i: usize) -> Option<&'static str> {
     let start = skip_fillers_back(toks, i);
     let mut k = i;
     while k > start {
-        for (phrase, q) in QUALIFIERS {
-            let words: Vec<&str> = phrase.split(' ').collect();
+        for (words, q) in qualifier_words() {
             let Some(s) = k.checked_sub(words.len()) else {
                 continue;
             };
-            if s >= start && words_at(toks, s, &words) {
+            if s >= start && words_at(toks, s, words) {
                 // "the toll climbed up to 21": a movement, not a ceiling.
                 let rise = s > 0 && RISE_VERBS.contains(&toks[s - 1].lower.as_str());
                 return Some(if *q == "up_to" && rise { "exact" } else { q });

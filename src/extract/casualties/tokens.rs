@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::extract::numbers::{self, Number};
+use crate::extract::numbers::Number;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +58,13 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Splits a sentence into tokens.
+#[cfg(test)]
 pub fn tokenize(s: &str) -> Vec<Token> {
-    let counts = numbers::find_counts(s);
+    tokenize_with(s, crate::extract::numbers::find_counts(s))
+}
+
+/// Splits a sentence into tokens, given its [`numbers::find_counts`].
+pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
     let mut next_count = counts.into_iter().peekable();
     let mut out = Vec::new();
     let mut i = 0;

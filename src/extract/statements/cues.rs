@@ -61,17 +61,28 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
 /// A headline in title case ("Gaza Health Ministry Says 30 Killed"): most
 /// longer words capitalised.
 fn is_title_case(masked: &str, toks: &[Token]) -> bool {
-    let long: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| &masked[t.range.clone()])
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+    let (mut long, mut capitalised) = (0, 0);
+    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+        let w = &masked[t.range.clone()];
+        // Four chars need at least four bytes: shorter words are skipped unread.
+        if w.len() >= 4 && is_long_alphabetic(w) {
+            long += 1;
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && capitalised * 5 >= long * 4
+}
+
+/// At least four chars, all letters.
+fn is_long_alphabetic(w: &str) -> bool {
+    let mut chars = 0;
+    for c in w.chars() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        chars += 1;
+    }
+    chars >= 4
 }
 
 /// The longest lexicon form starting at token `i`. A capitalised form only
@@ -87,8 +98,8 @@ fn match_form<'a>(
     if first.starts_with(char::is_uppercase) && !clause_start && !title_case {
         return None;
     }
-    lexicon::cues().iter().find(|form| {
-        form.words.iter().enumerate().all(|(k, w)| {
+    lexicon::cues_starting_with(first).find(|form| {
+        form.words.iter().enumerate().skip(1).all(|(k, w)| {
             // Cue words are ASCII lower case: compare without allocating.
             word(i + k).is_some_and(|text| text.eq_ignore_ascii_case(w))
         })

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// How a cue introduces speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,65 @@ pub fn cues() -> &'static [CueForm] {
         out.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         out
     })
+}
+
+/// The cues whose first word is `word` (compared ignoring ASCII case), in
+/// the order of [`cues`]. Cue words are ASCII lower case, so a word that is
+/// not ASCII, or longer than any cue word, starts none.
+pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> {
+    static BY_FIRST: OnceLock<FxHashMap<&'static [u8], Vec<usize>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut map: FxHashMap<&'static [u8], Vec<usize>> = FxHashMap::default();
+        for (i, form) in cues().iter().enumerate() {
+            map.entry(form.words[0].as_bytes()).or_default().push(i);
+        }
+        map
+    });
+    let mut buf = [0u8; 24];
+    let fits = word.len() <= buf.len() && may_start_cue(word.as_bytes()) && word.is_ascii();
+    let key = fits.then(|| {
+        let key = &mut buf[..word.len()];
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        &*key
+    });
+    let found = key
+        .and_then(|k| by_first.get(k))
+        .map_or(&[][..], Vec::as_slice);
+    found.iter().map(|&i| &cues()[i])
+}
+
+/// Whether the first three letters of `word` (in any ASCII case) begin the
+/// first word of some cue: most words fail this table lookup, which is
+/// cheaper than a hash lookup.
+fn may_start_cue(word: &[u8]) -> bool {
+    const N: usize = 26 * 26 * 26;
+    fn index(w: &[u8]) -> Option<usize> {
+        let letter = |b: u8| {
+            Some(usize::from(b.to_ascii_lowercase().checked_sub(b'a')?)).filter(|&l| l < 26)
+        };
+        match w {
+            [a, b, c, ..] => Some((letter(*a)? * 26 + letter(*b)?) * 26 + letter(*c)?),
+            _ => None,
+        }
+    }
+    static PREFIXES: OnceLock<Option<Vec<bool>>> = OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        let mut table = vec![false; N];
+        for form in cues() {
+            let first = form.words[0].as_bytes();
+            // Only for lower-case letter words, as the lexicon has today.
+            if !first.iter().all(u8::is_ascii_lowercase) {
+                return None;
+            }
+            table[index(first)?] = true;
+        }
+        Some(table)
+    });
+    match prefixes {
+        Some(table) => index(word).is_some_and(|i| table[i]),
+        None => true,
+    }
 }
 
 /// A state that can speak.

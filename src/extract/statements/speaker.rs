@@ -12,6 +12,9 @@
 //! description is always kept as written.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::super::text::Text;
 use super::super::{Actor, Location};
@@ -93,7 +96,7 @@ impl<'a> Resolver<'a> {
             return self.by_pronoun(actors, p, at);
         }
         let lower = main.to_lowercase();
-        if words::UNNAMED_MARKERS.iter().any(|m| lower.contains(m)) {
+        if unnamed_markers().is_match(&lower) {
             return None;
         }
         let head = Head::of(self.text.body, &d.main);
@@ -220,9 +223,12 @@ impl<'a> Resolver<'a> {
         let named = |a: &Actor| {
             std::iter::once(&a.name)
                 .chain(&a.aliases)
-                .any(|n| n.to_lowercase() == key)
+                .any(|n| lowers_to(n, &key))
                 || (a.kind == "person"
-                    && a.name.split_whitespace().last().map(str::to_lowercase) == Some(key.clone()))
+                    && a.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| lowers_to(w, &key)))
         };
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
         actors
@@ -612,6 +618,22 @@ fn is_place(a: &Actor) -> bool {
     lexicon::countries()
         .find(&a.name)
         .any(|(_, r)| r.len() == a.name.len())
+}
+
+/// Finds any of [`words::UNNAMED_MARKERS`] in one pass.
+fn unnamed_markers() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| AhoCorasick::new(words::UNNAMED_MARKERS).expect("markers build"))
+}
+
+/// Whether `s.to_lowercase() == lower`, without allocating when both are
+/// ASCII (the usual case).
+fn lowers_to(s: &str, lower: &str) -> bool {
+    if s.is_ascii() && lower.is_ascii() {
+        s.eq_ignore_ascii_case(lower)
+    } else {
+        s.to_lowercase() == lower
+    }
 }
 
 /// A real name: at least two letters (not a stray capital like "A").

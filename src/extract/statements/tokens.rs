@@ -29,48 +29,70 @@ pub struct Token {
 /// Splits `masked[range]` into tokens.
 pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
     let s = &masked[range.clone()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let mut j = i + 1;
+    while i < bytes.len() {
+        let start = i;
+        let c = char_at(s, i);
+        i += c.len_utf8();
         let kind = if c == MASK {
-            while j < chars.len() && chars[j].1 == MASK {
-                j += 1;
+            while bytes.get(i) == Some(&(MASK as u8)) {
+                i += 1;
             }
             Some(Kind::Quote)
         } else if c.is_alphanumeric() {
-            while j < chars.len() {
-                let next = chars.get(j + 1).map(|n| n.1);
-                let inner_mark = matches!(chars[j].1, '-' | '\'' | '’' | '.' | '&')
-                    && next.is_some_and(char::is_alphanumeric);
-                // "4,000", "1.5"
-                let in_number = chars[j].1 == ','
-                    && chars[j - 1].1.is_ascii_digit()
-                    && next.is_some_and(|c| c.is_ascii_digit());
-                if chars[j].1.is_alphanumeric() || inner_mark || in_number {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
+            i = word_end(s, i, c);
             Some(Kind::Word)
         } else if c.is_whitespace() {
             None
         } else {
             Some(Kind::Punct(c))
         };
-        let end = chars.get(j).map_or(s.len(), |n| n.0);
         if let Some(kind) = kind {
             out.push(Token {
                 kind,
-                range: range.start + start..range.start + end,
+                range: range.start + start..range.start + i,
             });
         }
-        i = j;
     }
     out
+}
+
+/// The char at byte `i`, decoding only when it is not ASCII.
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b if b.is_ascii() => b as char,
+        _ => s[i..].chars().next().expect("char boundary"),
+    }
+}
+
+/// The end of a word whose first char, `first`, ends at byte `i`: letters
+/// and digits, with inner marks and thousands commas.
+fn word_end(s: &str, mut i: usize, first: char) -> usize {
+    let bytes = s.as_bytes();
+    let mut prev_digit = first.is_ascii_digit();
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            prev_digit = bytes[i].is_ascii_digit();
+            i += 1;
+            continue;
+        }
+        let ch = char_at(s, i);
+        let len = ch.len_utf8();
+        let next = s[i + len..].chars().next();
+        let inner_mark =
+            matches!(ch, '-' | '\'' | '’' | '.' | '&') && next.is_some_and(char::is_alphanumeric);
+        // "4,000", "1.5"
+        let in_number = ch == ',' && prev_digit && next.is_some_and(|c| c.is_ascii_digit());
+        if ch.is_alphanumeric() || inner_mark || in_number {
+            prev_digit = ch.is_ascii_digit();
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 #[cfg(test)]
