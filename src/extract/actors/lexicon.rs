@@ -11,7 +11,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
+
+use super::wordset::with_lowercase;
 
 /// What kind of body an organization is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,7 +185,7 @@ pub fn people() -> &'static Dictionary {
 
 /// Given names common in world news, and East Asian family names.
 pub fn is_given_name(word: &str) -> bool {
-    static NAMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
             include_str!("../../../data/actors_given_names.txt")
@@ -216,7 +219,9 @@ pub enum StateForm {
 
 pub struct States {
     pub list: Vec<State>,
-    forms: HashMap<String, (usize, StateForm)>,
+    forms: FxHashMap<String, (usize, StateForm)>,
+    /// The first word of every form.
+    first_words: FxHashSet<String>,
     /// The most words any form has.
     pub longest: usize,
 }
@@ -228,6 +233,11 @@ impl States {
             .get(words)
             .map(|&(i, form)| (&self.list[i], form))
     }
+
+    /// Some form starts with this word.
+    pub fn opens_form(&self, word: &str) -> bool {
+        self.first_words.contains(word)
+    }
 }
 
 /// States, their demonyms and seats of government.
@@ -235,7 +245,7 @@ pub fn states() -> &'static States {
     static STATES: OnceLock<States> = OnceLock::new();
     STATES.get_or_init(|| {
         let mut list = Vec::new();
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         for cols in include_str!("../../../data/states.tsv")
             .lines()
             .filter_map(columns)
@@ -261,9 +271,14 @@ pub fn states() -> &'static States {
             .map(|f| f.split_whitespace().count())
             .max()
             .unwrap_or(1);
+        let first_words = forms
+            .keys()
+            .map(|f| f.split(' ').next().unwrap_or_default().to_string())
+            .collect();
         States {
             list,
             forms,
+            first_words,
             longest,
         }
     })
@@ -292,16 +307,16 @@ impl TitleClass {
 
 struct Titles {
     /// Ranks and honorifics, matched as written.
-    exact: HashMap<String, TitleClass>,
+    exact: FxHashMap<String, TitleClass>,
     /// Offices, modifiers and portfolios, matched in any case.
-    folded: HashMap<String, TitleClass>,
+    folded: FxHashMap<String, TitleClass>,
 }
 
 fn titles() -> &'static Titles {
     static TITLES: OnceLock<Titles> = OnceLock::new();
     TITLES.get_or_init(|| {
-        let mut exact: HashMap<String, TitleClass> = HashMap::new();
-        let mut folded: HashMap<String, TitleClass> = HashMap::new();
+        let mut exact: FxHashMap<String, TitleClass> = FxHashMap::default();
+        let mut folded: FxHashMap<String, TitleClass> = FxHashMap::default();
         for cols in include_str!("../../../data/actors_titles.tsv")
             .lines()
             .filter_map(columns)
@@ -327,11 +342,7 @@ fn titles() -> &'static Titles {
 /// The title classes of one word ("Gen.", "minister", "Foreign").
 pub fn title_class(word: &str) -> TitleClass {
     let t = titles();
-    let mut class = t
-        .folded
-        .get(&word.to_lowercase())
-        .copied()
-        .unwrap_or_default();
+    let mut class = with_lowercase(word, |lower| t.folded.get(lower).copied()).unwrap_or_default();
     if let Some(exact) = t.exact.get(word) {
         class.rank |= exact.rank;
         class.honorific |= exact.honorific;

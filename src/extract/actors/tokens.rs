@@ -7,10 +7,15 @@
 //! sentence's, and a possessive "'s" is split off and remembered, so
 //! "Biden's" is the word "Biden" with `possessive` set.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use super::lexicon::{self, StateForm, TitleClass};
+use super::names;
+use super::wordset::word_set;
 
 /// One word of the body.
 #[derive(Debug, Clone)]
@@ -23,11 +28,23 @@ pub struct Token {
     pub end: usize,
 }
 
-/// The words of a body, in order.
+/// The words of a body, in order, with what the rules ask about each word
+/// worked out once per article rather than at every question.
 pub struct Tokens<'a> {
     pub body: &'a str,
     pub list: Vec<Token>,
+    /// Word `i` is followed by spaces only (and then another word).
+    spaced: Vec<bool>,
+    /// Word `i` can be part of a person's name ([`names::is_name_word`]).
+    name_words: Vec<bool>,
+    /// The state a run of words starting at `i` names ([`names::state_at`]).
+    states: OnceCell<Vec<Option<StateAt>>>,
+    /// The title classes of word `i` ([`lexicon::title_class`]).
+    titles: OnceCell<Vec<TitleClass>>,
 }
+
+/// A state named by words `i..=end`: (end, state, how it is named).
+pub type StateAt = (usize, &'static lexicon::State, StateForm);
 
 /// Abbreviations that keep their full stop.
 const ABBREVIATIONS: &[&str] = &[
@@ -42,11 +59,55 @@ impl<'a> Tokens<'a> {
             Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?")
                 .expect("valid regex")
         });
-        let list = word
+        let list: Vec<Token> = word
             .find_iter(body)
             .map(|m| token(body, m.range()))
             .collect();
-        Tokens { body, list }
+        let spaced = (0..list.len())
+            .map(|i| {
+                let gap = match list.get(i + 1) {
+                    Some(next) => &body[list[i].end..next.range.start],
+                    None => "",
+                };
+                !gap.is_empty() && is_blank(gap)
+            })
+            .collect();
+        let name_words = list
+            .iter()
+            .map(|t| names::is_name_word(&body[t.range.clone()]))
+            .collect();
+        Tokens {
+            body,
+            list,
+            spaced,
+            name_words,
+            states: OnceCell::new(),
+            titles: OnceCell::new(),
+        }
+    }
+
+    /// Word `i` can be part of a person's name.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.name_words[i]
+    }
+
+    /// The state words from `i` name, if any: the longest form.
+    pub fn state_at(&self, i: usize) -> Option<StateAt> {
+        let states = self.states.get_or_init(|| {
+            (0..self.len())
+                .map(|i| names::find_state_at(self, i))
+                .collect()
+        });
+        states.get(i).copied().flatten()
+    }
+
+    /// The title classes of word `i`.
+    pub fn title_class(&self, i: usize) -> TitleClass {
+        self.titles.get_or_init(|| {
+            (0..self.len())
+                .map(|i| lexicon::title_class(self.text(i)))
+                .collect()
+        })[i]
     }
 
     pub fn len(&self) -> usize {
@@ -74,16 +135,13 @@ impl<'a> Tokens<'a> {
 
     /// Words `i` and `i + 1` are joined by spaces only, as inside one name.
     pub fn joined(&self, i: usize) -> bool {
-        i + 1 < self.list.len()
-            && !self.list[i].possessive
-            && is_blank(self.gap_after(i))
-            && !self.gap_after(i).is_empty()
+        self.spaced(i) && !self.list[i].possessive
     }
 
     /// Like [`Tokens::joined`], but a possessive word may continue a phrase
     /// ("Biden's national security adviser").
     pub fn spaced(&self, i: usize) -> bool {
-        i + 1 < self.list.len() && is_blank(self.gap_after(i)) && !self.gap_after(i).is_empty()
+        self.spaced.get(i).copied().unwrap_or(false)
     }
 
     /// The byte range of words `i..=j`, possessive of the last excluded.
@@ -184,7 +242,7 @@ fn keeps_full_stop(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    word_set!(ABBREVIATIONS).contains(word)
 }
 
 fn is_blank(gap: &str) -> bool {

@@ -7,6 +7,7 @@
 use super::super::lexicon::{self, StateForm};
 use super::super::names::state_at;
 use super::super::tokens::Tokens;
+use super::super::wordset::{with_lowercase, word_set};
 use super::super::{Found, Rule};
 use super::organization;
 
@@ -123,7 +124,7 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
             .find(|h| lower == **h || lower.ends_with(&format!(" {h}")))?;
         lower[..lower.len() - head.len()]
             .split_whitespace()
-            .all(|w| BODY_MODIFIERS.contains(&w))
+            .all(|w| word_set!(BODY_MODIFIERS).contains(w))
             .then(|| (tokens.list[m].range.end, phrase.to_string()))
     })
 }
@@ -151,10 +152,10 @@ pub(super) fn state_before(tokens: &Tokens, i: usize) -> Option<(usize, &'static
 pub(super) fn is_generic(tokens: &Tokens, i: usize, end: usize, head: usize) -> bool {
     (i..=end).filter(|&m| m != head).all(|m| {
         let word = tokens.text(m);
-        let class = lexicon::title_class(word);
+        let class = tokens.title_class(m);
         class.modifier
             || class.portfolio
-            || BODY_MODIFIERS.contains(&word.to_lowercase().as_str())
+            || with_lowercase(word, |lower| word_set!(BODY_MODIFIERS).contains(lower))
             || matches!(word, "of" | "for" | "the" | "and")
     })
 }
