@@ -220,8 +220,8 @@ pub enum StateForm {
 pub struct States {
     pub list: Vec<State>,
     forms: FxHashMap<String, (usize, StateForm)>,
-    /// The first word of every form.
-    first_words: FxHashSet<String>,
+    /// Every form and every run of its first words ("the", "the United").
+    openings: FxHashSet<String>,
     /// The most words any form has.
     pub longest: usize,
 }
@@ -234,9 +234,9 @@ impl States {
             .map(|&(i, form)| (&self.list[i], form))
     }
 
-    /// Some form starts with this word.
-    pub fn opens_form(&self, word: &str) -> bool {
-        self.first_words.contains(word)
+    /// Some form is, or starts with, these whole words.
+    pub fn opens_form(&self, words: &str) -> bool {
+        self.openings.contains(words)
     }
 }
 
@@ -271,14 +271,17 @@ pub fn states() -> &'static States {
             .map(|f| f.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        let first_words = forms
+        let openings = forms
             .keys()
-            .map(|f| f.split(' ').next().unwrap_or_default().to_string())
+            .flat_map(|f| {
+                let ends = f.match_indices(' ').map(|(p, _)| p).chain([f.len()]);
+                ends.map(|end| f[..end].to_string())
+            })
             .collect();
         States {
             list,
             forms,
-            first_words,
+            openings,
             longest,
         }
     })

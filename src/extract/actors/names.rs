@@ -157,10 +157,13 @@ pub fn is_particle(word: &str) -> bool {
 
 /// "al-Qidra", "el-Sisi": a surname with a lower-case Arabic article.
 pub fn is_article_name(word: &str) -> bool {
-    ARTICLE_PREFIXES.iter().any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    })
+    // Every prefix is two or three letters and a hyphen.
+    let hyphen = word.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'));
+    hyphen
+        && ARTICLE_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 /// "S.", "J.D." — initials that may open a name.
@@ -280,10 +283,6 @@ pub fn state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
 /// [`state_at`] worked out from the lexicon (once per word, by [`Tokens`]).
 pub(super) fn find_state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
     let states = lexicon::states();
-    // Most words open no state's name: no need to build word runs.
-    if !states.opens_form(tokens.text(i)) {
-        return None;
-    }
     let mut best = None;
     let mut words = String::new();
     for j in i..(i + states.longest).min(tokens.len()) {
@@ -294,6 +293,10 @@ pub(super) fn find_state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
             words.push(' ');
         }
         words.push_str(tokens.text(j));
+        // Most words open no state's name: stop once no form starts so.
+        if !states.opens_form(&words) {
+            break;
+        }
         if let Some((state, form)) = states.lookup(&words) {
             best = Some((j, state, form));
         }
@@ -325,15 +328,20 @@ pub fn fold(name: &str) -> String {
     if name.is_ascii() {
         // ASCII needs no decomposition and has no combining marks.
         let mut out = String::with_capacity(name.len());
-        let kept = name
-            .split(|c| c == '-' || char::is_whitespace(c))
-            .map(|w| w.split(['.', '\'']).collect::<String>())
-            .filter(|w| !w.is_empty());
-        for (k, word) in kept.enumerate() {
-            if k > 0 {
-                out.push(' ');
+        let mut space = false;
+        for c in name.chars() {
+            match c {
+                '.' | '\'' => {}
+                '-' => space = !out.is_empty(),
+                c if c.is_whitespace() => space = !out.is_empty(),
+                c => {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
             }
-            out.push_str(&word.to_ascii_lowercase());
         }
         return out;
     }

@@ -7,11 +7,12 @@
 //! sentence's, and a possessive "'s" is split off and remembered, so
 //! "Biden's" is the word "Biden" with `possessive` set.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{self, StateForm, TitleClass};
 use super::names;
@@ -41,6 +42,8 @@ pub struct Tokens<'a> {
     states: OnceCell<Vec<Option<StateAt>>>,
     /// The title classes of word `i` ([`lexicon::title_class`]).
     titles: OnceCell<Vec<TitleClass>>,
+    /// Whether the line starting at a byte is a headline ([`Tokens::in_headline_case`]).
+    headline_lines: RefCell<FxHashMap<usize, bool>>,
 }
 
 /// A state named by words `i..=end`: (end, state, how it is named).
@@ -54,14 +57,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 impl<'a> Tokens<'a> {
     pub fn new(body: &'a str) -> Self {
-        static WORD: OnceLock<Regex> = OnceLock::new();
-        let word = WORD.get_or_init(|| {
-            Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?")
-                .expect("valid regex")
-        });
-        let list: Vec<Token> = word
-            .find_iter(body)
-            .map(|m| token(body, m.range()))
+        let list: Vec<Token> = word_ranges(body)
+            .into_iter()
+            .map(|range| token(body, range))
             .collect();
         let spaced = (0..list.len())
             .map(|i| {
@@ -83,6 +81,7 @@ impl<'a> Tokens<'a> {
             name_words,
             states: OnceCell::new(),
             titles: OnceCell::new(),
+            headline_lines: RefCell::default(),
         }
     }
 
@@ -162,14 +161,23 @@ impl<'a> Tokens<'a> {
     /// The line holding word `i` is a headline in title case or capitals
     /// ("Bill Passes Senate", "WHO IS TO BLAME"), where capitals say little.
     pub fn in_headline_case(&self, i: usize) -> bool {
-        let words: Vec<&str> = self
-            .line_at(self.list[i].range.start)
+        let line = self.line_at(self.list[i].range.start);
+        let start = line.as_ptr() as usize - self.body.as_ptr() as usize;
+        if let Some(&known) = self.headline_lines.borrow().get(&start) {
+            return known;
+        }
+        let (mut words, mut capitalised) = (0, 0);
+        for word in line
             .split_whitespace()
             .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-            .collect();
-        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+        {
+            words += 1;
+            capitalised += usize::from(is_capitalised(word));
+        }
         // Short lines are names and credits ("Robert Card/Lewiston Police Department").
-        words.len() >= 5 && capitalised * 10 >= words.len() * 8
+        let headline = words >= 5 && capitalised * 10 >= words * 8;
+        self.headline_lines.borrow_mut().insert(start, headline);
+        headline
     }
 
     /// The line holding byte `at` is written in capitals ("WHO IS TO BLAME").
@@ -198,6 +206,94 @@ impl<'a> Tokens<'a> {
         gap.starts_with(['.', '!', '?', ':'])
             || (gap.is_empty() && prev.ends_with('.') && !is_abbreviation(prev))
     }
+}
+
+/// The byte ranges of the words of `body`: the matches of
+/// `[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?`,
+/// scanned by hand (the regex's search was a sixth of the stage).
+fn word_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = body[at..].chars().next() {
+        if class(c) != Class::Start {
+            at += c.len_utf8();
+            continue;
+        }
+        let start = at;
+        at = skip_word_chars(body, at + c.len_utf8());
+        // Joiners inside a word: "al-Qidra", "O'Brien", "U.S", "AT&T".
+        while let Some(joiner) = body[at..]
+            .chars()
+            .next()
+            .filter(|j| matches!(j, '-' | '\'' | '’' | '.' | '&'))
+        {
+            let next = at + joiner.len_utf8();
+            match body[next..].chars().next() {
+                Some(n) if class(n) != Class::Other => at = skip_word_chars(body, next),
+                _ => break,
+            }
+        }
+        if body[at..].starts_with('.') {
+            at += 1;
+        }
+        out.push(start..at);
+    }
+    out
+}
+
+/// How a character takes part in a word.
+#[derive(PartialEq, Eq)]
+enum Class {
+    /// A letter or number (`\p{L}`, `\p{N}`): starts or continues a word.
+    Start,
+    /// A combining mark (`\p{M}`): only continues one.
+    Mark,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            Class::Start
+        } else {
+            Class::Other
+        };
+    }
+    // Outside ASCII, the regex crate's own tables decide.
+    static START: OnceLock<Regex> = OnceLock::new();
+    static MARK: OnceLock<Regex> = OnceLock::new();
+    let start = START.get_or_init(|| Regex::new(r"^[\p{L}\p{N}]$").expect("valid regex"));
+    let mark = MARK.get_or_init(|| Regex::new(r"^\p{M}$").expect("valid regex"));
+    let mut buf = [0; 4];
+    let c = &*c.encode_utf8(&mut buf);
+    if start.is_match(c) {
+        Class::Start
+    } else if mark.is_match(c) {
+        Class::Mark
+    } else {
+        Class::Other
+    }
+}
+
+/// The end of the run of letters, numbers and marks from byte `at`.
+fn skip_word_chars(body: &str, mut at: usize) -> usize {
+    while let Some(c) = body[at..].chars().next() {
+        if class(c) == Class::Other {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// A character of a word as regex `\w` means it (Unicode).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    WORD.get_or_init(|| Regex::new(r"\w").expect("valid regex"))
+        .is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 fn token(body: &str, mut range: Range<usize>) -> Token {
@@ -303,6 +399,28 @@ mod tests {
                 ("reporter", false)
             ]
         );
+    }
+
+    #[test]
+    fn words_are_where_the_regex_finds_them() {
+        let re = Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?")
+            .expect("valid regex");
+        let pieces = [
+            "a", "B", "7", "é", "\u{301}", "-", "'", "’", ".", "&", " ", "\n", "Ö", "٣", "中",
+            "😀", "—", "..", "Ⅻ", "ǅ", "_", "\u{20dd}",
+        ];
+        let mut seed: u64 = 3;
+        for _ in 0..5000 {
+            let mut body = String::new();
+            for _ in 0..10 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let expected: Vec<_> = re.find_iter(&body).map(|m| m.range()).collect();
+            assert_eq!(word_ranges(&body), expected, "{body:?}");
+        }
     }
 
     #[test]

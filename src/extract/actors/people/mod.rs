@@ -20,11 +20,9 @@ mod titles;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::lexicon::{self, OrgType};
 use super::names::{self, name_from, name_until};
-use super::tokens::{is_capitalised, Tokens};
+use super::tokens::{is_capitalised, is_word_char, Tokens};
 use super::wordset::{with_lowercase, word_set};
 use super::{Form, Found, Kind, Rule};
 
@@ -414,16 +412,6 @@ fn credit_word_start(body: &str, by: usize) -> Option<usize> {
     (!after_word_char).then_some(start)
 }
 
-/// A character of a word as regex `\w` means it (Unicode).
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    static WORD: OnceLock<Regex> = OnceLock::new();
-    WORD.get_or_init(|| Regex::new(r"\w").expect("valid regex"))
-        .is_match(c.encode_utf8(&mut [0; 4]))
-}
-
 /// Outlets of the lexicon, whose possessive introduces their journalists.
 fn outlets() -> &'static HashSet<String> {
     static OUTLETS: OnceLock<HashSet<String>> = OnceLock::new();
@@ -463,6 +451,7 @@ fn outlet_reporters(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn credits_are_found_where_the_regex_finds_them() {
