@@ -283,6 +283,10 @@ pub fn state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
 /// [`state_at`] worked out from the lexicon (once per word, by [`Tokens`]).
 pub(super) fn find_state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
     let states = lexicon::states();
+    // Most words open no state's name: no need to build word runs.
+    if !states.opens_form(tokens.text(i)) {
+        return None;
+    }
     let mut best = None;
     let mut words = String::new();
     for j in i..(i + states.longest).min(tokens.len()) {
@@ -293,7 +297,7 @@ pub(super) fn find_state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
             words.push(' ');
         }
         words.push_str(tokens.text(j));
-        // Most words open no state's name: stop once no form starts so.
+        // Stop once no form starts with these words.
         if !states.opens_form(&words) {
             break;
         }

@@ -212,15 +212,17 @@ impl<'a> Tokens<'a> {
 /// `[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?`,
 /// scanned by hand (the regex's search was a sixth of the stage).
 fn word_ranges(body: &str) -> Vec<Range<usize>> {
+    let bytes = body.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(c) = body[at..].chars().next() {
-        if class(c) != Class::Start {
-            at += c.len_utf8();
+    while at < bytes.len() {
+        let (class, len) = class_at(body, at);
+        if class != Class::Start {
+            at += len;
             continue;
         }
         let start = at;
-        at = skip_word_chars(body, at + c.len_utf8());
+        at = skip_word_chars(body, at + len);
         // Joiners inside a word: "al-Qidra", "O'Brien", "U.S", "AT&T".
         while let Some(joiner) = body[at..]
             .chars()
@@ -228,17 +230,31 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
             .filter(|j| matches!(j, '-' | '\'' | '’' | '.' | '&'))
         {
             let next = at + joiner.len_utf8();
-            match body[next..].chars().next() {
-                Some(n) if class(n) != Class::Other => at = skip_word_chars(body, next),
-                _ => break,
+            if next < bytes.len() && class_at(body, next).0 != Class::Other {
+                at = skip_word_chars(body, next);
+            } else {
+                break;
             }
         }
-        if body[at..].starts_with('.') {
+        if bytes.get(at) == Some(&b'.') {
             at += 1;
         }
         out.push(start..at);
     }
     out
+}
+
+/// The class of the character at byte `at` and its length.
+fn class_at(body: &str, at: usize) -> (Class, usize) {
+    let b = body.as_bytes()[at];
+    if b.is_ascii_alphanumeric() {
+        (Class::Start, 1)
+    } else if b.is_ascii() {
+        (Class::Other, 1)
+    } else {
+        let c = body[at..].chars().next().expect("a char starts here");
+        (class(c), c.len_utf8())
+    }
 }
 
 /// How a character takes part in a word.
@@ -277,11 +293,12 @@ fn class(c: char) -> Class {
 
 /// The end of the run of letters, numbers and marks from byte `at`.
 fn skip_word_chars(body: &str, mut at: usize) -> usize {
-    while let Some(c) = body[at..].chars().next() {
-        if class(c) == Class::Other {
+    while at < body.len() {
+        let (class, len) = class_at(body, at);
+        if class == Class::Other {
             break;
         }
-        at += c.len_utf8();
+        at += len;
     }
     at
 }

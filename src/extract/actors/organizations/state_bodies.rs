@@ -44,6 +44,22 @@ const BODY_HEADS: &[&str] = &[
     "presidency",
 ];
 
+/// The last words of [`BODY_HEADS`].
+const HEAD_LAST_WORDS: &[&str] = &[
+    "office",
+    "forces",
+    "force",
+    "guard",
+    "staff",
+    "militaries",
+    "ministry",
+    "military",
+    "army",
+    "navy",
+    "command",
+    "presidency",
+];
+
 /// Heads that name a state's armed forces as a whole.
 const ARMED_HEADS: &[&str] = &[
     "armed forces",
@@ -117,11 +133,17 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
         last += 1;
     }
     (k..=last).rev().find_map(|m| {
+        // A head is the phrase's end, so its last word is the phrase's.
+        if !with_lowercase(tokens.text(m), |w| word_set!(HEAD_LAST_WORDS).contains(w)) {
+            return None;
+        }
         let phrase = &tokens.body[tokens.list[k].range.start..tokens.list[m].range.end];
         let lower = phrase.to_lowercase().replace('’', "'");
-        let head = BODY_HEADS
-            .iter()
-            .find(|h| lower == **h || lower.ends_with(&format!(" {h}")))?;
+        let head = BODY_HEADS.iter().find(|h| {
+            lower
+                .strip_suffix(**h)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })?;
         lower[..lower.len() - head.len()]
             .split_whitespace()
             .all(|w| word_set!(BODY_MODIFIERS).contains(w))

@@ -82,21 +82,27 @@ fn plausible(tokens: &Tokens, f: &Found) -> bool {
     }
     let name = &tokens.body[f.range.clone()];
     let first = tokens.first_from(f.range.start);
-    let ship = first > 0 && word_set!(names::SHIP_PREFIXES).contains(tokens.text(first - 1));
+    let ship = || first > 0 && word_set!(names::SHIP_PREFIXES).contains(tokens.text(first - 1));
     // "Al Jazeera", "Al Jazeera Arabic said": an organization's name.
-    let organization = lexicon::organizations().find(name).iter().any(|h| {
-        h.range.len() == name.len() || (h.range.start == 0 && name[h.range.clone()].contains(' '))
-    });
-    let place = matches!(
-        f.rule,
-        Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
-    ) && f.form == Form::Full
-        && is_place(name);
+    let organization = || {
+        lexicon::organizations().find(name).iter().any(|h| {
+            h.range.len() == name.len()
+                || (h.range.start == 0 && name[h.range.clone()].contains(' '))
+        })
+    };
+    let place = || {
+        matches!(
+            f.rule,
+            Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
+        ) && f.form == Form::Full
+            && is_place(name)
+    };
+    // Cheapest tests first.
     lexicon::states().lookup(name).is_none()
         && !names::is_platform(name)
-        && !ship
-        && !organization
-        && !place
+        && !ship()
+        && !organization()
+        && !place()
         && !names_a_place_after_a_person(tokens, f)
 }
 
