@@ -224,6 +224,8 @@ pub struct States {
     forms: FxHashMap<String, (usize, StateForm)>,
     /// Every form and every run of its first words ("the", "the United").
     openings: FxHashSet<String>,
+    /// The bytes forms start with: most words are rejected without hashing.
+    first_bytes: [bool; 256],
     /// The most words any form has.
     pub longest: usize,
 }
@@ -238,7 +240,8 @@ impl States {
 
     /// Some form is, or starts with, these whole words.
     pub fn opens_form(&self, words: &str) -> bool {
-        self.openings.contains(words)
+        let first = words.as_bytes().first().map_or(0, |&b| usize::from(b));
+        self.first_bytes[first] && self.openings.contains(words)
     }
 }
 
@@ -280,10 +283,15 @@ pub fn states() -> &'static States {
                 ends.map(|end| f[..end].to_string())
             })
             .collect();
+        let mut first_bytes = [false; 256];
+        for form in forms.keys() {
+            first_bytes[form.as_bytes().first().map_or(0, |&b| usize::from(b))] = true;
+        }
         States {
             list,
             forms,
             openings,
+            first_bytes,
             longest,
         }
     })
@@ -310,11 +318,15 @@ impl TitleClass {
     }
 }
 
-struct Titles {
-    /// Ranks and honorifics, matched as written.
-    exact: FxHashMap<String, TitleClass>,
+/// Title words by their lower-case form, so one lookup answers a word.
+struct Titles(FxHashMap<String, TitleWords>);
+
+#[derive(Default)]
+struct TitleWords {
     /// Offices, modifiers and portfolios, matched in any case.
-    folded: FxHashMap<String, TitleClass>,
+    folded: TitleClass,
+    /// Ranks and honorifics, matched as written.
+    exact: Vec<(String, TitleClass)>,
 }
 
 fn titles() -> &'static Titles {
@@ -340,15 +352,25 @@ fn titles() -> &'static Titles {
                 }
             }
         }
-        Titles { exact, folded }
+        let mut by_lower: FxHashMap<String, TitleWords> = FxHashMap::default();
+        for (word, class) in folded {
+            by_lower.entry(word).or_default().folded = class;
+        }
+        for (word, class) in exact {
+            let lower = word.to_lowercase();
+            by_lower.entry(lower).or_default().exact.push((word, class));
+        }
+        Titles(by_lower)
     })
 }
 
 /// The title classes of one word ("Gen.", "minister", "Foreign").
 pub fn title_class(word: &str) -> TitleClass {
-    let t = titles();
-    let mut class = with_lowercase(word, |lower| t.folded.get(lower).copied()).unwrap_or_default();
-    if let Some(exact) = t.exact.get(word) {
+    let Some(words) = with_lowercase(word, |lower| titles().0.get(lower)) else {
+        return TitleClass::default();
+    };
+    let mut class = words.folded;
+    if let Some((_, exact)) = words.exact.iter().find(|(w, _)| w == word) {
         class.rank |= exact.rank;
         class.honorific |= exact.honorific;
     }

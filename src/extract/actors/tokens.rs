@@ -34,6 +34,8 @@ pub struct Token {
 pub struct Tokens<'a> {
     pub body: &'a str,
     pub list: Vec<Token>,
+    /// The text of word `i`, without its possessive ending.
+    texts: Vec<&'a str>,
     /// Word `i` is followed by spaces only (and then another word).
     spaced: Vec<bool>,
     /// Word `i` can be part of a person's name ([`names::is_name_word`]).
@@ -70,13 +72,12 @@ impl<'a> Tokens<'a> {
                 !gap.is_empty() && is_blank(gap)
             })
             .collect();
-        let name_words = list
-            .iter()
-            .map(|t| names::is_name_word(&body[t.range.clone()]))
-            .collect();
+        let texts: Vec<&str> = list.iter().map(|t| &body[t.range.clone()]).collect();
+        let name_words = texts.iter().map(|w| names::is_name_word(w)).collect();
         Tokens {
             body,
             list,
+            texts,
             spaced,
             name_words,
             states: OnceCell::new(),
@@ -115,7 +116,7 @@ impl<'a> Tokens<'a> {
 
     /// The word at `i`, without its possessive ending.
     pub fn text(&self, i: usize) -> &'a str {
-        &self.body[self.list[i].range.clone()]
+        self.texts[i]
     }
 
     /// What lies between word `i` and word `i + 1`.
@@ -216,6 +217,11 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
+        // Spaces and punctuation between words.
+        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
         let (class, len) = class_at(body, at);
         if class != Class::Start {
             at += len;
@@ -245,6 +251,7 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
 }
 
 /// The class of the character at byte `at` and its length.
+#[inline]
 fn class_at(body: &str, at: usize) -> (Class, usize) {
     let b = body.as_bytes()[at];
     if b.is_ascii_alphanumeric() {
@@ -293,7 +300,12 @@ fn class(c: char) -> Class {
 
 /// The end of the run of letters, numbers and marks from byte `at`.
 fn skip_word_chars(body: &str, mut at: usize) -> usize {
-    while at < body.len() {
+    let bytes = body.as_bytes();
+    while at < bytes.len() {
+        if bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
         let (class, len) = class_at(body, at);
         if class == Class::Other {
             break;

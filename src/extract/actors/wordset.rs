@@ -5,15 +5,36 @@
 use rustc_hash::FxHashSet;
 
 /// A constant word list as a set.
-pub struct WordSet(FxHashSet<&'static str>);
+pub struct WordSet {
+    words: FxHashSet<&'static str>,
+    /// Which bytes start a word of the list: most words of a text are
+    /// rejected on their first byte, without hashing.
+    first_bytes: [bool; 256],
+    longest: usize,
+}
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
-        WordSet(words.iter().copied().collect())
+        let mut first_bytes = [false; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        WordSet {
+            words: words.iter().copied().collect(),
+            first_bytes,
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        let Some(&first) = word.as_bytes().first() else {
+            return self.words.contains(word);
+        };
+        self.first_bytes[usize::from(first)]
+            && word.len() <= self.longest
+            && self.words.contains(word)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use regex::Regex;
 
@@ -127,7 +127,12 @@ const DESCRIPTORS: &[&str] = &[
 /// regex's Unicode `\b` ran its slowest engine over every article).
 fn descriptor_ends(body: &str) -> Vec<usize> {
     static DESCRIPTOR: OnceLock<AhoCorasick> = OnceLock::new();
-    let dict = DESCRIPTOR.get_or_init(|| AhoCorasick::new(DESCRIPTORS).expect("descriptors build"));
+    let dict = DESCRIPTOR.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(DESCRIPTORS)
+            .expect("descriptors build")
+    });
     // (start, alternative, end) of every match, as if each began the search.
     let mut found: Vec<(usize, usize, usize)> = dict
         .find_overlapping_iter(body)

@@ -135,19 +135,26 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
 /// "Supreme Court" before "Supreme Court of Pakistan": the name without its complement.
 /// Both names come folded.
 fn is_shorter_name_of(folded: &str, folded_long: &str) -> bool {
-    let words = |s: &str| s.split(' ').count();
+    let words = |s: &str| s.bytes().filter(|&b| b == b' ').count() + 1;
     let (short_words, long_words) = (words(folded), words(folded_long));
     if short_words < 2 || short_words >= long_words {
         return false;
     }
-    let same_head = folded.rsplit(' ').next() == folded_long.rsplit(' ').next()
-        && folded
-            .split(' ')
-            .all(|w| folded_long.split(' ').any(|l| l == w));
-    let complemented = folded_long
-        .strip_prefix(folded)
-        .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "));
-    same_head || complemented
+    fn last(s: &str) -> &str {
+        &s[s.rfind(' ').map_or(0, |p| p + 1)..]
+    }
+    let same_head = || {
+        last(folded) == last(folded_long)
+            && folded
+                .split(' ')
+                .all(|w| folded_long.split(' ').any(|l| l == w))
+    };
+    let complemented = || {
+        folded_long
+            .strip_prefix(folded)
+            .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "))
+    };
+    same_head() || complemented()
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
