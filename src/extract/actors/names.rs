@@ -328,10 +328,17 @@ pub fn canonical_person(name: &str) -> String {
 
 /// A folded form for comparing names: lower case, no accents, hyphens as spaces.
 pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer.
+pub fn fold_into(name: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
+    out.clear();
     if name.is_ascii() {
         // ASCII needs no decomposition and has no combining marks.
-        let mut out = String::with_capacity(name.len());
         let mut space = false;
         for c in name.chars() {
             match c {
@@ -347,9 +354,10 @@ pub fn fold(name: &str) -> String {
                 }
             }
         }
-        return out;
+        return;
     }
-    name.nfd()
+    *out = name
+        .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '-' || c == '’' { ' ' } else { c })
         .filter(|c| *c != '.' && *c != '\'')

@@ -167,14 +167,19 @@ impl<'a> Tokens<'a> {
         if let Some(&known) = self.headline_lines.borrow().get(&start) {
             return known;
         }
-        let (mut words, mut capitalised) = (0, 0);
-        for word in line
-            .split_whitespace()
-            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        {
-            words += 1;
-            capitalised += usize::from(is_capitalised(word));
-        }
+        let (words, capitalised) = if line.is_ascii() {
+            count_ascii_words(line)
+        } else {
+            let (mut words, mut capitalised) = (0, 0);
+            for word in line
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            {
+                words += 1;
+                capitalised += usize::from(is_capitalised(word));
+            }
+            (words, capitalised)
+        };
         // Short lines are names and credits ("Robert Card/Lewiston Police Department").
         let headline = words >= 5 && capitalised * 10 >= words * 8;
         self.headline_lines.borrow_mut().insert(start, headline);
@@ -313,6 +318,31 @@ fn skip_word_chars(body: &str, mut at: usize) -> usize {
         at += len;
     }
     at
+}
+
+/// In an ASCII line, the words starting with a letter and how many of those
+/// are capitalised (words split at whitespace, as `split_whitespace` does).
+/// Stops early, with (0, 0), once too few bytes remain for 80% capitals.
+fn count_ascii_words(line: &str) -> (usize, usize) {
+    let (mut words, mut capitalised) = (0, 0);
+    let mut in_word = false;
+    for (at, &b) in line.as_bytes().iter().enumerate() {
+        // Each further word takes two bytes, but the last.
+        let most_more = (line.len() - at).div_ceil(2);
+        if (capitalised + most_more) * 10 < (words + most_more) * 8 {
+            return (0, 0);
+        }
+        if (b as char).is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            if b.is_ascii_alphabetic() {
+                words += 1;
+                capitalised += usize::from(b.is_ascii_uppercase());
+            }
+        }
+    }
+    (words, capitalised)
 }
 
 /// A character of a word as regex `\w` means it (Unicode).

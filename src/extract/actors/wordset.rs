@@ -28,6 +28,7 @@ impl WordSet {
         }
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let Some(&first) = word.as_bytes().first() else {
             return self.words.contains(word);
@@ -50,6 +51,7 @@ pub(crate) use word_set;
 
 /// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
 /// without allocating for the short ASCII words that are most words.
+#[inline]
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
     if !bytes.iter().any(u8::is_ascii_uppercase) && word.is_ascii() {

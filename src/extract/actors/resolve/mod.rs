@@ -12,10 +12,10 @@
 
 mod descriptions;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::names::{self, canonical_person, fold};
+use super::names::{self, canonical_person, fold, fold_into};
 use super::tokens::{is_capitalised, Tokens};
 use super::{Form, Found, Kind, Rule};
 use crate::extract::text::Text;
@@ -221,7 +221,7 @@ fn is_taken(built: &[Building], r: &Range<usize>) -> bool {
 /// Later bare surnames ("Okonjo added") are mentions of the full name, unless
 /// two people of the article share it.
 fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
-    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut owners: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, b) in built.iter().enumerate() {
         if b.kind == Kind::Person && b.words.len() > 1 {
             if let Some(surname) = b.actor.name.split_whitespace().last() {
@@ -229,13 +229,15 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             }
         }
     }
+    let mut folded = String::new();
     for k in 0..tokens.len() {
         let word = tokens.text(k);
         if !is_capitalised(word) && !word.starts_with("al-") && !word.starts_with("el-") {
             continue;
         }
+        fold_into(word, &mut folded);
         let Some(owner) = owners
-            .get(&fold(word))
+            .get(folded.as_str())
             .filter(|o| o.len() == 1)
             .map(|o| o[0])
         else {
