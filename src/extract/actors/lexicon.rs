@@ -10,8 +10,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
+
+use super::wordset::with_lowercase;
 
 /// What kind of body an organization is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +74,10 @@ impl Dictionary {
             .iter()
             .map(|f| by_form.remove(f).unwrap_or_default())
             .collect();
+        // A DFA: more memory, but the fastest scan of every article.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&order)
             .expect("lexicon patterns build");
         Dictionary {
@@ -182,7 +187,7 @@ pub fn people() -> &'static Dictionary {
 
 /// Given names common in world news, and East Asian family names.
 pub fn is_given_name(word: &str) -> bool {
-    static NAMES: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
             include_str!("../../../data/actors_given_names.txt")
@@ -216,7 +221,11 @@ pub enum StateForm {
 
 pub struct States {
     pub list: Vec<State>,
-    forms: HashMap<String, (usize, StateForm)>,
+    forms: FxHashMap<String, (usize, StateForm)>,
+    /// Every form and every run of its first words ("the", "the United").
+    openings: FxHashSet<String>,
+    /// The bytes forms start with: most words are rejected without hashing.
+    first_bytes: [bool; 256],
     /// The most words any form has.
     pub longest: usize,
 }
@@ -228,6 +237,12 @@ impl States {
             .get(words)
             .map(|&(i, form)| (&self.list[i], form))
     }
+
+    /// Some form is, or starts with, these whole words.
+    pub fn opens_form(&self, words: &str) -> bool {
+        let first = words.as_bytes().first().map_or(0, |&b| usize::from(b));
+        self.first_bytes[first] && self.openings.contains(words)
+    }
 }
 
 /// States, their demonyms and seats of government.
@@ -235,7 +250,7 @@ pub fn states() -> &'static States {
     static STATES: OnceLock<States> = OnceLock::new();
     STATES.get_or_init(|| {
         let mut list = Vec::new();
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         for cols in include_str!("../../../data/states.tsv")
             .lines()
             .filter_map(columns)
@@ -261,9 +276,22 @@ pub fn states() -> &'static States {
             .map(|f| f.split_whitespace().count())
             .max()
             .unwrap_or(1);
+        let openings = forms
+            .keys()
+            .flat_map(|f| {
+                let ends = f.match_indices(' ').map(|(p, _)| p).chain([f.len()]);
+                ends.map(|end| f[..end].to_string())
+            })
+            .collect();
+        let mut first_bytes = [false; 256];
+        for form in forms.keys() {
+            first_bytes[form.as_bytes().first().map_or(0, |&b| usize::from(b))] = true;
+        }
         States {
             list,
             forms,
+            openings,
+            first_bytes,
             longest,
         }
     })
@@ -290,18 +318,22 @@ impl TitleClass {
     }
 }
 
-struct Titles {
-    /// Ranks and honorifics, matched as written.
-    exact: HashMap<String, TitleClass>,
+/// Title words by their lower-case form, so one lookup answers a word.
+struct Titles(FxHashMap<String, TitleWords>);
+
+#[derive(Default)]
+struct TitleWords {
     /// Offices, modifiers and portfolios, matched in any case.
-    folded: HashMap<String, TitleClass>,
+    folded: TitleClass,
+    /// Ranks and honorifics, matched as written.
+    exact: Vec<(String, TitleClass)>,
 }
 
 fn titles() -> &'static Titles {
     static TITLES: OnceLock<Titles> = OnceLock::new();
     TITLES.get_or_init(|| {
-        let mut exact: HashMap<String, TitleClass> = HashMap::new();
-        let mut folded: HashMap<String, TitleClass> = HashMap::new();
+        let mut exact: FxHashMap<String, TitleClass> = FxHashMap::default();
+        let mut folded: FxHashMap<String, TitleClass> = FxHashMap::default();
         for cols in include_str!("../../../data/actors_titles.tsv")
             .lines()
             .filter_map(columns)
@@ -320,19 +352,25 @@ fn titles() -> &'static Titles {
                 }
             }
         }
-        Titles { exact, folded }
+        let mut by_lower: FxHashMap<String, TitleWords> = FxHashMap::default();
+        for (word, class) in folded {
+            by_lower.entry(word).or_default().folded = class;
+        }
+        for (word, class) in exact {
+            let lower = word.to_lowercase();
+            by_lower.entry(lower).or_default().exact.push((word, class));
+        }
+        Titles(by_lower)
     })
 }
 
 /// The title classes of one word ("Gen.", "minister", "Foreign").
 pub fn title_class(word: &str) -> TitleClass {
-    let t = titles();
-    let mut class = t
-        .folded
-        .get(&word.to_lowercase())
-        .copied()
-        .unwrap_or_default();
-    if let Some(exact) = t.exact.get(word) {
+    let Some(words) = with_lowercase(word, |lower| titles().0.get(lower)) else {
+        return TitleClass::default();
+    };
+    let mut class = words.folded;
+    if let Some((_, exact)) = words.exact.iter().find(|(w, _)| w == word) {
         class.rank |= exact.rank;
         class.honorific |= exact.honorific;
     }

@@ -22,6 +22,7 @@ mod organizations;
 mod people;
 mod resolve;
 mod tokens;
+mod wordset;
 
 use std::ops::Range;
 

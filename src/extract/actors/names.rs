@@ -6,8 +6,11 @@
 //! European particles inside ("Tamim bin Hamad Al Thani", "Ashraf al-Qidra",
 //! "Ursula von der Leyen") and initials ("Lloyd J. Austin").
 
-use super::lexicon::{self, StateForm};
-use super::tokens::{is_capitalised, Tokens};
+use rustc_hash::FxHashMap;
+
+use super::lexicon;
+use super::tokens::{is_capitalised, StateAt, Tokens};
+use super::wordset::word_set;
 
 /// The most words a person's name may have.
 pub const MAX_NAME_WORDS: usize = 6;
@@ -127,37 +130,40 @@ pub const SHIP_PREFIXES: &[&str] = &["USS", "HMS", "MV", "M/V", "INS", "HMCS", "
 
 /// A word that never belongs to a person's name.
 pub fn is_stopword(word: &str) -> bool {
-    is_function_word(word) || NOT_NAME_WORDS.contains(&word) || is_place_feature(word)
+    is_function_word(word) || word_set!(NOT_NAME_WORDS).contains(word) || is_place_feature(word)
 }
 
 /// A kind of place: "Avenue", "Hospital", "Bridge".
 pub fn is_place_feature(word: &str) -> bool {
-    PLACE_FEATURES.contains(&word)
+    word_set!(PLACE_FEATURES).contains(word)
 }
 
 /// A function word or a time: it opens phrases but names nothing.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
+    word_set!(FUNCTION_WORDS).contains(word)
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(&word)
+    word_set!(ORG_HEADS).contains(word)
 }
 
 pub fn is_platform(name: &str) -> bool {
-    PLATFORMS.contains(&name)
+    word_set!(PLATFORMS).contains(name)
 }
 
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    word_set!(PARTICLES).contains(word)
 }
 
 /// "al-Qidra", "el-Sisi": a surname with a lower-case Arabic article.
 pub fn is_article_name(word: &str) -> bool {
-    ARTICLE_PREFIXES.iter().any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    })
+    // Every prefix is two or three letters and a hyphen.
+    let hyphen = word.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'));
+    hyphen
+        && ARTICLE_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 /// "S.", "J.D." — initials that may open a name.
@@ -178,10 +184,14 @@ pub fn is_initial(word: &str) -> bool {
 
 /// A capitalised word that can be part of a person's name.
 pub fn is_name_word(word: &str) -> bool {
+    // Only a capitalised word needs the lists; otherwise only "al-Qidra" is one.
+    if !is_capitalised(word) {
+        return is_article_name(word);
+    }
     // The answer depends on the word alone and the same capitalised words
     // recur on every page, so each thread remembers them (bounded).
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<Box<str>, bool>> =
+        static SEEN: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
             Default::default();
     }
     if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
@@ -212,9 +222,10 @@ fn judge_name_word(word: &str) -> bool {
         || lexicon::states().lookup(word).is_some())
 }
 
-/// A word that may sit inside a name: a name word, a particle or an initial.
-fn is_inner_word(word: &str) -> bool {
-    is_name_word(word)
+/// Word `k` may sit inside a name: a name word, a particle or an initial.
+fn is_inner_word(tokens: &Tokens, k: usize) -> bool {
+    let word = tokens.text(k);
+    tokens.is_name_word(k)
         || is_particle(word)
         || is_initial(word)
         || matches!(word, "Al" | "El" | "Sheikh" | "Abu")
@@ -228,18 +239,17 @@ pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
     let first = tokens.text(i);
     // "S. Jaishankar", "J.D. Vance": initials may open a name of two words or more.
     let initials = is_initials(first);
-    if !initials && (!is_name_word(first) || is_article_name(first)) {
+    if !initials && (!tokens.is_name_word(i) || is_article_name(first)) {
         return None;
     }
     let mut j = i;
     let mut best = (!initials).then_some(i);
     while tokens.joined(j) && j + 1 < tokens.len() && j + 1 - i < MAX_NAME_WORDS {
-        let next = tokens.text(j + 1);
-        if !is_inner_word(next) {
+        if !is_inner_word(tokens, j + 1) {
             break;
         }
         j += 1;
-        if is_name_word(next) {
+        if tokens.is_name_word(j) {
             best = Some(j);
         }
     }
@@ -248,18 +258,17 @@ pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
 
 /// The longest name ending at word `j`: its first word.
 pub fn name_until(tokens: &Tokens, j: usize) -> Option<usize> {
-    if !is_name_word(tokens.text(j)) {
+    if !tokens.is_name_word(j) {
         return None;
     }
     let mut i = j;
     let mut best = (!is_article_name(tokens.text(j))).then_some(j);
     while i > 0 && tokens.joined(i - 1) && j + 1 - i < MAX_NAME_WORDS {
-        let prev = tokens.text(i - 1);
-        if !is_inner_word(prev) {
+        if !is_inner_word(tokens, i - 1) {
             break;
         }
         i -= 1;
-        if is_name_word(prev) && !is_article_name(prev) {
+        if tokens.is_name_word(i) && !is_article_name(tokens.text(i)) {
             best = Some(i);
         }
     }
@@ -267,8 +276,17 @@ pub fn name_until(tokens: &Tokens, j: usize) -> Option<usize> {
 }
 
 /// The state a run of words names, and how ("Israeli", "Qatar", "U.S.").
-pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::State, StateForm)> {
+pub fn state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
+    tokens.state_at(i)
+}
+
+/// [`state_at`] worked out from the lexicon (once per word, by [`Tokens`]).
+pub(super) fn find_state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
     let states = lexicon::states();
+    // Most words open no state's name: no need to build word runs.
+    if !states.opens_form(tokens.text(i)) {
+        return None;
+    }
     let mut best = None;
     let mut words = String::new();
     for j in i..(i + states.longest).min(tokens.len()) {
@@ -279,6 +297,10 @@ pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::S
             words.push(' ');
         }
         words.push_str(tokens.text(j));
+        // Stop once no form starts with these words.
+        if !states.opens_form(&words) {
+            break;
+        }
         if let Some((state, form)) = states.lookup(&words) {
             best = Some((j, state, form));
         }
@@ -306,8 +328,36 @@ pub fn canonical_person(name: &str) -> String {
 
 /// A folded form for comparing names: lower case, no accents, hyphens as spaces.
 pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer.
+pub fn fold_into(name: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
-    name.nfd()
+    out.clear();
+    if name.is_ascii() {
+        // ASCII needs no decomposition and has no combining marks.
+        let mut space = false;
+        for c in name.chars() {
+            match c {
+                '.' | '\'' => {}
+                '-' => space = !out.is_empty(),
+                c if c.is_whitespace() => space = !out.is_empty(),
+                c => {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
+            }
+        }
+        return;
+    }
+    *out = name
+        .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '-' || c == '’' { ' ' } else { c })
         .filter(|c| *c != '.' && *c != '\'')

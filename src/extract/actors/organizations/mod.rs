@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use super::lexicon;
 use super::names::{self, is_function_word, SHIP_PREFIXES};
 use super::tokens::{is_all_caps, is_capitalised, Tokens};
+use super::wordset::{with_lowercase, word_set};
 use super::{Found, Kind, Rule};
 
 /// All organizations named in the body.
@@ -111,7 +112,7 @@ fn hyphenated(body: &str, range: &std::ops::Range<usize>) -> bool {
 /// The name after "USS", "MV" is a vessel's (ANNOTATION hard case 8).
 fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
     let i = tokens.first_from(start);
-    i > 0 && SHIP_PREFIXES.contains(&tokens.text(i - 1))
+    i > 0 && word_set!(SHIP_PREFIXES).contains(tokens.text(i - 1))
 }
 
 /// Nouns that make "military"/"army" an adjective: "Israeli military
@@ -150,7 +151,7 @@ fn is_adjectival(body: &str, f: &Found) -> bool {
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
-    MILITARY_ADJECTIVE_NOUNS.contains(&next.as_str())
+    word_set!(MILITARY_ADJECTIVE_NOUNS).contains(&next)
 }
 
 /// A word that can stand inside an organization's name.
@@ -158,8 +159,10 @@ fn is_org_word(word: &str) -> bool {
     (is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit()))
         && !is_function_word(word)
         && !names::is_platform(word)
-        && !lexicon::title_class(word).rank
-        && !lexicon::title_class(word).honorific
+        && !{
+            let class = lexicon::title_class(word);
+            class.rank || class.honorific
+        }
 }
 
 /// Compound modifiers that describe rather than name: "Hamas-run Health Ministry".
@@ -172,7 +175,7 @@ const COMPOUND_MODIFIERS: &[&str] = &[
 /// Words that open a phrase without naming: "The", "Hamas-run".
 fn is_description(word: &str) -> bool {
     is_function_word(word)
-        || COMPOUND_MODIFIERS
-            .iter()
-            .any(|m| word.to_lowercase().ends_with(m))
+        || with_lowercase(word, |lower| {
+            COMPOUND_MODIFIERS.iter().any(|m| lower.ends_with(m))
+        })
 }

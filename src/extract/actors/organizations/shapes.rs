@@ -7,8 +7,9 @@
 //! organizations.
 
 use super::super::lexicon::{self, StateForm};
-use super::super::names::{self, is_org_head, state_at, SHIP_PREFIXES};
+use super::super::names::{is_org_head, state_at, SHIP_PREFIXES};
 use super::super::tokens::{is_capitalised, Tokens};
+use super::super::wordset::word_set;
 use super::super::{Found, Rule};
 use super::state_bodies::{is_generic, state_before};
 use super::{after_ship_prefix, is_description, is_org_word, organization};
@@ -41,7 +42,7 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
         let end = complement_end(tokens, k);
         if i == end
             || after_ship_prefix(tokens, tokens.list[i].range.start)
-            || SHIP_PREFIXES.contains(&tokens.text(i))
+            || word_set!(SHIP_PREFIXES).contains(tokens.text(i))
             || is_generic_media(tokens, i, end)
             || is_place_shape(tokens, i, k)
             || is_leaders_administration(tokens, i, k)
@@ -157,8 +158,8 @@ fn complement_end(tokens: &Tokens, k: usize) -> usize {
 
 /// An office word followed by a capitalised name word ("Commissioner Michael").
 fn introduces_person(tokens: &Tokens, q: usize) -> bool {
-    lexicon::title_class(tokens.text(q)).heads()
+    tokens.title_class(q).heads()
         && tokens.joined(q)
         && q + 1 < tokens.len()
-        && names::is_name_word(tokens.text(q + 1))
+        && tokens.is_name_word(q + 1)
 }

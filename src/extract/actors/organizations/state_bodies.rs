@@ -7,6 +7,7 @@
 use super::super::lexicon::{self, StateForm};
 use super::super::names::state_at;
 use super::super::tokens::Tokens;
+use super::super::wordset::{with_lowercase, word_set};
 use super::super::{Found, Rule};
 use super::organization;
 
@@ -34,6 +35,22 @@ const BODY_HEADS: &[&str] = &[
     "air force",
     "coast guard",
     "general staff",
+    "militaries",
+    "ministry",
+    "military",
+    "army",
+    "navy",
+    "command",
+    "presidency",
+];
+
+/// The last words of [`BODY_HEADS`].
+const HEAD_LAST_WORDS: &[&str] = &[
+    "office",
+    "forces",
+    "force",
+    "guard",
+    "staff",
     "militaries",
     "ministry",
     "military",
@@ -116,14 +133,20 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
         last += 1;
     }
     (k..=last).rev().find_map(|m| {
+        // A head is the phrase's end, so its last word is the phrase's.
+        if !with_lowercase(tokens.text(m), |w| word_set!(HEAD_LAST_WORDS).contains(w)) {
+            return None;
+        }
         let phrase = &tokens.body[tokens.list[k].range.start..tokens.list[m].range.end];
         let lower = phrase.to_lowercase().replace('’', "'");
-        let head = BODY_HEADS
-            .iter()
-            .find(|h| lower == **h || lower.ends_with(&format!(" {h}")))?;
+        let head = BODY_HEADS.iter().find(|h| {
+            lower
+                .strip_suffix(**h)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })?;
         lower[..lower.len() - head.len()]
             .split_whitespace()
-            .all(|w| BODY_MODIFIERS.contains(&w))
+            .all(|w| word_set!(BODY_MODIFIERS).contains(w))
             .then(|| (tokens.list[m].range.end, phrase.to_string()))
     })
 }
@@ -151,10 +174,10 @@ pub(super) fn state_before(tokens: &Tokens, i: usize) -> Option<(usize, &'static
 pub(super) fn is_generic(tokens: &Tokens, i: usize, end: usize, head: usize) -> bool {
     (i..=end).filter(|&m| m != head).all(|m| {
         let word = tokens.text(m);
-        let class = lexicon::title_class(word);
+        let class = tokens.title_class(m);
         class.modifier
             || class.portfolio
-            || BODY_MODIFIERS.contains(&word.to_lowercase().as_str())
+            || with_lowercase(word, |lower| word_set!(BODY_MODIFIERS).contains(lower))
             || matches!(word, "of" | "for" | "the" | "and")
     })
 }

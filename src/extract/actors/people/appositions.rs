@@ -4,9 +4,10 @@
 
 use super::super::names::name_until;
 use super::super::tokens::Tokens;
+use super::super::wordset::word_set;
 use super::super::{Found, Rule};
 use super::titles::{affiliation_in, title_text};
-use super::{full_names, is_role, is_speech_verb, person};
+use super::{is_role, is_speech_verb, person};
 
 /// Words that open a clause that is not an apposition.
 #[rustfmt::skip]
@@ -36,9 +37,9 @@ fn comma_after(tokens: &Tokens, j: usize) -> bool {
 }
 
 /// "Eli Cohen, the foreign minister", "Robert Card, 40,".
-pub(super) fn after(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
+pub(super) fn after(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usize)]) -> Vec<Found> {
     let mut out = Vec::new();
-    for (i, j) in full_names(tokens) {
+    for &(i, j) in full_names {
         if !comma_after(tokens, j) {
             continue;
         }
@@ -52,13 +53,13 @@ pub(super) fn after(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
             out.push(person(tokens, i, j, Rule::Apposition));
             continue;
         }
-        if NOT_APPOSITION.contains(&opener.as_str()) {
+        if word_set!(NOT_APPOSITION).contains(&opener) {
             continue;
         }
         let age = tokens.text(first).chars().all(|c| c.is_ascii_digit())
             && tokens.text(first).len() <= 3
             && comma_after(tokens, first);
-        let role = clause.iter().take(7).find(|&&k| is_role(tokens.text(k)));
+        let role = clause.iter().take(7).find(|&&k| is_role(tokens, k));
         if !age && role.is_none() {
             continue;
         }
@@ -76,9 +77,9 @@ pub(super) fn after(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 }
 
 /// "the head of the city's Defense Council, Oleksandr Vilkul."
-pub(super) fn before(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
+pub(super) fn before(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usize)]) -> Vec<Found> {
     let mut out = Vec::new();
-    for (i, j) in full_names(tokens) {
+    for &(i, j) in full_names {
         if i == 0 || !comma_after(tokens, i - 1) && tokens.gap_after(i - 1).trim() != "," {
             continue;
         }
@@ -101,7 +102,7 @@ pub(super) fn before(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
         {
             first += 1;
         }
-        let Some(role) = (first..i).rev().find(|&k| is_role(tokens.text(k))) else {
+        let Some(role) = (first..i).rev().find(|&k| is_role(tokens, k)) else {
             continue;
         };
         if is_capitalised_name_list(tokens, first, i - 1) {

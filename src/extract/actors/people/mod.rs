@@ -20,24 +20,24 @@ mod titles;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::lexicon::{self, OrgType};
-use super::names::{self, is_name_word, name_from, name_until};
-use super::tokens::{is_capitalised, Tokens};
+use super::names::{self, name_from, name_until};
+use super::tokens::{is_capitalised, is_word_char, Tokens};
+use super::wordset::{with_lowercase, word_set};
 use super::{Form, Found, Kind, Rule};
 
 /// All people named in the body; `orgs` are the organizations already found
 /// (a title's "IDF" or "Pentagon" gives an affiliation).
 pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
+    let full = full_names(tokens);
     let mut out = lexicon_people(tokens);
     out.extend(titles::titled(tokens, orgs));
-    out.extend(appositions::after(tokens, orgs));
-    out.extend(appositions::before(tokens, orgs));
+    out.extend(appositions::after(tokens, orgs, &full));
+    out.extend(appositions::before(tokens, orgs, &full));
     out.extend(speakers(tokens));
-    out.extend(credits(tokens));
+    out.extend(credits(tokens, &full));
     out.extend(outlet_reporters(tokens, orgs));
-    out.extend(given_names(tokens));
+    out.extend(given_names(tokens, &full));
     for f in &mut out {
         drop_leading_role(tokens, f);
     }
@@ -53,7 +53,7 @@ fn drop_leading_role(tokens: &Tokens, f: &mut Found) {
     }
     let i = tokens.first_from(f.range.start);
     let j = tokens.first_from(f.range.end).saturating_sub(1);
-    if j >= i + 2 && names::ROLE_NOUNS.contains(&tokens.text(i).to_lowercase().as_str()) {
+    if j >= i + 2 && is_role_noun(tokens.text(i)) {
         let start = tokens.list[i + 1].range.start;
         f.name = tokens.body[start..f.range.end].to_string();
         f.range.start = start;
@@ -82,21 +82,27 @@ fn plausible(tokens: &Tokens, f: &Found) -> bool {
     }
     let name = &tokens.body[f.range.clone()];
     let first = tokens.first_from(f.range.start);
-    let ship = first > 0 && names::SHIP_PREFIXES.contains(&tokens.text(first - 1));
+    let ship = || first > 0 && word_set!(names::SHIP_PREFIXES).contains(tokens.text(first - 1));
     // "Al Jazeera", "Al Jazeera Arabic said": an organization's name.
-    let organization = lexicon::organizations().find(name).iter().any(|h| {
-        h.range.len() == name.len() || (h.range.start == 0 && name[h.range.clone()].contains(' '))
-    });
-    let place = matches!(
-        f.rule,
-        Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
-    ) && f.form == Form::Full
-        && is_place(name);
+    let organization = || {
+        lexicon::organizations().find(name).iter().any(|h| {
+            h.range.len() == name.len()
+                || (h.range.start == 0 && name[h.range.clone()].contains(' '))
+        })
+    };
+    let place = || {
+        matches!(
+            f.rule,
+            Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
+        ) && f.form == Form::Full
+            && is_place(name)
+    };
+    // Cheapest tests first.
     lexicon::states().lookup(name).is_none()
         && !names::is_platform(name)
-        && !ship
-        && !organization
-        && !place
+        && !ship()
+        && !organization()
+        && !place()
         && !names_a_place_after_a_person(tokens, f)
 }
 
@@ -160,14 +166,19 @@ fn lexicon_people(tokens: &Tokens) -> Vec<Found> {
 fn stands_alone(tokens: &Tokens, range: &std::ops::Range<usize>) -> bool {
     let i = tokens.first_from(range.start);
     let j = tokens.first_from(range.end).saturating_sub(1);
-    let before = i > 0 && tokens.joined(i - 1) && is_name_word(tokens.text(i - 1));
-    let after = j + 1 < tokens.len() && tokens.joined(j) && is_name_word(tokens.text(j + 1));
+    let before = i > 0 && tokens.joined(i - 1) && tokens.is_name_word(i - 1);
+    let after = j + 1 < tokens.len() && tokens.joined(j) && tokens.is_name_word(j + 1);
     !before && !after
 }
 
-fn is_role(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    names::ROLE_NOUNS.contains(&lower.as_str()) || lexicon::title_class(word).office
+/// Word `k` names a role: "minister", "spokesperson", "Mayor".
+fn is_role(tokens: &Tokens, k: usize) -> bool {
+    is_role_noun(tokens.text(k)) || tokens.title_class(k).office
+}
+
+/// A role noun in any case.
+fn is_role_noun(word: &str) -> bool {
+    with_lowercase(word, |lower| word_set!(names::ROLE_NOUNS).contains(lower))
 }
 
 /// Maximal name runs of at least two words: (first, last).
@@ -175,7 +186,7 @@ fn full_names(tokens: &Tokens) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let continues = i > 0 && tokens.joined(i - 1) && is_name_word(tokens.text(i - 1));
+        let continues = i > 0 && tokens.joined(i - 1) && tokens.is_name_word(i - 1);
         match name_from(tokens, i).filter(|&j| j > i && !continues) {
             Some(j) => {
                 out.push((i, j));
@@ -205,7 +216,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    word_set!(SPEECH_VERBS).contains(word)
 }
 
 /// Short words between a name and its verb: "Gallant also said".
@@ -239,7 +250,7 @@ fn speaker_before(tokens: &Tokens, v: usize) -> Option<Found> {
     let mut skipped = 0;
     while skipped < 2
         && j > 0
-        && BETWEEN_NAME_AND_VERB.contains(&tokens.text(j))
+        && word_set!(BETWEEN_NAME_AND_VERB).contains(tokens.text(j))
         && tokens.joined(j - 1)
     {
         j -= 1;
@@ -271,7 +282,7 @@ fn inside_proper_noun(tokens: &Tokens, i: usize) -> bool {
         && tokens.joined(i - 1)
         && is_capitalised(tokens.text(i - 1))
         && !names::is_function_word(tokens.text(i - 1))
-        && !lexicon::title_class(tokens.text(i - 1)).any()
+        && !tokens.title_class(i - 1).any()
 }
 
 fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
@@ -288,9 +299,10 @@ fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
 
 /// "the killing of Fouad Shukur": a full name opening with a common given
 /// name needs no other evidence.
-fn given_names(tokens: &Tokens) -> Vec<Found> {
-    full_names(tokens)
-        .into_iter()
+fn given_names(tokens: &Tokens, full_names: &[(usize, usize)]) -> Vec<Found> {
+    full_names
+        .iter()
+        .copied()
         .filter(|&(i, _)| {
             lexicon::is_given_name(tokens.text(i))
                 && !inside_proper_noun(tokens, i)
@@ -302,15 +314,10 @@ fn given_names(tokens: &Tokens) -> Vec<Found> {
 
 /// Bylines and photo credits: "By Andrea Shalal and Ahmed Tolba",
 /// "(Reporting by Jane Doe; Editing by John Roe)", "Robert Card/Lewiston Police".
-fn credits(tokens: &Tokens) -> Vec<Found> {
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let re = CREDIT.get_or_init(|| {
-        Regex::new(r"(?m)(?:^[ \t]*By|\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten|[Pp]hotos?|[Vv]ideo|[Pp]hotograph|[Pp]roduced|[Ee]dited|[Rr]eported) by)[ \t]+")
-            .expect("valid regex")
-    });
+fn credits(tokens: &Tokens, full_names: &[(usize, usize)]) -> Vec<Found> {
     let mut out = Vec::new();
-    for m in re.find_iter(tokens.body) {
-        let mut k = tokens.first_from(m.end());
+    for end in credit_ends(tokens.body) {
+        let mut k = tokens.first_from(end);
         while let Some(j) = name_from(tokens, k).filter(|&j| j > k) {
             out.push(person(tokens, k, j, Rule::Byline));
             let sep = tokens.gap_after(j).trim();
@@ -324,12 +331,91 @@ fn credits(tokens: &Tokens) -> Vec<Found> {
         }
     }
     // "Name/Agency" photo credits.
-    for (i, j) in full_names(tokens) {
+    for &(i, j) in full_names {
         if tokens.gap_after(j) == "/" {
             out.push(person(tokens, i, j, Rule::Byline));
         }
     }
     out
+}
+
+/// Words that credit the name after "by" ("Reporting by", "Photo by").
+const CREDIT_WORDS: &[&str] = &[
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "written",
+    "photos",
+    "photo",
+    "video",
+    "photograph",
+    "produced",
+    "edited",
+    "reported",
+];
+
+/// Where the names of each credit begin: the ends of the matches of
+/// `(?m)(?:^[ \t]*By|\b(?:[Rr]eporting|...|[Rr]eported) by)[ \t]+`, found
+/// by looking around each "by" (a regex with Unicode `\b` ran its slowest
+/// engine over every article).
+fn credit_ends(body: &str) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let mut ends = Vec::new();
+    // Matches do not overlap: a credit starts after the previous one ended.
+    let mut last_end = 0;
+    for y in 1..bytes.len() {
+        if bytes[y] != b'y' || !matches!(bytes[y - 1], b'b' | b'B') {
+            continue;
+        }
+        let by = y - 1;
+        let mut end = y + 1;
+        while end < bytes.len() && matches!(bytes[end], b' ' | b'\t') {
+            end += 1;
+        }
+        if end == y + 1 {
+            continue;
+        }
+        let start = if bytes[by] == b'B' {
+            blank_line_start(body, by)
+        } else {
+            credit_word_start(body, by)
+        };
+        if start.is_some_and(|s| s >= last_end) {
+            ends.push(end);
+            last_end = end;
+        }
+    }
+    ends
+}
+
+/// The start of the line holding byte `at`, if only spaces and tabs precede it there.
+fn blank_line_start(body: &str, at: usize) -> Option<usize> {
+    let before = &body.as_bytes()[..at];
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    before[start..]
+        .iter()
+        .all(|&b| b == b' ' || b == b'\t')
+        .then_some(start)
+}
+
+/// The start of the credit word ending one space before byte `by`
+/// ("Photo by"), if it starts a word.
+fn credit_word_start(body: &str, by: usize) -> Option<usize> {
+    let before = body[..by].strip_suffix(' ')?.as_bytes();
+    let word = CREDIT_WORDS.iter().find(|w| {
+        let w = w.as_bytes();
+        before.len() >= w.len() && {
+            let tail = &before[before.len() - w.len()..];
+            tail[1..] == w[1..] && (tail[0] == w[0] || tail[0] == w[0].to_ascii_uppercase())
+        }
+    })?;
+    let start = before.len() - word.len();
+    let after_word_char = body[..start].chars().next_back().is_some_and(is_word_char);
+    (!after_word_char).then_some(start)
 }
 
 /// Outlets of the lexicon, whose possessive introduces their journalists.
@@ -366,4 +452,50 @@ fn outlet_reporters(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn credits_are_found_where_the_regex_finds_them() {
+        let re = Regex::new(r"(?m)(?:^[ \t]*By|\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten|[Pp]hotos?|[Vv]ideo|[Pp]hotograph|[Pp]roduced|[Ee]dited|[Rr]eported) by)[ \t]+")
+            .expect("valid regex");
+        let pieces = [
+            "By",
+            "by",
+            " ",
+            "\t",
+            "\n",
+            "Reporting",
+            "photo",
+            "Photos",
+            "Photograph",
+            "é",
+            "x",
+            "_",
+            "Written",
+            "video",
+            "Edited",
+            "reported",
+            "Jane",
+            ",",
+            "\u{300}",
+            "Ä",
+        ];
+        let mut seed: u64 = 11;
+        for _ in 0..3000 {
+            let mut body = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let expected: Vec<usize> = re.find_iter(&body).map(|m| m.end()).collect();
+            assert_eq!(credit_ends(&body), expected, "{body:?}");
+        }
+    }
 }

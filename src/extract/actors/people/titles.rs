@@ -5,9 +5,10 @@
 //! words before it that name a state or an organization give the person's
 //! affiliation and belong to the title as kept.
 
-use super::super::lexicon::{self, StateForm};
+use super::super::lexicon::StateForm;
 use super::super::names::{self, name_from, state_at};
 use super::super::tokens::{is_capitalised, Tokens};
+use super::super::wordset::{with_lowercase, word_set};
 use super::super::{Found, Rule};
 use super::person;
 
@@ -18,14 +19,17 @@ const LOWERCASE_NOT_TITLES: &[&str] = &[
     "king", "queen", "prince", "princess", "pope",
 ];
 
-/// A word that can be part of a title chain, and whether it heads one.
-fn title_word(word: &str) -> Option<bool> {
-    let class = lexicon::title_class(word);
+/// Word `k` can be part of a title chain, and whether it heads one.
+fn title_word(tokens: &Tokens, k: usize) -> Option<bool> {
+    let class = tokens.title_class(k);
     if class.rank || class.honorific {
         return Some(true);
     }
     if class.office {
-        let lower_ok = !LOWERCASE_NOT_TITLES.contains(&word.to_lowercase().as_str());
+        let word = tokens.text(k);
+        let lower_ok = !with_lowercase(word, |lower| {
+            word_set!(LOWERCASE_NOT_TITLES).contains(lower)
+        });
         return (is_capitalised(word) || lower_ok).then_some(true);
     }
     class.modifier.then_some(false)
@@ -44,7 +48,7 @@ fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
     let mut last = None;
     while q < tokens.len() {
         let word = tokens.text(q);
-        let step = if lexicon::title_class(word).portfolio && is_capitalised(word) {
+        let step = if tokens.title_class(q).portfolio && is_capitalised(word) {
             q
         } else if let Some((e, _, StateForm::Name)) = state_at(tokens, q) {
             e
@@ -69,11 +73,11 @@ fn title_chain(tokens: &Tokens, i: usize) -> Option<usize> {
     if role_before_name(tokens, i).is_some() {
         return Some(i);
     }
-    let mut heads = title_word(tokens.text(i))?;
+    let mut heads = title_word(tokens, i)?;
     let mut end = i;
     while tokens.joined(end) && end + 1 < tokens.len() {
         let next = tokens.text(end + 1);
-        if let Some(h) = title_word(next) {
+        if let Some(h) = title_word(tokens, end + 1) {
             heads |= h;
             end += 1;
         } else if let Some(c) = title_complement(tokens, end + 1) {
@@ -81,7 +85,7 @@ fn title_chain(tokens: &Tokens, i: usize) -> Option<usize> {
         } else if next == "and"
             && tokens.joined(end + 1)
             && end + 2 < tokens.len()
-            && title_word(tokens.text(end + 2)).is_some()
+            && title_word(tokens, end + 2).is_some()
         {
             end += 1;
         } else {
@@ -131,7 +135,7 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 fn role_before_name(tokens: &Tokens, i: usize) -> Option<usize> {
     let word = tokens.text(i);
     let role = word.chars().next().is_some_and(char::is_lowercase)
-        && names::ROLE_NOUNS.contains(&word)
+        && word_set!(names::ROLE_NOUNS).contains(word)
         && tokens.joined(i);
     role.then(|| name_from(tokens, i + 1))
         .flatten()
@@ -173,7 +177,7 @@ fn title_start(tokens: &Tokens, orgs: &[Found], i: usize) -> usize {
 
 pub(super) fn title_text(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut end = end;
-    while end > start && lexicon::title_class(tokens.text(end)).honorific {
+    while end > start && tokens.title_class(end).honorific {
         end -= 1;
     }
     // A clause cut short ends on a content word: "... of the capital".

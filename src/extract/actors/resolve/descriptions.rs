@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::super::tokens::Tokens;
+use super::super::wordset::word_set;
 use super::super::{lexicon, names, Kind, Rule};
 use super::{add_mention, is_taken, Building};
 use crate::extract::text::Text;
@@ -102,7 +103,7 @@ fn names_a_verb(word: &str) -> bool {
         "released", "published", "posted", "told", "acknowledged", "accused", "shot", "fired",
         "intercepted",
         ];
-    VERBS.contains(&word)
+    word_set!(VERBS).contains(word)
 }
 
 /// "the Israel Defence Minister said", "The Secretary emphasized": a title
@@ -166,7 +167,7 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
         let word = tokens.text(m);
         let state = names::state_at(tokens, m).is_some_and(|(e, _, _)| e == m);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
-        if lexicon::title_class(word).any() {
+        if tokens.title_class(m).any() {
             words.push(m);
         } else if !state && !acronym {
             break;
@@ -182,10 +183,10 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
     let named = last + 1 == m
         && tokens.joined(last)
         && last + 1 < tokens.len()
-        && names::is_name_word(tokens.text(last + 1));
+        && tokens.is_name_word(last + 1);
     // "the prime minister's office" is the office, not the prime minister.
     let possessive = tokens.list[last].possessive;
-    if last + 1 != m || named || possessive || !lexicon::title_class(tokens.text(last)).office {
+    if last + 1 != m || named || possessive || !tokens.title_class(last).office {
         return None;
     }
     let modifiers = words[..words.len() - 1]

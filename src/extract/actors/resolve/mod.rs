@@ -12,10 +12,10 @@
 
 mod descriptions;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::names::{self, canonical_person, fold};
+use super::names::{self, canonical_person, fold, fold_into};
 use super::tokens::{is_capitalised, Tokens};
 use super::{Form, Found, Kind, Rule};
 use crate::extract::text::Text;
@@ -28,6 +28,8 @@ struct Building {
     ranges: Vec<Range<usize>>,
     /// Folded words of the canonical name, for people.
     words: Vec<String>,
+    /// The canonical name folded ([`fold`]): `words` joined by spaces.
+    folded: String,
     /// Rule of the first mention (state bodies are found again by their head).
     rule: Rule,
 }
@@ -72,7 +74,8 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
 }
 
 fn new_actor(built: &mut Vec<Building>, f: &Found, name: String) -> usize {
-    let words = fold(&name).split(' ').map(String::from).collect();
+    let folded = fold(&name);
+    let words = folded.split(' ').map(String::from).collect();
     built.push(Building {
         actor: Actor {
             name,
@@ -85,6 +88,7 @@ fn new_actor(built: &mut Vec<Building>, f: &Found, name: String) -> usize {
         kind: f.kind,
         ranges: Vec::new(),
         words,
+        folded,
         rule: f.rule,
     });
     built.len() - 1
@@ -97,9 +101,10 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
             .enumerate()
             .filter(|(_, b)| b.kind == Kind::Organization)
     };
+    let folded = fold(&f.name);
     let exact = orgs().find(|(_, b)| b.actor.name == f.name).map(|(i, _)| i);
     let shorter: Vec<usize> = orgs()
-        .filter(|(_, b)| is_shorter_name_of(&f.name, &b.actor.name))
+        .filter(|(_, b)| is_shorter_name_of(&folded, &b.folded))
         .map(|(i, _)| i)
         .collect();
     if let Some(i) = exact.or_else(|| (shorter.len() == 1).then(|| shorter[0])) {
@@ -107,7 +112,7 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
     }
     // A fuller name of a body already met: it becomes the name.
     let fuller: Vec<usize> = orgs()
-        .filter(|(_, b)| is_shorter_name_of(&b.actor.name, &f.name))
+        .filter(|(_, b)| is_shorter_name_of(&b.folded, &folded))
         .map(|(i, _)| i)
         .collect();
     if let [i] = fuller[..] {
@@ -117,7 +122,8 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         if !b.ranges.is_empty() && !b.actor.aliases.contains(&old) {
             b.actor.aliases.push(old);
         }
-        b.words = fold(&f.name).split(' ').map(String::from).collect();
+        b.words = folded.split(' ').map(String::from).collect();
+        b.folded = folded;
         b.rule = f.rule;
         return i;
     }
@@ -127,16 +133,28 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
 /// "Northern Command" after "Israel's northern command", "Red Crescent"
 /// after "Libyan Red Crescent": fewer words of the same body, same head.
 /// "Supreme Court" before "Supreme Court of Pakistan": the name without its complement.
-fn is_shorter_name_of(short: &str, long: &str) -> bool {
-    let folded = fold(short);
-    let s: Vec<&str> = folded.split(' ').collect();
-    let folded_long = fold(long);
-    let l: Vec<&str> = folded_long.split(' ').collect();
-    let same_head = s.last() == l.last() && s.iter().all(|w| l.contains(w));
-    let complemented = [" of ", " for "]
-        .iter()
-        .any(|c| folded_long.starts_with(&format!("{folded}{c}")));
-    s.len() >= 2 && s.len() < l.len() && (same_head || complemented)
+/// Both names come folded.
+fn is_shorter_name_of(folded: &str, folded_long: &str) -> bool {
+    let words = |s: &str| s.bytes().filter(|&b| b == b' ').count() + 1;
+    let (short_words, long_words) = (words(folded), words(folded_long));
+    if short_words < 2 || short_words >= long_words {
+        return false;
+    }
+    fn last(s: &str) -> &str {
+        &s[s.rfind(' ').map_or(0, |p| p + 1)..]
+    }
+    let same_head = || {
+        last(folded) == last(folded_long)
+            && folded
+                .split(' ')
+                .all(|w| folded_long.split(' ').any(|l| l == w))
+    };
+    let complemented = || {
+        folded_long
+            .strip_prefix(folded)
+            .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "))
+    };
+    same_head() || complemented()
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
@@ -203,7 +221,7 @@ fn is_taken(built: &[Building], r: &Range<usize>) -> bool {
 /// Later bare surnames ("Okonjo added") are mentions of the full name, unless
 /// two people of the article share it.
 fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
-    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut owners: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, b) in built.iter().enumerate() {
         if b.kind == Kind::Person && b.words.len() > 1 {
             if let Some(surname) = b.actor.name.split_whitespace().last() {
@@ -211,13 +229,15 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             }
         }
     }
+    let mut folded = String::new();
     for k in 0..tokens.len() {
         let word = tokens.text(k);
         if !is_capitalised(word) && !word.starts_with("al-") && !word.starts_with("el-") {
             continue;
         }
+        fold_into(word, &mut folded);
         let Some(owner) = owners
-            .get(&fold(word))
+            .get(folded.as_str())
             .filter(|o| o.len() == 1)
             .map(|o| o[0])
         else {
