@@ -26,15 +26,18 @@
 //! article's countries and named divisions, then to the most populous; one
 //! place gives one location whatever its spellings ("Gaza", "Gaza Strip").
 
+mod fast_hash;
 mod phrases;
 mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
-use super::gazetteer::{self, fold_key, Gazetteer, MatchKind, PlaceId, PlaceKind};
+use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, PlaceId, PlaceKind};
 use super::text::Text;
 use super::{Actor, Location};
+use fast_hash::FxHashMap;
 use phrases::Tokens;
 use words::Noun;
 
@@ -115,8 +118,50 @@ pub fn extract(text: &Text, actors: &[Actor]) -> Vec<Location> {
     let toks = Tokens::new(text);
     let mut reader = Reader::new(gaz, &toks, text);
     reader.read();
-    let claims = reader.accepted(&ActorSpans::new(text, actors));
-    Resolver::new(gaz, &claims).locations(text, &claims)
+    let (claims, lookups) = reader.accepted(&ActorSpans::new(text, actors));
+    Resolver::new(lookups, &claims).locations(text, &claims)
+}
+
+/// The candidates of a key, with what choosing among them needs.
+type Candidates<'g> = Rc<[(PlaceId, MatchKind, Brief<'g>)]>;
+
+/// The gazetteer's answers about the keys of one article, each looked up
+/// once (an article names the same places again and again).
+struct Lookups<'g> {
+    gaz: &'g Gazetteer,
+    keys: FxHashMap<String, (KeyInfo, Candidates<'g>)>,
+}
+
+impl<'g> Lookups<'g> {
+    fn new(gaz: &'g Gazetteer) -> Self {
+        Lookups {
+            gaz,
+            keys: FxHashMap::default(),
+        }
+    }
+
+    fn get(&mut self, key: &str) -> (KeyInfo, Candidates<'g>) {
+        if let Some((info, cands)) = self.keys.get(key) {
+            return (*info, cands.clone());
+        }
+        let gaz = self.gaz;
+        let cands: Candidates<'g> = gaz
+            .candidates(key)
+            .into_iter()
+            .map(|(id, how)| (id, how, gaz.brief(id)))
+            .collect();
+        let info = key_info(gaz, key, &cands);
+        self.keys.insert(key.to_string(), (info, cands.clone()));
+        (info, cands)
+    }
+
+    fn info(&mut self, key: &str) -> KeyInfo {
+        self.get(key).0
+    }
+
+    fn candidates(&mut self, key: &str) -> Candidates<'g> {
+        self.get(key).1
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -129,15 +174,18 @@ struct Reader<'g, 't, 'a> {
     toks: &'t Tokens<'a>,
     /// Stripped phrases, in order.
     phrases: Vec<Range<usize>>,
-    /// For each word, the phrase it starts.
-    phrase_at: HashMap<usize, usize>,
-    /// Sentences written in title case (headlines).
-    headlines: HashSet<usize>,
+    /// For each word: bit n set if it and the next n - 1 words of its
+    /// phrase fold to a known key (only for capitalised phrase words).
+    known: Vec<u8>,
+    /// For each word, the end of the windows `known` covers.
+    known_end: Vec<usize>,
+    /// For each sentence, whether it is written in title case (a headline).
+    headlines: Vec<bool>,
     claims: Vec<Claim>,
     /// Lower-case words seen in names that are no place ("matthew",
     /// "miller"): not places on their own either.
     name_words: HashSet<String>,
-    info: HashMap<String, KeyInfo>,
+    lookups: Lookups<'g>,
 }
 
 /// A known name inside a phrase.
@@ -153,26 +201,100 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             gaz,
             toks,
             phrases: Vec::new(),
-            phrase_at: HashMap::new(),
+            known: vec![0; toks.len()],
+            known_end: vec![0; toks.len()],
             headlines: headline_sentences(toks, text),
             claims: Vec::new(),
             name_words: HashSet::new(),
-            info: HashMap::new(),
+            lookups: Lookups::new(gaz),
         };
         for p in phrases::find(toks) {
             let r = reader.strip(p.words);
             if !r.is_empty() {
-                reader.phrase_at.insert(r.start, reader.phrases.len());
                 reader.phrases.push(r);
             }
         }
+        for p in 0..reader.phrases.len() {
+            reader.index_known(p);
+        }
         reader
+    }
+
+    /// Fills `known` for the capitalised words of phrase `p`: the names
+    /// [`matches`](Self::matches) may find there, looked up once.
+    fn index_known(&mut self, p: usize) {
+        let t = self.toks;
+        let r = self.phrases[p].clone();
+        // Each word's key; None where the words' keys joined by spaces might
+        // not be the key of their text (see `known_windows`).
+        let folds: Vec<Option<String>> = (r.start..r.end)
+            .map(|i| {
+                let f = fold_key(t.word(i));
+                let simple = !f.is_empty()
+                    && f.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
+                simple.then_some(f)
+            })
+            .collect();
+        for i in r.clone() {
+            if t.list[i].cap {
+                let end = r.end.min(i + MAX_WORDS);
+                self.known[i] = self.known_windows(i..end, &folds[i - r.start..end - r.start]);
+                self.known_end[i] = end;
+            }
+        }
+    }
+
+    /// Which windows `w.start..w.start + n` (up to `w.end`) fold to a known
+    /// key: bit n. `folds` are the words' keys. The key of several words is
+    /// their keys joined by spaces when each word folds to plain letters
+    /// and digits and each gap to a word break (so " ", "-", not "'s "),
+    /// minus a leading "the"; keys then grow word by word, stopping when
+    /// no longer key goes on from the current one.
+    fn known_windows(&self, w: Range<usize>, folds: &[Option<String>]) -> u8 {
+        let mut bits = 0u8;
+        // Otherwise fold each window's text, as `matches` would.
+        let plain = folds.iter().all(Option::is_some);
+        let first = folds[0].as_deref();
+        // "The The Hague" folds twice (see Gazetteer::contains).
+        let the_the =
+            first == Some("the") && folds.get(1).is_some_and(|f| f.as_deref() == Some("the"));
+        if !plain || the_the {
+            for n in 1..=w.len() {
+                let key = fold_key(self.toks.text(&(w.start..w.start + n)));
+                if self.gaz.contains(&key) {
+                    bits |= 1 << n;
+                }
+            }
+            return bits;
+        }
+        // "The Hague" is "hague": after "the", keys start at the next word.
+        let skip = usize::from(first == Some("the"));
+        if skip == 1 && self.gaz.contains("the") {
+            bits |= 1 << 1;
+        }
+        let mut key = String::new();
+        for (k, f) in folds.iter().enumerate().skip(skip) {
+            if k > skip {
+                key.push(' ');
+            }
+            key.push_str(f.as_deref().expect("plain"));
+            let (exact, longer) = self.gaz.probe(&key);
+            if exact {
+                bits |= 1 << (k + 1);
+            }
+            if !longer {
+                break;
+            }
+        }
+        bits
     }
 
     fn read(&mut self) {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
-            if self.headlines.contains(&self.toks.list[r.start].sentence) {
+            if self.headlines[self.toks.list[r.start].sentence] {
                 for m in self.matches(r) {
                     self.claim(&m.words, Target::Known(m.key), Evidence::Headline);
                 }
@@ -205,12 +327,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     }
 
     fn key_info(&mut self, key: &str) -> KeyInfo {
-        if let Some(info) = self.info.get(key) {
-            return *info;
-        }
-        let info = key_info(self.gaz, key);
-        self.info.insert(key.to_string(), info);
-        info
+        self.lookups.info(key)
     }
 
     /// Known names in words `r`, longest first, left to right. A name does
@@ -231,8 +348,13 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    let key = fold_key(t.text(&w));
-                    if self.gaz.contains(&key) {
+                    let known = if w.end <= self.known_end[i] {
+                        self.known[i] & (1 << n) != 0
+                    } else {
+                        self.gaz.contains(&fold_key(t.text(&w)))
+                    };
+                    if known {
+                        let key = fold_key(t.text(&w));
                         found = Some(Match { words: w, key });
                         break;
                     }
@@ -394,7 +516,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             return Target::Known(key);
         }
         let kind = kind.unwrap_or_else(|| {
-            match self.gaz.best(base, &[]).map(|id| self.gaz.place(id).kind) {
+            match self.gaz.best(base, &[]).map(|id| self.gaz.brief(id).kind) {
                 Some(PlaceKind::City) => PlaceKind::City,
                 Some(PlaceKind::Site) => PlaceKind::Site,
                 _ => PlaceKind::Region,
@@ -506,7 +628,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     /// True if `key` names an area that the noun only repeats: a region
     /// for a region noun; a country, division or region for a division's.
     fn names_an_area(&self, key: &str, noun: Noun) -> bool {
-        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.place(id).kind);
+        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.brief(id).kind);
         match noun {
             Noun::Region => kind == Some(PlaceKind::Region),
             _ => matches!(
@@ -563,9 +685,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         }
         let bad_word = |i: usize| {
             let w = t.word(i);
-            [words::TITLES, words::ADJECTIVES, words::DIRECTIONS]
-                .iter()
-                .any(|list| words::is(list, w))
+            words::is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS, w)
                 || words::is_calendar(w)
                 || (t.title_case(i) && words::is(words::FUNCTION_WORDS, w))
                 || self.gaz.demonym(w).is_some()
@@ -749,16 +869,18 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             return None;
         }
         // "in Glilot, near Tel Aviv" (not "clashes with Hamas near Jenin").
-        let p = self
-            .phrase_at
-            .iter()
-            .find(|(_, &q)| self.phrases[q].end == i)?;
-        let before = p.0.checked_sub(1)?;
+        let p = self.phrases.partition_point(|q| q.end < i);
+        let before = self
+            .phrases
+            .get(p)
+            .filter(|q| q.end == i)?
+            .start
+            .checked_sub(1)?;
         if !words::is(words::LOCATIVE, t.word(before)) || t.list[before].cap {
             return None;
         }
-        let q = *self.phrase_at.get(&(i + 1))?;
-        let r = self.phrases[q].clone();
+        let q = self.phrases.partition_point(|q| q.start < i + 1);
+        let r = self.phrases.get(q).filter(|q| q.start == i + 1)?.clone();
         let ms = self.matches(r.clone());
         match ms.as_slice() {
             [m] if m.words == r => Some(m.key.clone()),
@@ -821,7 +943,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 
     /// The claims that stand: not inside an actor's name, not overlapping a
     /// longer claim, and with the support their evidence needs.
-    fn accepted(mut self, actors: &ActorSpans) -> Vec<Claim> {
+    fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups<'g>) {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
             let strong = match &c.target {
@@ -847,7 +969,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 kept.push(c);
             }
         }
-        kept
+        (kept, self.lookups)
     }
 
     /// The context-free checks of a claim (the article's countries are
@@ -866,10 +988,10 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             .is_some_and(|w| w.range.end == c.range.end);
         let word = t.body[c.range.clone()].to_string();
         if single {
-            let never = [words::DIRECTIONS, words::PARTICLES, words::ADJECTIVES]
-                .iter()
-                .any(|l| words::is(l, &word))
-                || words::is_calendar(&word);
+            let never = words::is(
+                words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
+                &word,
+            ) || words::is_calendar(&word);
             if never || self.gaz.demonym(&word).is_some() {
                 return false;
             }
@@ -902,12 +1024,20 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 /// Sentences written in title case: headlines, where every word is
 /// capitalised ("Toll In Dnipro Due To Russian Strike Rises"). A line that
 /// is one long name ("Maghreb Arab News Agency") is not one.
-fn headline_sentences(toks: &Tokens, text: &Text) -> HashSet<usize> {
-    let mut stats: HashMap<usize, (usize, usize, bool)> = HashMap::new();
+fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
+    let count = toks.list.last().map_or(0, |t| t.sentence + 1);
+    // Per sentence: capitalised long words, long words, a capitalised
+    // function word inside it.
+    let mut stats = vec![(0usize, 0usize, false); count];
     for (i, tok) in toks.list.iter().enumerate() {
         let w = toks.word(i);
-        let e = stats.entry(tok.sentence).or_default();
-        if w.chars().count() >= 4 && w.starts_with(char::is_alphabetic) {
+        let e = &mut stats[tok.sentence];
+        let long = if w.is_ascii() {
+            w.len() >= 4
+        } else {
+            w.chars().count() >= 4
+        };
+        if long && w.starts_with(char::is_alphabetic) {
             e.1 += 1;
             e.0 += usize::from(tok.cap);
         }
@@ -916,25 +1046,24 @@ fn headline_sentences(toks: &Tokens, text: &Text) -> HashSet<usize> {
         }
     }
     stats
-        .into_iter()
-        .filter(|&(s, (caps, long, function))| {
+        .iter()
+        .enumerate()
+        .map(|(s, &(caps, long, function))| {
             let ends_stop = text
                 .sentences
                 .get(s)
                 .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'));
             long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop
         })
-        .map(|(s, _)| s)
         .collect()
 }
 
-fn key_info(gaz: &Gazetteer, key: &str) -> KeyInfo {
+fn key_info(gaz: &Gazetteer, key: &str, cands: &[(PlaceId, MatchKind, Brief)]) -> KeyInfo {
     let mut info = KeyInfo {
         common: gaz.is_common_word(key),
         ..KeyInfo::default()
     };
-    for (id, how) in gaz.candidates(key) {
-        let p = gaz.place(id);
+    for &(_, how, p) in cands {
         info.country |= p.kind == PlaceKind::Country;
         info.curated |= how == MatchKind::Curated;
         info.own_name |= how != MatchKind::Alternate;
@@ -998,19 +1127,25 @@ struct Resolver<'g> {
     /// For each well-known key: the country of the place it names, and the
     /// place's admin1 code when it is a division.
     learned: Vec<(String, String, Option<String>)>,
-    info: HashMap<String, KeyInfo>,
+    lookups: Lookups<'g>,
+    /// What each key resolved to, once `learned` is final.
+    resolved: FxHashMap<String, Option<(PlaceId, MatchKind)>>,
 }
 
 /// The countries and divisions (country, admin1) a name is read among.
 #[derive(Default)]
 struct Context {
     countries: Vec<String>,
-    divisions: HashSet<(String, String)>,
+    divisions: Vec<(String, String)>,
 }
 
 impl Context {
     fn has_country(&self, cc: Option<&str>) -> bool {
         cc.is_some_and(|cc| self.countries.iter().any(|c| c == cc))
+    }
+
+    fn has_division(&self, cc: &str, admin1: &str) -> bool {
+        self.divisions.iter().any(|(c, a)| c == cc && a == admin1)
     }
 }
 
@@ -1022,11 +1157,13 @@ struct Resolved {
 }
 
 impl<'g> Resolver<'g> {
-    fn new(gaz: &'g Gazetteer, claims: &[Claim]) -> Self {
+    fn new(lookups: Lookups<'g>, claims: &[Claim]) -> Self {
+        let gaz = lookups.gaz;
         let mut r = Resolver {
             gaz,
             learned: Vec::new(),
-            info: HashMap::new(),
+            lookups,
+            resolved: FxHashMap::default(),
         };
         let mut keys: Vec<String> = Vec::new();
         for c in claims {
@@ -1046,10 +1183,10 @@ impl<'g> Resolver<'g> {
         for key in keys {
             let ctx = r.context(&key);
             if let Some((id, _)) = r.resolve_in(&key, &ctx) {
-                let p = gaz.place(id);
-                if let Some(cc) = p.country_code.clone() {
+                let p = gaz.brief(id);
+                if let Some(cc) = p.country_code {
                     let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
-                    relearned.push((key, cc, division));
+                    relearned.push((key, cc.to_string(), division.map(str::to_string)));
                 }
             }
         }
@@ -1065,25 +1202,26 @@ impl<'g> Resolver<'g> {
         let Some((id, _)) = self.resolve_in(key, &Context::default()) else {
             return;
         };
-        let p = self.gaz.place(id);
-        let Some(cc) = p.country_code.clone() else {
+        let p = self.gaz.brief(id);
+        let Some(cc) = p.country_code else {
             return;
         };
         if info.country {
-            let divisions_elsewhere = self.gaz.candidates(key).iter().any(|&(id, how)| {
-                let q = self.gaz.place(id);
+            let divisions_elsewhere = self.lookups.candidates(key).iter().any(|&(_, how, q)| {
                 how != MatchKind::Alternate
                     && q.kind == PlaceKind::Admin
-                    && q.country_code.as_ref() != Some(&cc)
+                    && q.country_code != Some(cc)
             });
             if divisions_elsewhere {
                 return;
             }
         }
-        let division = (p.kind == PlaceKind::Admin)
-            .then(|| p.admin1.clone())
-            .flatten();
-        self.learned.push((key.to_string(), cc, division));
+        let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
+        self.learned.push((
+            key.to_string(),
+            cc.to_string(),
+            division.map(str::to_string),
+        ));
     }
 
     /// The context to read `key` in: what the other names say.
@@ -1097,19 +1235,16 @@ impl<'g> Resolver<'g> {
                 ctx.countries.push(cc.clone());
             }
             if let Some(a1) = division {
-                ctx.divisions.insert((cc.clone(), a1.clone()));
+                if !ctx.has_division(cc, a1) {
+                    ctx.divisions.push((cc.clone(), a1.clone()));
+                }
             }
         }
         ctx
     }
 
     fn key_info(&mut self, key: &str) -> KeyInfo {
-        if let Some(info) = self.info.get(key) {
-            return *info;
-        }
-        let info = key_info(self.gaz, key);
-        self.info.insert(key.to_string(), info);
-        info
+        self.lookups.info(key)
     }
 
     /// The place a key names here. A weak key (small towns) must lie in one
@@ -1120,18 +1255,17 @@ impl<'g> Resolver<'g> {
 
     /// As [`resolve`](Self::resolve), with how the key names the place.
     fn resolve_how(&mut self, key: &str) -> Option<(PlaceId, MatchKind)> {
+        if let Some(&found) = self.resolved.get(key) {
+            return found;
+        }
         let ctx = self.context(key);
-        self.resolve_in(key, &ctx)
+        let found = self.resolve_in(key, &ctx);
+        self.resolved.insert(key.to_string(), found);
+        found
     }
 
     fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<(PlaceId, MatchKind)> {
-        let info = self.key_info(key);
-        let cands: Vec<(PlaceId, MatchKind, gazetteer::Place)> = self
-            .gaz
-            .candidates(key)
-            .into_iter()
-            .map(|(id, how)| (id, how, self.gaz.place(id)))
-            .collect();
+        let (info, cands) = self.lookups.get(key);
         if info.country || info.curated {
             let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
             let id = self.gaz.best(key, &codes)?;
@@ -1143,18 +1277,18 @@ impl<'g> Resolver<'g> {
         }
         // A division gives way to the town of its name inside it ("Sao Paulo"
         // is the city; "Sao Paulo state" the division).
-        let towns: HashSet<(Option<String>, Option<String>)> = cands
+        let towns: Vec<(Option<&str>, Option<&str>)> = cands
             .iter()
             .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code.clone(), c.2.admin1.clone()))
+            .map(|c| (c.2.country_code, c.2.admin1))
             .collect();
         let mut best: Option<(f64, PlaceId, MatchKind)> = None;
-        for (id, how, p) in &cands {
-            let in_country = ctx.has_country(p.country_code.as_deref());
+        for (id, how, p) in cands.iter() {
+            let in_country = ctx.has_country(p.country_code);
             if !info.strong && !in_country {
                 continue;
             }
-            let own_town = (p.country_code.clone(), p.admin1.clone());
+            let own_town = (p.country_code, p.admin1);
             if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
                 continue;
             }
@@ -1162,8 +1296,8 @@ impl<'g> Resolver<'g> {
             if in_country {
                 score *= COUNTRY_BOOST;
             }
-            let in_division = match (&p.country_code, &p.admin1) {
-                (Some(cc), Some(a1)) => ctx.divisions.contains(&(cc.clone(), a1.clone())),
+            let in_division = match (p.country_code, p.admin1) {
+                (Some(cc), Some(a1)) => ctx.has_division(cc, a1),
                 _ => false,
             };
             if in_division && p.kind != PlaceKind::Admin {

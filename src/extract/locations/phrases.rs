@@ -109,7 +109,7 @@ impl<'a> Tokens<'a> {
 
     /// True if word `i` is a lower-case name particle ("of", "al", "de").
     pub fn particle(&self, i: usize) -> bool {
-        !self.list[i].cap && words::PARTICLES.contains(&self.word(i))
+        !self.list[i].cap && words::is_exactly(words::PARTICLES, self.word(i))
     }
 
     /// True if word `i` is written "Like" this: capital first, then lower case.

@@ -3,10 +3,13 @@
 //! place ("province", "refugee camp", "village"). They hold grammar, not
 //! places: place names come from the gazetteer.
 
+use std::sync::LazyLock;
+
+use super::fast_hash::FxHashMap;
 use crate::extract::gazetteer::PlaceKind;
 
 /// Lower-case words that join the capitalised words of one name.
-pub const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "of", "the", "al", "el", "ad", "ed", "ud", "az", "de", "du", "des", "la", "le", "les", "bin",
     "ibn", "bint", "au", "aux", "sur", "en", "di", "da", "do", "dos", "das", "van", "von", "der",
     "den",
@@ -14,7 +17,7 @@ pub const PARTICLES: &[&str] = &[
 
 /// Words that are capitalised only because they open a sentence or a
 /// quotation ("On Sunday", "As crews", "We are"), lower case.
-pub const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "the",
     "a",
     "an",
@@ -180,7 +183,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 
 /// Holidays: never places on their own ("at Easter"). Months and weekdays
 /// are in `calendar`.
-pub const HOLIDAYS: &[&str] = &[
+const HOLIDAYS_LIST: &[&str] = &[
     "christmas",
     "easter",
     "ramadan",
@@ -196,7 +199,7 @@ pub const HOLIDAYS: &[&str] = &[
 
 /// Words that may follow a place noun that ends a description ("a
 /// village about 30 km away", "a town in", "a strategic area north of").
-pub const AFTER_PLACE_NOUN: &[&str] = &[
+const AFTER_PLACE_NOUN_LIST: &[&str] = &[
     "in",
     "near",
     "about",
@@ -235,7 +238,7 @@ pub const AFTER_PLACE_NOUN: &[&str] = &[
 /// Compass and relative words that may open a place name ("Western
 /// Galilee", "Greater Casablanca") but are no place alone ("Western
 /// governments").
-pub const DIRECTIONS: &[&str] = &[
+const DIRECTIONS_LIST: &[&str] = &[
     "upper",
     "lower",
     "northern",
@@ -263,7 +266,7 @@ pub const DIRECTIONS: &[&str] = &[
 
 /// Titles: a place before one is a modifier of a person ("US Secretary of
 /// Defense", "Kharkiv Governor"), which counts as a mention of the place.
-pub const TITLES: &[&str] = &[
+const TITLES_LIST: &[&str] = &[
     "president",
     "vice",
     "prime",
@@ -334,7 +337,7 @@ pub const TITLES: &[&str] = &[
 
 /// Words that may stand between a place and a title without ending the
 /// title ("US Defense Secretary", "Israel's Foreign Affairs Minister").
-pub const TITLE_FILLERS: &[&str] = &[
+const TITLE_FILLERS_LIST: &[&str] = &[
     "defense",
     "defence",
     "foreign",
@@ -376,7 +379,7 @@ pub const TITLE_FILLERS: &[&str] = &[
 ];
 
 /// Head nouns of organizations' names: "Bank of England" names no place.
-pub const ORGANIZATION_HEADS: &[&str] = &[
+const ORGANIZATION_HEADS_LIST: &[&str] = &[
     "bank",
     "university",
     "ministry",
@@ -447,7 +450,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
 ];
 
 /// Nouns for the form of a state: "Islamic Republic of Iran".
-pub const STATE_FORMS: &[&str] = &[
+const STATE_FORMS_LIST: &[&str] = &[
     "republic",
     "kingdom",
     "state",
@@ -473,7 +476,7 @@ pub const STATE_FORMS: &[&str] = &[
 
 /// Religious and ethnic adjectives that are not demonyms of a country
 /// ("the Druze community" names no place).
-pub const ADJECTIVES: &[&str] = &[
+const ADJECTIVES_LIST: &[&str] = &[
     "jewish",
     "muslim",
     "christian",
@@ -502,7 +505,7 @@ pub const ADJECTIVES: &[&str] = &[
 ];
 
 /// Prepositions after which a capitalised word is likely a place.
-pub const LOCATIVE: &[&str] = &[
+const LOCATIVE_LIST: &[&str] = &[
     "in",
     "near",
     "from",
@@ -643,7 +646,7 @@ const NOUNS: &[(&str, Noun)] = &[
 
 /// Words that may stand between a name and its noun ("Al-Maghazi refugee
 /// camp", "Ramat David air base", "Zaporizhzhia nuclear plant").
-pub const NOUN_MODIFIERS: &[&str] = &[
+const NOUN_MODIFIERS_LIST: &[&str] = &[
     "refugee",
     "displacement",
     "displaced",
@@ -665,20 +668,18 @@ pub const NOUN_MODIFIERS: &[&str] = &[
 
 /// The place noun `word` is (any case).
 pub fn noun(word: &str) -> Option<Noun> {
-    let w = word.to_lowercase();
-    NOUNS.iter().find(|(n, _)| *n == w).map(|&(_, k)| k)
+    with_lower(word, |w| NOUN_MAP.get(w).copied())
 }
 
 /// The noun an adjective of division stands for: "regional" -> "region".
 pub fn canonical_noun(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |w| match w {
         "regional" => Some("region"),
         "provincial" => Some("province"),
         _ => None,
-    }
+    })
 }
 
-/// True if `word` is in `list` (compared in lower case).
 /// Whether a word names a month, weekday or holiday.
 pub fn is_calendar(word: &str) -> bool {
     crate::extract::calendar::is_month(word)
@@ -686,7 +687,119 @@ pub fn is_calendar(word: &str) -> bool {
         || is(HOLIDAYS, word)
 }
 
-pub fn is(list: &[&str], word: &str) -> bool {
-    let w = word.to_lowercase();
-    list.contains(&w.as_str())
+/// One or more of the word lists above, for [`is`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct List(u16);
+
+impl std::ops::BitOr for List {
+    type Output = List;
+    fn bitor(self, other: List) -> List {
+        List(self.0 | other.0)
+    }
+}
+
+pub const PARTICLES: List = List(1 << 0);
+pub const FUNCTION_WORDS: List = List(1 << 1);
+pub const HOLIDAYS: List = List(1 << 2);
+pub const AFTER_PLACE_NOUN: List = List(1 << 3);
+pub const DIRECTIONS: List = List(1 << 4);
+pub const TITLES: List = List(1 << 5);
+pub const TITLE_FILLERS: List = List(1 << 6);
+pub const ORGANIZATION_HEADS: List = List(1 << 7);
+pub const STATE_FORMS: List = List(1 << 8);
+pub const ADJECTIVES: List = List(1 << 9);
+pub const LOCATIVE: List = List(1 << 10);
+pub const NOUN_MODIFIERS: List = List(1 << 11);
+
+const LISTS: &[(List, &[&str])] = &[
+    (PARTICLES, PARTICLES_LIST),
+    (FUNCTION_WORDS, FUNCTION_WORDS_LIST),
+    (HOLIDAYS, HOLIDAYS_LIST),
+    (AFTER_PLACE_NOUN, AFTER_PLACE_NOUN_LIST),
+    (DIRECTIONS, DIRECTIONS_LIST),
+    (TITLES, TITLES_LIST),
+    (TITLE_FILLERS, TITLE_FILLERS_LIST),
+    (ORGANIZATION_HEADS, ORGANIZATION_HEADS_LIST),
+    (STATE_FORMS, STATE_FORMS_LIST),
+    (ADJECTIVES, ADJECTIVES_LIST),
+    (LOCATIVE, LOCATIVE_LIST),
+    (NOUN_MODIFIERS, NOUN_MODIFIERS_LIST),
+];
+
+/// Every listed word with the lists holding it: one lookup answers [`is`]
+/// for any list.
+static WORDS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut all = FxHashMap::default();
+    for &(list, words) in LISTS {
+        for &w in words {
+            *all.entry(w).or_default() |= list.0;
+        }
+    }
+    all
+});
+
+/// The place nouns; the first entry of a word counts.
+static NOUN_MAP: LazyLock<FxHashMap<&'static str, Noun>> = LazyLock::new(|| {
+    let mut nouns = FxHashMap::default();
+    for &(n, kind) in NOUNS {
+        nouns.entry(n).or_insert(kind);
+    }
+    nouns
+});
+
+/// The lists holding `word` exactly as written (lists are lower case).
+fn lists_of(word: &str) -> u16 {
+    WORDS.get(word).copied().unwrap_or(0)
+}
+
+/// Calls `f` with `word` in lower case, without allocating for a short
+/// ASCII word.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// True if `word` is in one of `list` (compared in lower case).
+pub fn is(list: List, word: &str) -> bool {
+    with_lower(word, |w| lists_of(w) & list.0 != 0)
+}
+
+/// True if `word`, exactly as written, is in one of `list`.
+pub fn is_exactly(list: List, word: &str) -> bool {
+    lists_of(word) & list.0 != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lower_case() {
+        for &(_, words) in LISTS {
+            for w in words {
+                assert_eq!(w.to_lowercase(), *w);
+            }
+        }
+        for (n, _) in NOUNS {
+            assert_eq!(n.to_lowercase(), *n);
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_only_when_asked() {
+        assert!(is(FUNCTION_WORDS, "The") && is(TITLES | DIRECTIONS, "WESTERN"));
+        assert!(!is(TITLES, "Western") && !is(PARTICLES, "Gaza"));
+        assert!(is_exactly(PARTICLES, "al") && !is_exactly(PARTICLES, "Al"));
+        assert_eq!(noun("Province"), Some(Noun::Division));
+        assert_eq!(noun("provincial"), Some(Noun::Division));
+        assert_eq!(noun("Provinc"), None);
+        assert_eq!(canonical_noun("REGIONAL"), Some("region"));
+    }
 }
