@@ -117,6 +117,10 @@ pub struct Gazetteer {
     demonyms: Range<usize>,
     /// Where each row of a sorted section starts, for binary search.
     key_lines: Vec<u32>,
+    /// For each two-byte prefix `b0 * 256 + b1` of a key row, the index in
+    /// `key_lines` of the first row whose prefix is not less (one more entry
+    /// at the end): a search starts among the rows of its prefix.
+    key_buckets: Vec<u32>,
     common_lines: Vec<u32>,
     demonym_lines: Vec<u32>,
     count: usize,
@@ -501,6 +505,7 @@ impl Gazetteer {
             common: section("common")?,
             demonyms: section("demonyms")?,
             key_lines: Vec::new(),
+            key_buckets: Vec::new(),
             common_lines: Vec::new(),
             demonym_lines: Vec::new(),
             data,
@@ -510,6 +515,7 @@ impl Gazetteer {
             admins: HashMap::new(),
         };
         g.key_lines = line_starts(&g.data, &g.keys)?;
+        g.key_buckets = prefix_buckets(&g.data, &g.key_lines);
         g.common_lines = line_starts(&g.data, &g.common)?;
         g.demonym_lines = line_starts(&g.data, &g.demonyms)?;
         // Countries and divisions come first: index them for country() and
@@ -636,16 +642,44 @@ fn line_starts(data: &[u8], r: &Range<usize>) -> Result<Vec<u32>, LoadError> {
     Ok(out)
 }
 
+/// The two-byte prefix of the row at `start` (a one-byte key's row has a
+/// tab second).
+fn row_prefix(data: &[u8], start: usize) -> usize {
+    usize::from(data[start]) << 8 | usize::from(data.get(start + 1).copied().unwrap_or(0))
+}
+
+/// See `Gazetteer::key_buckets`: rows are sorted, so by prefix too.
+fn prefix_buckets(data: &[u8], lines: &[u32]) -> Vec<u32> {
+    let mut counts = vec![0u32; 1 << 16];
+    for &s in lines {
+        counts[row_prefix(data, s as usize)] += 1;
+    }
+    let mut buckets = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    for c in counts {
+        buckets.push(total);
+        total += c;
+    }
+    buckets.push(total);
+    buckets
+}
+
 /// Compares the key of the line starting at `start` ("key" or
 /// "key\tvalue") with `key`, which holds no tab or newline: those end a
 /// line's key and sort before every key byte.
 fn cmp_line_key(data: &[u8], start: usize, key: &[u8]) -> Ordering {
-    let end = (start + key.len()).min(data.len());
-    match data[start..end].cmp(key) {
-        Ordering::Equal if !matches!(data.get(end), None | Some(b'\t' | b'\n')) => {
-            Ordering::Greater
+    // Keys are short: a plain loop beats a call to memcmp.
+    let row = &data[start..];
+    for (i, &k) in key.iter().enumerate() {
+        match row.get(i) {
+            None => return Ordering::Less,
+            Some(&b) if b != k => return b.cmp(&k),
+            Some(_) => {}
         }
-        o => o,
+    }
+    match row.get(key.len()) {
+        None | Some(b'\t' | b'\n') => Ordering::Equal,
+        Some(_) => Ordering::Greater,
     }
 }
 
@@ -659,6 +693,11 @@ fn lower_bound(data: &[u8], lines: &[u32], key: &[u8]) -> usize {
 fn search_lines<'a>(data: &'a [u8], lines: &[u32], key: &str) -> Option<&'a str> {
     let key = key.as_bytes();
     let start = *lines.get(lower_bound(data, lines, key))? as usize;
+    row_value(data, start, key)
+}
+
+/// The value of the row at `start` if its key is `key`.
+fn row_value<'a>(data: &'a [u8], start: usize, key: &[u8]) -> Option<&'a str> {
     if cmp_line_key(data, start, key) != Ordering::Equal {
         return None;
     }
@@ -825,13 +864,29 @@ impl Gazetteer {
         self.postings(name).map_or_else(Vec::new, parse_postings)
     }
 
+    /// The index in `key_lines` of the first row whose key is not less than
+    /// `key`.
+    fn key_lower_bound(&self, key: &[u8]) -> usize {
+        let (data, lines) = (&self.data[..], &self.key_lines[..]);
+        if key.len() < 2 {
+            return lower_bound(data, lines, key);
+        }
+        // Rows of a smaller prefix sort before `key`, of a larger after.
+        let p = usize::from(key[0]) << 8 | usize::from(key[1]);
+        let (lo, hi) = (
+            self.key_buckets[p] as usize,
+            self.key_buckets[p + 1] as usize,
+        );
+        lo + lower_bound(data, &lines[lo..hi], key)
+    }
+
     /// For a folded key ([`is_folded`]): whether it is a known key, and
     /// whether some longer key goes on from it after a space ("gaza" ->
     /// "gaza city"), so that a name growing word by word can stop early.
     pub fn probe(&self, key: &str) -> (bool, bool) {
         debug_assert!(is_folded(key), "{key:?}");
         let (data, lines, key) = (&self.data[..], &self.key_lines[..], key.as_bytes());
-        let i = lower_bound(data, lines, key);
+        let i = self.key_lower_bound(key);
         let exact = lines
             .get(i)
             .is_some_and(|&s| cmp_line_key(data, s as usize, key) == Ordering::Equal);
@@ -850,10 +905,17 @@ impl Gazetteer {
 
     fn postings(&self, name: &str) -> Option<&str> {
         if is_folded(name) {
-            search_lines(&self.data, &self.key_lines, name)
+            self.search_keys(name)
         } else {
-            search_lines(&self.data, &self.key_lines, &fold_key(name))
+            self.search_keys(&fold_key(name))
         }
+    }
+
+    /// The postings of key row `key`.
+    fn search_keys(&self, key: &str) -> Option<&str> {
+        let key = key.as_bytes();
+        let start = *self.key_lines.get(self.key_lower_bound(key))? as usize;
+        row_value(&self.data, start, key)
     }
 
     /// The place `name` most likely means in an article about the countries

@@ -30,11 +30,12 @@ mod fast_hash;
 mod phrases;
 mod words;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, PlaceId, PlaceKind};
+use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind};
 use super::text::Text;
 use super::{Actor, Location};
 use fast_hash::FxHashMap;
@@ -123,44 +124,72 @@ pub fn extract(text: &Text, actors: &[Actor]) -> Vec<Location> {
 }
 
 /// The candidates of a key, with what choosing among them needs.
-type Candidates<'g> = Rc<[(PlaceId, MatchKind, Brief<'g>)]>;
+type Candidates = Rc<[(PlaceId, MatchKind, Brief<'static>)]>;
 
-/// The gazetteer's answers about the keys of one article, each looked up
-/// once (an article names the same places again and again).
-struct Lookups<'g> {
-    gaz: &'g Gazetteer,
-    keys: FxHashMap<String, (KeyInfo, Candidates<'g>)>,
+/// Keys and places kept per thread: at most this many of each, then the
+/// cache starts over.
+const CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    /// What the gazetteer says about each key a thread has looked up: the
+    /// same places come up article after article.
+    static KEYS: RefCell<FxHashMap<String, (KeyInfo, Candidates)>> =
+        RefCell::new(FxHashMap::default());
+    /// Parsed place rows, by id.
+    static PLACES: RefCell<FxHashMap<PlaceId, Rc<Place>>> = RefCell::new(FxHashMap::default());
 }
 
-impl<'g> Lookups<'g> {
-    fn new(gaz: &'g Gazetteer) -> Self {
-        Lookups {
-            gaz,
-            keys: FxHashMap::default(),
-        }
+/// The gazetteer's answers about keys, each looked up once per thread.
+struct Lookups {
+    gaz: &'static Gazetteer,
+}
+
+impl Lookups {
+    fn new(gaz: &'static Gazetteer) -> Self {
+        Lookups { gaz }
     }
 
-    fn get(&mut self, key: &str) -> (KeyInfo, Candidates<'g>) {
-        if let Some((info, cands)) = self.keys.get(key) {
-            return (*info, cands.clone());
+    fn get(&mut self, key: &str) -> (KeyInfo, Candidates) {
+        if let Some(found) = KEYS.with_borrow(|keys| keys.get(key).cloned()) {
+            return found;
         }
         let gaz = self.gaz;
-        let cands: Candidates<'g> = gaz
+        let cands: Candidates = gaz
             .candidates(key)
             .into_iter()
             .map(|(id, how)| (id, how, gaz.brief(id)))
             .collect();
-        let info = key_info(gaz, key, &cands);
-        self.keys.insert(key.to_string(), (info, cands.clone()));
-        (info, cands)
+        let found = (key_info(gaz, key, &cands), cands);
+        KEYS.with_borrow_mut(|keys| {
+            if keys.len() >= CACHE_LIMIT {
+                keys.clear();
+            }
+            keys.insert(key.to_string(), found.clone());
+        });
+        found
     }
 
     fn info(&mut self, key: &str) -> KeyInfo {
         self.get(key).0
     }
 
-    fn candidates(&mut self, key: &str) -> Candidates<'g> {
+    fn candidates(&mut self, key: &str) -> Candidates {
         self.get(key).1
+    }
+
+    /// The whole row of place `id`.
+    fn place(&self, id: PlaceId) -> Rc<Place> {
+        if let Some(p) = PLACES.with_borrow(|places| places.get(&id).cloned()) {
+            return p;
+        }
+        let p = Rc::new(self.gaz.place(id));
+        PLACES.with_borrow_mut(|places| {
+            if places.len() >= CACHE_LIMIT {
+                places.clear();
+            }
+            places.insert(id, p.clone());
+        });
+        p
     }
 }
 
@@ -169,8 +198,8 @@ impl<'g> Lookups<'g> {
 // ---------------------------------------------------------------------------
 
 /// Reads the phrases of one article into claims.
-struct Reader<'g, 't, 'a> {
-    gaz: &'g Gazetteer,
+struct Reader<'t, 'a> {
+    gaz: &'static Gazetteer,
     toks: &'t Tokens<'a>,
     /// Stripped phrases, in order.
     phrases: Vec<Range<usize>>,
@@ -185,7 +214,7 @@ struct Reader<'g, 't, 'a> {
     /// Lower-case words seen in names that are no place ("matthew",
     /// "miller"): not places on their own either.
     name_words: HashSet<String>,
-    lookups: Lookups<'g>,
+    lookups: Lookups,
 }
 
 /// A known name inside a phrase.
@@ -195,8 +224,9 @@ struct Match {
     key: String,
 }
 
-impl<'g, 't, 'a> Reader<'g, 't, 'a> {
-    fn new(gaz: &'g Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
+impl<'t, 'a> Reader<'t, 'a> {
+    #[inline(never)] // PROFILE
+    fn new(gaz: &'static Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
         let mut reader = Reader {
             gaz,
             toks,
@@ -214,33 +244,36 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 reader.phrases.push(r);
             }
         }
+        let mut scratch = KeyScratch::default();
         for p in 0..reader.phrases.len() {
-            reader.index_known(p);
+            reader.index_known(p, &mut scratch);
         }
         reader
     }
 
     /// Fills `known` for the capitalised words of phrase `p`: the names
     /// [`matches`](Self::matches) may find there, looked up once.
-    fn index_known(&mut self, p: usize) {
+    #[inline(never)] // PROFILE
+    fn index_known(&mut self, p: usize, scratch: &mut KeyScratch) {
         let t = self.toks;
         let r = self.phrases[p].clone();
-        // Each word's key; None where the words' keys joined by spaces might
-        // not be the key of their text (see `known_windows`).
-        let folds: Vec<Option<String>> = (r.start..r.end)
-            .map(|i| {
-                let f = fold_key(t.word(i));
-                let simple = !f.is_empty()
-                    && f.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                    && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
-                simple.then_some(f)
-            })
-            .collect();
+        // Each word's key, all in one buffer; None where the words' keys
+        // joined by spaces might not be the key of their text (see
+        // `known_windows`).
+        let KeyScratch { buf, spans, key } = scratch;
+        buf.clear();
+        spans.clear();
+        for i in r.clone() {
+            let start = buf.len();
+            let plain = push_plain_key(t.word(i), buf)
+                && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
+            spans.push(plain.then_some(start..buf.len()));
+        }
+        let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
         for i in r.clone() {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
-                self.known[i] = self.known_windows(i..end, &folds[i - r.start..end - r.start]);
+                self.known[i] = self.known_windows(i..end, fold, key);
                 self.known_end[i] = end;
             }
         }
@@ -252,14 +285,18 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     /// and digits and each gap to a word break (so " ", "-", not "'s "),
     /// minus a leading "the"; keys then grow word by word, stopping when
     /// no longer key goes on from the current one.
-    fn known_windows(&self, w: Range<usize>, folds: &[Option<String>]) -> u8 {
+    fn known_windows<'k>(
+        &self,
+        w: Range<usize>,
+        fold: impl Fn(usize) -> Option<&'k str>,
+        key: &mut String,
+    ) -> u8 {
         let mut bits = 0u8;
         // Otherwise fold each window's text, as `matches` would.
-        let plain = folds.iter().all(Option::is_some);
-        let first = folds[0].as_deref();
+        let plain = w.clone().all(|i| fold(i).is_some());
+        let first = fold(w.start);
         // "The The Hague" folds twice (see Gazetteer::contains).
-        let the_the =
-            first == Some("the") && folds.get(1).is_some_and(|f| f.as_deref() == Some("the"));
+        let the_the = first == Some("the") && w.len() > 1 && fold(w.start + 1) == Some("the");
         if !plain || the_the {
             for n in 1..=w.len() {
                 let key = fold_key(self.toks.text(&(w.start..w.start + n)));
@@ -274,13 +311,13 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         if skip == 1 && self.gaz.contains("the") {
             bits |= 1 << 1;
         }
-        let mut key = String::new();
-        for (k, f) in folds.iter().enumerate().skip(skip) {
+        key.clear();
+        for k in skip..w.len() {
             if k > skip {
                 key.push(' ');
             }
-            key.push_str(f.as_deref().expect("plain"));
-            let (exact, longer) = self.gaz.probe(&key);
+            key.push_str(fold(w.start + k).expect("plain"));
+            let (exact, longer) = self.gaz.probe(key);
             if exact {
                 bits |= 1 << (k + 1);
             }
@@ -291,6 +328,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         bits
     }
 
+    #[inline(never)] // PROFILE
     fn read(&mut self) {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
@@ -342,18 +380,18 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             if t.list[i].cap {
                 for n in (1..=MAX_WORDS.min(r.end - i)).rev() {
                     let w = i..i + n;
+                    // Cheap tests first: all must hold.
+                    let indexed = w.end <= self.known_end[i];
+                    if indexed && self.known[i] & (1 << n) == 0 {
+                        continue;
+                    }
                     if !t.list[w.end - 1].cap && !t.word(w.end - 1).starts_with(char::is_numeric) {
                         continue;
                     }
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    let known = if w.end <= self.known_end[i] {
-                        self.known[i] & (1 << n) != 0
-                    } else {
-                        self.gaz.contains(&fold_key(t.text(&w)))
-                    };
-                    if known {
+                    if indexed || self.gaz.contains(&fold_key(t.text(&w))) {
                         let key = fold_key(t.text(&w));
                         found = Some(Match { words: w, key });
                         break;
@@ -728,6 +766,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 
     /// Contexts that make phrase `p` a place: a place noun after it, "the
     /// village of" before it, "a village" or "near Y" after it.
+    #[inline(never)] // PROFILE
     fn cues(&mut self, p: usize) {
         let t = self.toks;
         let r = self.phrases[p].clone();
@@ -910,6 +949,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 
     /// Other mentions of places the gazetteer lacks: once "the Zamzam
     /// camp" is a place, so is "Zamzam".
+    #[inline(never)] // PROFILE
     fn propagate_unknown(&mut self) {
         let mut bare: HashMap<String, Claim> = HashMap::new();
         for c in &self.claims {
@@ -943,7 +983,8 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 
     /// The claims that stand: not inside an actor's name, not overlapping a
     /// longer claim, and with the support their evidence needs.
-    fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups<'g>) {
+    #[inline(never)] // PROFILE
+    fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups) {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
             let strong = match &c.target {
@@ -1021,27 +1062,60 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     }
 }
 
+/// Buffers `Reader::index_known` reuses from phrase to phrase.
+#[derive(Default)]
+struct KeyScratch {
+    /// The keys of a phrase's words, one after another.
+    buf: String,
+    /// Where each word's key lies in `buf`.
+    spans: Vec<Option<Range<usize>>>,
+    /// The key being grown.
+    key: String,
+}
+
+/// Appends the key of `word` (see [`fold_key`]) to `out` and returns true
+/// if it is plain ASCII letters and digits; else returns false (and `out`
+/// may hold part of it).
+fn push_plain_key(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            match b {
+                // Vanish, as in fold_key.
+                b'\'' | b'`' | b'.' => {}
+                b if b.is_ascii_alphanumeric() => out.push(char::from(b.to_ascii_lowercase())),
+                _ => return false,
+            }
+        }
+    } else {
+        let key = fold_key(word);
+        if !key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            return false;
+        }
+        out.push_str(&key);
+    }
+    out.len() > start
+}
+
 /// Sentences written in title case: headlines, where every word is
 /// capitalised ("Toll In Dnipro Due To Russian Strike Rises"). A line that
 /// is one long name ("Maghreb Arab News Agency") is not one.
+#[inline(never)] // PROFILE
 fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
     let count = toks.list.last().map_or(0, |t| t.sentence + 1);
     // Per sentence: capitalised long words, long words, a capitalised
     // function word inside it.
     let mut stats = vec![(0usize, 0usize, false); count];
     for (i, tok) in toks.list.iter().enumerate() {
-        let w = toks.word(i);
         let e = &mut stats[tok.sentence];
-        let long = if w.is_ascii() {
-            w.len() >= 4
-        } else {
-            w.chars().count() >= 4
-        };
-        if long && w.starts_with(char::is_alphabetic) {
+        if tok.long {
             e.1 += 1;
             e.0 += usize::from(tok.cap);
         }
-        if !tok.initial && toks.title_case(i) && words::is(words::FUNCTION_WORDS, w) {
+        if !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(i)) {
             e.2 = true;
         }
     }
@@ -1122,12 +1196,12 @@ impl ActorSpans {
 /// The article's geography: what its well-known names say about where the
 /// story is. A name is no evidence for itself: "Tripoli" does not pull
 /// Tripoli to Libya, "Lisbon" not to Portugal.
-struct Resolver<'g> {
-    gaz: &'g Gazetteer,
+struct Resolver {
+    gaz: &'static Gazetteer,
     /// For each well-known key: the country of the place it names, and the
     /// place's admin1 code when it is a division.
     learned: Vec<(String, String, Option<String>)>,
-    lookups: Lookups<'g>,
+    lookups: Lookups,
     /// What each key resolved to, once `learned` is final.
     resolved: FxHashMap<String, Option<(PlaceId, MatchKind)>>,
 }
@@ -1149,15 +1223,24 @@ impl Context {
     }
 }
 
+/// What makes two resolved claims one location: a gazetteer place, or a
+/// place it lacks by its folded name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Identity {
+    Place(PlaceId),
+    Name(String),
+}
+
 /// A claim resolved to a place.
 struct Resolved {
     /// Identity within the article.
-    identity: String,
+    identity: Identity,
     place: Location,
 }
 
-impl<'g> Resolver<'g> {
-    fn new(lookups: Lookups<'g>, claims: &[Claim]) -> Self {
+impl Resolver {
+    #[inline(never)] // PROFILE
+    fn new(lookups: Lookups, claims: &[Claim]) -> Self {
         let gaz = lookups.gaz;
         let mut r = Resolver {
             gaz,
@@ -1316,6 +1399,7 @@ impl<'g> Resolver<'g> {
         best.map(|(_, id, how)| (id, how))
     }
 
+    #[inline(never)] // PROFILE
     fn locations(mut self, text: &Text, claims: &[Claim]) -> Vec<Location> {
         // Known places first: unknown ones take their country from them.
         let mut resolved: Vec<Option<Resolved>> = claims.iter().map(|_| None).collect();
@@ -1351,7 +1435,7 @@ impl<'g> Resolver<'g> {
             return None;
         }
         let (id, how) = self.resolve_how(key)?;
-        let p = self.gaz.place(id);
+        let p = self.lookups.place(id);
         // A village known by one of its many alternate names is called as
         // the article calls it.
         let name = if how == MatchKind::Alternate && !info.strong {
@@ -1360,7 +1444,7 @@ impl<'g> Resolver<'g> {
             p.name.clone()
         };
         Some(Resolved {
-            identity: format!("id:{id:?}"),
+            identity: Identity::Place(id),
             place: Location {
                 name,
                 kind: p.kind.as_str().to_string(),
@@ -1376,9 +1460,9 @@ impl<'g> Resolver<'g> {
 
     fn derived(&mut self, name: &str, kind: PlaceKind, base: &str) -> Option<Resolved> {
         let id = self.resolve(base)?;
-        let p = self.gaz.place(id);
+        let p = self.lookups.place(id);
         Some(Resolved {
-            identity: format!("name:{}", fold_key(name)),
+            identity: Identity::Name(fold_key(name)),
             place: Location {
                 name: name.to_string(),
                 kind: kind.as_str().to_string(),
@@ -1404,7 +1488,7 @@ impl<'g> Resolver<'g> {
     ) -> Option<String> {
         if let Some(near) = &claims[i].near {
             if let Some(id) = self.resolve(near) {
-                return self.gaz.place(id).country_code;
+                return self.gaz.brief(id).country_code.map(str::to_string);
             }
         }
         // The closest place of its sentence, a town or division before a
@@ -1453,7 +1537,7 @@ fn main_country(resolved: &[Option<Resolved>]) -> Option<String> {
 
 fn unknown_place(name: String, kind: PlaceKind, country: Option<String>) -> Resolved {
     Resolved {
-        identity: format!("name:{}", fold_key(&name)),
+        identity: Identity::Name(fold_key(&name)),
         place: Location {
             name,
             kind: kind.as_str().to_string(),
@@ -1469,6 +1553,7 @@ fn unknown_place(name: String, kind: PlaceKind, country: Option<String>) -> Reso
 
 /// One location per place, its mentions in text order, other spellings as
 /// aliases.
+#[inline(never)] // PROFILE
 fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<Location> {
     let mut order: Vec<(usize, Resolved)> = resolved
         .into_iter()
@@ -1476,7 +1561,7 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
         .filter_map(|(i, r)| r.map(|r| (i, r)))
         .collect();
     order.sort_by_key(|(i, _)| claims[*i].range.start);
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
     let mut out: Vec<Location> = Vec::new();
     for (i, r) in order {
         let at = *index.entry(r.identity.clone()).or_insert_with(|| {
