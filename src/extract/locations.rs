@@ -135,8 +135,44 @@ thread_local! {
     /// same places come up article after article.
     static KEYS: RefCell<FxHashMap<String, (KeyInfo, Candidates)>> =
         RefCell::new(FxHashMap::default());
+    /// [`Gazetteer::probe`] answers, by key.
+    static PROBES: RefCell<FxHashMap<String, (bool, bool)>> = RefCell::new(FxHashMap::default());
+    /// Whether a word or name is a demonym ("Israeli"), by its text.
+    static DEMONYMS: RefCell<FxHashMap<String, bool>> = RefCell::new(FxHashMap::default());
     /// Parsed place rows, by id.
     static PLACES: RefCell<FxHashMap<PlaceId, Rc<Place>>> = RefCell::new(FxHashMap::default());
+}
+
+/// [`Gazetteer::probe`], remembered per thread: most capitalised words
+/// ("The", "Gaza", "Monday") come up in article after article.
+fn probe(gaz: &Gazetteer, key: &str) -> (bool, bool) {
+    if let Some(found) = PROBES.with_borrow(|probes| probes.get(key).copied()) {
+        return found;
+    }
+    let found = gaz.probe(key);
+    PROBES.with_borrow_mut(|probes| {
+        if probes.len() >= CACHE_LIMIT {
+            probes.clear();
+        }
+        probes.insert(key.to_string(), found);
+    });
+    found
+}
+
+/// True if `word` names a nationality ([`Gazetteer::demonym`]), remembered
+/// per thread.
+fn is_demonym(gaz: &Gazetteer, word: &str) -> bool {
+    if let Some(found) = DEMONYMS.with_borrow(|d| d.get(word).copied()) {
+        return found;
+    }
+    let found = gaz.demonym(word).is_some();
+    DEMONYMS.with_borrow_mut(|d| {
+        if d.len() >= CACHE_LIMIT {
+            d.clear();
+        }
+        d.insert(word.to_string(), found);
+    });
+    found
 }
 
 /// The gazetteer's answers about keys, each looked up once per thread.
@@ -225,7 +261,6 @@ struct Match {
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
-    #[inline(never)] // PROFILE
     fn new(gaz: &'static Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
         let mut reader = Reader {
             gaz,
@@ -253,7 +288,6 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Fills `known` for the capitalised words of phrase `p`: the names
     /// [`matches`](Self::matches) may find there, looked up once.
-    #[inline(never)] // PROFILE
     fn index_known(&mut self, p: usize, scratch: &mut KeyScratch) {
         let t = self.toks;
         let r = self.phrases[p].clone();
@@ -317,7 +351,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 key.push(' ');
             }
             key.push_str(fold(w.start + k).expect("plain"));
-            let (exact, longer) = self.gaz.probe(key);
+            let (exact, longer) = probe(self.gaz, key);
             if exact {
                 bits |= 1 << (k + 1);
             }
@@ -328,7 +362,6 @@ impl<'t, 'a> Reader<'t, 'a> {
         bits
     }
 
-    #[inline(never)] // PROFILE
     fn read(&mut self) {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
@@ -726,9 +759,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             words::is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS, w)
                 || words::is_calendar(w)
                 || (t.title_case(i) && words::is(words::FUNCTION_WORDS, w))
-                || self.gaz.demonym(w).is_some()
+                || is_demonym(self.gaz, w)
         };
-        !(r.start..r.end).any(bad_word) && self.gaz.demonym(t.text(r)).is_none()
+        !(r.start..r.end).any(bad_word) && !is_demonym(self.gaz, t.text(r))
     }
 
     /// True if words `r` (after a place) start with a title, maybe after
@@ -766,7 +799,6 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Contexts that make phrase `p` a place: a place noun after it, "the
     /// village of" before it, "a village" or "near Y" after it.
-    #[inline(never)] // PROFILE
     fn cues(&mut self, p: usize) {
         let t = self.toks;
         let r = self.phrases[p].clone();
@@ -949,7 +981,6 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Other mentions of places the gazetteer lacks: once "the Zamzam
     /// camp" is a place, so is "Zamzam".
-    #[inline(never)] // PROFILE
     fn propagate_unknown(&mut self) {
         let mut bare: HashMap<String, Claim> = HashMap::new();
         for c in &self.claims {
@@ -983,7 +1014,6 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// The claims that stand: not inside an actor's name, not overlapping a
     /// longer claim, and with the support their evidence needs.
-    #[inline(never)] // PROFILE
     fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups) {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
@@ -1033,7 +1063,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
                 &word,
             ) || words::is_calendar(&word);
-            if never || self.gaz.demonym(&word).is_some() {
+            if never || is_demonym(self.gaz, &word) {
                 return false;
             }
             let tok = &t.list[first];
@@ -1103,7 +1133,6 @@ fn push_plain_key(word: &str, out: &mut String) -> bool {
 /// Sentences written in title case: headlines, where every word is
 /// capitalised ("Toll In Dnipro Due To Russian Strike Rises"). A line that
 /// is one long name ("Maghreb Arab News Agency") is not one.
-#[inline(never)] // PROFILE
 fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
     let count = toks.list.last().map_or(0, |t| t.sentence + 1);
     // Per sentence: capitalised long words, long words, a capitalised
@@ -1239,7 +1268,6 @@ struct Resolved {
 }
 
 impl Resolver {
-    #[inline(never)] // PROFILE
     fn new(lookups: Lookups, claims: &[Claim]) -> Self {
         let gaz = lookups.gaz;
         let mut r = Resolver {
@@ -1399,7 +1427,6 @@ impl Resolver {
         best.map(|(_, id, how)| (id, how))
     }
 
-    #[inline(never)] // PROFILE
     fn locations(mut self, text: &Text, claims: &[Claim]) -> Vec<Location> {
         // Known places first: unknown ones take their country from them.
         let mut resolved: Vec<Option<Resolved>> = claims.iter().map(|_| None).collect();
@@ -1553,7 +1580,6 @@ fn unknown_place(name: String, kind: PlaceKind, country: Option<String>) -> Reso
 
 /// One location per place, its mentions in text order, other spellings as
 /// aliases.
-#[inline(never)] // PROFILE
 fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<Location> {
     let mut order: Vec<(usize, Resolved)> = resolved
         .into_iter()

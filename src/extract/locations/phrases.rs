@@ -39,7 +39,6 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    #[inline(never)] // PROFILE
     pub fn new(text: &Text<'a>) -> Tokens<'a> {
         let body = text.body;
         let ranges = word_ranges(body);
@@ -204,14 +203,18 @@ fn after_date_marker(body: &str, list: &[Token], sentence: usize) -> bool {
 /// Byte ranges of the words of `body`: letters and digits, with inner
 /// apostrophes ("Sa'ar") but not a possessive ("Israel's" gives "Israel"),
 /// and dotted initials or acronyms kept whole ("J.", "U.S.").
-#[inline(never)] // PROFILE
 fn word_ranges(body: &str) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 6);
     let mut i = 0;
     while i < n {
-        if !alphanumeric_at(body, i) {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 && !alphanumeric_at(body, i) {
             i = next_char(body, i);
             continue;
         }
@@ -245,6 +248,7 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
 }
 
 /// The char starting at byte `i` (a char boundary), None past the end.
+#[inline]
 fn char_at(body: &str, i: usize) -> Option<char> {
     match body.as_bytes().get(i) {
         None => None,
@@ -254,6 +258,7 @@ fn char_at(body: &str, i: usize) -> Option<char> {
 }
 
 /// Where the char after the one at byte `i` starts (past the end: further).
+#[inline]
 fn next_char(body: &str, i: usize) -> usize {
     match body.as_bytes().get(i) {
         None => body.len() + 1,
@@ -262,6 +267,7 @@ fn next_char(body: &str, i: usize) -> usize {
     }
 }
 
+#[inline]
 fn alphanumeric_at(body: &str, i: usize) -> bool {
     match body.as_bytes().get(i) {
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
@@ -269,6 +275,7 @@ fn alphanumeric_at(body: &str, i: usize) -> bool {
     }
 }
 
+#[inline]
 fn alphabetic_at(body: &str, i: usize) -> bool {
     match body.as_bytes().get(i) {
         Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
@@ -276,6 +283,7 @@ fn alphabetic_at(body: &str, i: usize) -> bool {
     }
 }
 
+#[inline]
 fn apostrophe_at(body: &str, i: usize) -> bool {
     matches!(char_at(body, i), Some('\'' | '’'))
 }
@@ -299,15 +307,15 @@ pub struct Phrase {
 }
 
 /// The proper-noun phrases of the text, in order.
-#[inline(never)] // PROFILE
 pub fn find(toks: &Tokens) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // The particle test last: it is the dearest.
         let starts = toks.list[i].cap
-            || (toks.particle(i)
-                && toks.hyphen_after(i)
-                && toks.list.get(i + 1).is_some_and(|t| t.cap));
+            || (toks.hyphen_after(i)
+                && toks.list.get(i + 1).is_some_and(|t| t.cap)
+                && toks.particle(i));
         if !starts {
             i += 1;
             continue;

@@ -668,16 +668,16 @@ const NOUN_MODIFIERS_LIST: &[&str] = &[
 
 /// The place noun `word` is (any case).
 pub fn noun(word: &str) -> Option<Noun> {
-    with_lower(word, |w| NOUN_MAP.get(w).copied())
+    NOUN_MAP.get(&packed_lower(word)?).copied()
 }
 
 /// The noun an adjective of division stands for: "regional" -> "region".
 pub fn canonical_noun(word: &str) -> Option<&'static str> {
-    with_lower(word, |w| match w {
+    match word.to_lowercase().as_str() {
         "regional" => Some("region"),
         "provincial" => Some("province"),
         _ => None,
-    })
+    }
 }
 
 /// Whether a word names a month, weekday or holiday.
@@ -728,53 +728,85 @@ const LISTS: &[(List, &[&str])] = &[
 
 /// Every listed word with the lists holding it: one lookup answers [`is`]
 /// for any list.
-static WORDS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+/// Keyed by [`packed`] word, so a lookup hashes one integer.
+static WORDS: LazyLock<FxHashMap<u128, u16>> = LazyLock::new(|| {
     let mut all = FxHashMap::default();
     for &(list, words) in LISTS {
         for &w in words {
-            *all.entry(w).or_default() |= list.0;
+            *all.entry(packed(w).expect("listed words are short ASCII"))
+                .or_default() |= list.0;
         }
     }
     all
 });
 
-/// The place nouns; the first entry of a word counts.
-static NOUN_MAP: LazyLock<FxHashMap<&'static str, Noun>> = LazyLock::new(|| {
+/// The place nouns, by [`packed`] word; the first entry of a word counts.
+static NOUN_MAP: LazyLock<FxHashMap<u128, Noun>> = LazyLock::new(|| {
     let mut nouns = FxHashMap::default();
     for &(n, kind) in NOUNS {
-        nouns.entry(n).or_insert(kind);
+        nouns
+            .entry(packed(n).expect("nouns are short ASCII"))
+            .or_insert(kind);
     }
     nouns
 });
 
-/// The lists holding `word` exactly as written (lists are lower case).
-fn lists_of(word: &str) -> u16 {
-    WORDS.get(word).copied().unwrap_or(0)
+/// The lists holding [`packed`] word `w`.
+fn lists_of(w: u128) -> u16 {
+    WORDS.get(&w).copied().unwrap_or(0)
 }
 
-/// Calls `f` with `word` in lower case, without allocating for a short
-/// ASCII word.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII"))
+/// An ASCII word of at most 16 bytes as one integer (zero-padded); every
+/// listed word is one (longer or non-ASCII words are in no list).
+fn packed(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    (b.len() <= 16 && b.is_ascii()).then(|| {
+        let mut w = [0u8; 16];
+        w[..b.len()].copy_from_slice(b);
+        u128::from_le_bytes(w)
+    })
+}
+
+/// `word` in lower case, [`packed`]; None if no listed word could match.
+fn packed_lower(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() <= 16 && b.is_ascii() {
+        let mut w = 0u128;
+        for (i, &c) in b.iter().enumerate() {
+            w |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(w)
+    } else if word.is_ascii() {
+        None
     } else {
-        f(&word.to_lowercase())
+        // Some non-ASCII letters lower-case to ASCII ("\u{212a}" -> "k").
+        packed(&word.to_lowercase())
     }
 }
 
 /// True if `word` is in one of `list` (compared in lower case).
 pub fn is(list: List, word: &str) -> bool {
-    with_lower(word, |w| lists_of(w) & list.0 != 0)
+    packed_lower(word).is_some_and(|w| lists_of(w) & list.0 != 0)
 }
 
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
 pub fn is_particle(word: &str) -> bool {
-    // Most words are longer than any particle: skip the lookup.
-    word.len() <= 4 && lists_of(word) & PARTICLES.0 != 0
+    // Asked of nearly every lower-case word: compare packed integers.
+    pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
+}
+
+/// The particles packed by [`pack`].
+static PACKED_PARTICLES: LazyLock<Vec<u32>> =
+    LazyLock::new(|| PARTICLES_LIST.iter().filter_map(|p| pack(p)).collect());
+
+/// A word of at most four bytes as one integer (zero-padded).
+fn pack(word: &str) -> Option<u32> {
+    let b = word.as_bytes();
+    (b.len() <= 4).then(|| {
+        let mut w = [0u8; 4];
+        w[..b.len()].copy_from_slice(b);
+        u32::from_le_bytes(w)
+    })
 }
 
 #[cfg(test)]
@@ -803,5 +835,8 @@ mod tests {
         assert_eq!(noun("provincial"), Some(Noun::Division));
         assert_eq!(noun("Provinc"), None);
         assert_eq!(canonical_noun("REGIONAL"), Some("region"));
+        // Lower-casing may make a non-ASCII word an ASCII one.
+        assert!(is(HOLIDAYS, "\u{212a}IPPUR") && !is(HOLIDAYS, "kippurs"));
+        assert!(!is(FUNCTION_WORDS, "theeeeeeeeeeeeeeeeeeeeee"));
     }
 }
