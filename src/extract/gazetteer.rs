@@ -630,14 +630,16 @@ fn line_at(data: &[u8], pos: usize) -> &str {
 /// the file is tens of megabytes).
 fn line_starts(data: &[u8], r: &Range<usize>) -> Result<Vec<u32>, LoadError> {
     u32::try_from(r.end).map_err(|_| bad("data too large"))?;
-    let mut out = Vec::new();
-    let mut pos = r.start;
-    while pos < r.end {
-        out.push(pos as u32);
-        pos += data[pos..r.end]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(r.end - pos, |i| i + 1);
+    let mut out = Vec::with_capacity(r.len() / 16);
+    if !r.is_empty() {
+        out.push(r.start as u32);
+    }
+    // One pass over the bytes: a line starts after each newline but the last.
+    let last = r.end.saturating_sub(1).max(r.start);
+    for (i, &b) in data[r.start..last].iter().enumerate() {
+        if b == b'\n' {
+            out.push((r.start + i + 1) as u32);
+        }
     }
     Ok(out)
 }
