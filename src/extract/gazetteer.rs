@@ -17,6 +17,7 @@
 //! A key may name many places; [`Gazetteer::best`] picks one using the
 //! countries the article mentions.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::io::Read;
 use std::ops::Range;
@@ -95,6 +96,16 @@ pub struct Place {
     pub population: u64,
 }
 
+/// The fields of a place that choosing between namesakes needs, read from
+/// its row without allocating (see [`Gazetteer::brief`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Brief<'a> {
+    pub kind: PlaceKind,
+    pub country_code: Option<&'a str>,
+    pub admin1: Option<&'a str>,
+    pub population: u64,
+}
+
 /// The loaded gazetteer: the inflated data file, searched in place.
 pub struct Gazetteer {
     /// The data members, concatenated: sections as described in build.py.
@@ -104,6 +115,14 @@ pub struct Gazetteer {
     keys: Range<usize>,
     common: Range<usize>,
     demonyms: Range<usize>,
+    /// Where each row of a sorted section starts, for binary search.
+    key_lines: Vec<u32>,
+    /// For each two-byte prefix `b0 * 256 + b1` of a key row, the index in
+    /// `key_lines` of the first row whose prefix is not less (one more entry
+    /// at the end): a search starts among the rows of its prefix.
+    key_buckets: Vec<u32>,
+    common_lines: Vec<u32>,
+    demonym_lines: Vec<u32>,
     count: usize,
     max_words: usize,
     countries: HashMap<String, PlaceId>,
@@ -183,8 +202,27 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// True if [`fold_key`] reads `s` as a mere word break: it holds a
+/// separator and nothing the key keeps (" ", "-", " & ", but not "'s ").
+pub fn is_word_break(s: &str) -> bool {
+    if matches!(s, " " | "-") {
+        return true;
+    }
+    let mut breaks = false;
+    for ch in s.chars() {
+        if is_skipped(ch) || (0x300..0x370).contains(&(ch as u32)) {
+            continue;
+        }
+        if ch.is_alphanumeric() || fold_char(ch).is_some() {
+            return false;
+        }
+        breaks = true;
+    }
+    breaks
+}
+
 /// True if `s` is already a folded key (so folding it again is a no-op).
-fn is_folded(s: &str) -> bool {
+pub fn is_folded(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
         && b[0] != b' '
@@ -466,12 +504,20 @@ impl Gazetteer {
             keys: section("keys")?,
             common: section("common")?,
             demonyms: section("demonyms")?,
+            key_lines: Vec::new(),
+            key_buckets: Vec::new(),
+            common_lines: Vec::new(),
+            demonym_lines: Vec::new(),
             data,
             count: h.places,
             max_words: h.max_words,
             countries: HashMap::new(),
             admins: HashMap::new(),
         };
+        g.key_lines = line_starts(&g.data, &g.keys)?;
+        g.key_buckets = prefix_buckets(&g.data, &g.key_lines);
+        g.common_lines = line_starts(&g.data, &g.common)?;
+        g.demonym_lines = line_starts(&g.data, &g.demonyms)?;
         // Countries and divisions come first: index them for country() and
         // admin1().
         let mut pos = g.places.start;
@@ -580,31 +626,86 @@ fn line_at(data: &[u8], pos: usize) -> &str {
     std::str::from_utf8(&data[pos..end]).expect("gazetteer lines are UTF-8")
 }
 
-/// Binary search of the sorted lines of `section` (each "key" or
-/// "key\tvalue") for `key`; returns the value ("" if none).
-fn search_lines<'a>(data: &'a [u8], section: &Range<usize>, key: &str) -> Option<&'a str> {
-    let key = key.as_bytes();
-    let (mut lo, mut hi) = (section.start, section.end);
-    // Invariant: lo and hi are line starts (or the section end).
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = data[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |i| lo + i + 1);
-        let end = start + data[start..hi].iter().position(|&b| b == b'\n')?;
-        let line = &data[start..end];
-        let k_end = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
-        match line[..k_end].cmp(key) {
-            std::cmp::Ordering::Equal => {
-                let value = line.get(k_end + 1..).unwrap_or(&[]);
-                return std::str::from_utf8(value).ok();
-            }
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+/// Where each line of section `r` of `data` starts (offsets fit in u32:
+/// the file is tens of megabytes).
+fn line_starts(data: &[u8], r: &Range<usize>) -> Result<Vec<u32>, LoadError> {
+    u32::try_from(r.end).map_err(|_| bad("data too large"))?;
+    let mut out = Vec::with_capacity(r.len() / 16);
+    if !r.is_empty() {
+        out.push(r.start as u32);
+    }
+    // One pass over the bytes: a line starts after each newline but the last.
+    let last = r.end.saturating_sub(1).max(r.start);
+    for (i, &b) in data[r.start..last].iter().enumerate() {
+        if b == b'\n' {
+            out.push((r.start + i + 1) as u32);
         }
     }
-    None
+    Ok(out)
+}
+
+/// The two-byte prefix of the row at `start` (a one-byte key's row has a
+/// tab second).
+fn row_prefix(data: &[u8], start: usize) -> usize {
+    usize::from(data[start]) << 8 | usize::from(data.get(start + 1).copied().unwrap_or(0))
+}
+
+/// See `Gazetteer::key_buckets`: rows are sorted, so by prefix too.
+fn prefix_buckets(data: &[u8], lines: &[u32]) -> Vec<u32> {
+    let mut counts = vec![0u32; 1 << 16];
+    for &s in lines {
+        counts[row_prefix(data, s as usize)] += 1;
+    }
+    let mut buckets = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    for c in counts {
+        buckets.push(total);
+        total += c;
+    }
+    buckets.push(total);
+    buckets
+}
+
+/// Compares the key of the line starting at `start` ("key" or
+/// "key\tvalue") with `key`, which holds no tab or newline: those end a
+/// line's key and sort before every key byte.
+fn cmp_line_key(data: &[u8], start: usize, key: &[u8]) -> Ordering {
+    // Keys are short: a plain loop beats a call to memcmp.
+    let row = &data[start..];
+    for (i, &k) in key.iter().enumerate() {
+        match row.get(i) {
+            None => return Ordering::Less,
+            Some(&b) if b != k => return b.cmp(&k),
+            Some(_) => {}
+        }
+    }
+    match row.get(key.len()) {
+        None | Some(b'\t' | b'\n') => Ordering::Equal,
+        Some(_) => Ordering::Greater,
+    }
+}
+
+/// The index in `lines` of the first line whose key is not less than `key`.
+fn lower_bound(data: &[u8], lines: &[u32], key: &[u8]) -> usize {
+    lines.partition_point(|&s| cmp_line_key(data, s as usize, key) == Ordering::Less)
+}
+
+/// Binary search of the sorted lines (each "key" or "key\tvalue") starting
+/// at `lines` for `key`; returns the value ("" if none).
+fn search_lines<'a>(data: &'a [u8], lines: &[u32], key: &str) -> Option<&'a str> {
+    let key = key.as_bytes();
+    let start = *lines.get(lower_bound(data, lines, key))? as usize;
+    row_value(data, start, key)
+}
+
+/// The value of the row at `start` if its key is `key`.
+fn row_value<'a>(data: &'a [u8], start: usize, key: &[u8]) -> Option<&'a str> {
+    if cmp_line_key(data, start, key) != Ordering::Equal {
+        return None;
+    }
+    let line = line_at(data, start).as_bytes();
+    let value = line.get(key.len() + 1..).unwrap_or(&[]);
+    std::str::from_utf8(value).ok()
 }
 
 /// Parses "12p,3456a" into (id, match kind) pairs; stops at garbage.
@@ -656,6 +757,31 @@ fn parse_place(line: &str) -> Option<Place> {
     })
 }
 
+/// The fields of a place row [`Brief`] holds; `None` where
+/// [`parse_place`] would fail on them.
+fn parse_brief(line: &str) -> Option<Brief<'_>> {
+    let mut f = line.splitn(8, '\t');
+    let _gid = f.next()?;
+    let kind = PlaceKind::from_code(f.next()?)?;
+    let cc = f.next()?;
+    let admin1 = f.next()?;
+    let _lat = f.next()?;
+    let _lon = f.next()?;
+    let pop = f.next()?;
+    f.next()?;
+    let (country_code, admin1) = (opt_str(cc), opt_str(admin1));
+    Some(Brief {
+        kind,
+        country_code,
+        admin1,
+        population: pop.parse().ok()?,
+    })
+}
+
+fn opt_str(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
 fn opt_f64(s: &str) -> Option<Option<f64>> {
     if s.is_empty() {
         Some(None)
@@ -692,6 +818,21 @@ impl Gazetteer {
         parse_place(line).unwrap_or_else(|| panic!("bad gazetteer row: {line}"))
     }
 
+    /// The kind, country, division and population of place `id`: what
+    /// [`place`](Self::place) gives, for a fraction of the cost.
+    ///
+    /// Panics if `id` did not come from this gazetteer.
+    pub fn brief(&self, id: PlaceId) -> Brief<'_> {
+        let pos = self.places.start + id.0 as usize;
+        assert!(
+            pos < self.places.end && (pos == self.places.start || self.data[pos - 1] == b'\n'),
+            "PlaceId {} is not from this gazetteer",
+            id.0
+        );
+        let line = line_at(&self.data, pos);
+        parse_brief(line).unwrap_or_else(|| panic!("bad gazetteer row: {line}"))
+    }
+
     /// All places with their ids, in file order (countries, divisions,
     /// regions and sites, then populated places by GeoNames id).
     pub fn iter(&self) -> impl Iterator<Item = (PlaceId, Place)> + '_ {
@@ -725,6 +866,39 @@ impl Gazetteer {
         self.postings(name).map_or_else(Vec::new, parse_postings)
     }
 
+    /// The index in `key_lines` of the first row whose key is not less than
+    /// `key`.
+    fn key_lower_bound(&self, key: &[u8]) -> usize {
+        let (data, lines) = (&self.data[..], &self.key_lines[..]);
+        if key.len() < 2 {
+            return lower_bound(data, lines, key);
+        }
+        // Rows of a smaller prefix sort before `key`, of a larger after.
+        let p = usize::from(key[0]) << 8 | usize::from(key[1]);
+        let (lo, hi) = (
+            self.key_buckets[p] as usize,
+            self.key_buckets[p + 1] as usize,
+        );
+        lo + lower_bound(data, &lines[lo..hi], key)
+    }
+
+    /// For a folded key ([`is_folded`]): whether it is a known key, and
+    /// whether some longer key goes on from it after a space ("gaza" ->
+    /// "gaza city"), so that a name growing word by word can stop early.
+    pub fn probe(&self, key: &str) -> (bool, bool) {
+        debug_assert!(is_folded(key), "{key:?}");
+        let (data, lines, key) = (&self.data[..], &self.key_lines[..], key.as_bytes());
+        let i = self.key_lower_bound(key);
+        let exact = lines
+            .get(i)
+            .is_some_and(|&s| cmp_line_key(data, s as usize, key) == Ordering::Equal);
+        let longer = lines.get(i + usize::from(exact)).is_some_and(|&s| {
+            let s = s as usize;
+            data.get(s..s + key.len()) == Some(key) && data.get(s + key.len()) == Some(&b' ')
+        });
+        (exact, longer)
+    }
+
     /// True if the gazetteer knows `name` at all (no allocation when `name`
     /// is already folded).
     pub fn contains(&self, name: &str) -> bool {
@@ -733,10 +907,17 @@ impl Gazetteer {
 
     fn postings(&self, name: &str) -> Option<&str> {
         if is_folded(name) {
-            search_lines(&self.data, &self.keys, name)
+            self.search_keys(name)
         } else {
-            search_lines(&self.data, &self.keys, &fold_key(name))
+            self.search_keys(&fold_key(name))
         }
+    }
+
+    /// The postings of key row `key`.
+    fn search_keys(&self, key: &str) -> Option<&str> {
+        let key = key.as_bytes();
+        let start = *self.key_lines.get(self.key_lower_bound(key))? as usize;
+        row_value(&self.data, start, key)
     }
 
     /// The place `name` most likely means in an article about the countries
@@ -753,21 +934,20 @@ impl Gazetteer {
     ///    the city, "Raqqa province" the division); then by population, a
     ///    division's counting a quarter and an alternate-name match a tenth.
     pub fn best(&self, name: &str, context: &[&str]) -> Option<PlaceId> {
-        let cands: Vec<(PlaceId, MatchKind, Place)> = self
+        let cands: Vec<(PlaceId, MatchKind, Brief)> = self
             .candidates(name)
             .into_iter()
-            .map(|(id, m)| (id, m, self.place(id)))
+            .map(|(id, m)| (id, m, self.brief(id)))
             .collect();
         if cands.is_empty() {
             return None;
         }
-        let in_context = |p: &Place| {
+        let in_context = |p: &Brief| {
             p.country_code
-                .as_deref()
                 .is_some_and(|cc| context.iter().any(|c| c.eq_ignore_ascii_case(cc)))
         };
 
-        let countries: Vec<&(PlaceId, MatchKind, Place)> = cands
+        let countries: Vec<&(PlaceId, MatchKind, Brief)> = cands
             .iter()
             .filter(|c| c.2.kind == PlaceKind::Country)
             .collect();
@@ -788,7 +968,7 @@ impl Gazetteer {
                 .map(|c| c.0);
         }
 
-        let curated: Vec<&(PlaceId, MatchKind, Place)> =
+        let curated: Vec<&(PlaceId, MatchKind, Brief)> =
             cands.iter().filter(|c| c.1 == MatchKind::Curated).collect();
         if let Some(first) = curated.first() {
             if let Some(c) = curated
@@ -802,21 +982,20 @@ impl Gazetteer {
             }
         }
 
-        let mut pool: Vec<&(PlaceId, MatchKind, Place)> =
+        let mut pool: Vec<&(PlaceId, MatchKind, Brief)> =
             cands.iter().filter(|c| in_context(&c.2)).collect();
         if pool.is_empty() {
             pool = cands.iter().collect();
         }
-        let towns: Vec<(Option<String>, Option<String>)> = pool
+        let towns: Vec<(Option<&str>, Option<&str>)> = pool
             .iter()
             .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code.clone(), c.2.admin1.clone()))
+            .map(|c| (c.2.country_code, c.2.admin1))
             .collect();
         pool.retain(|c| {
-            c.2.kind != PlaceKind::Admin
-                || !towns.contains(&(c.2.country_code.clone(), c.2.admin1.clone()))
+            c.2.kind != PlaceKind::Admin || !towns.contains(&(c.2.country_code, c.2.admin1))
         });
-        let score = |c: &(PlaceId, MatchKind, Place)| {
+        let score = |c: &(PlaceId, MatchKind, Brief)| {
             let mut s = c.2.population as f64;
             if c.2.kind == PlaceKind::Admin {
                 s *= 0.25;
@@ -853,7 +1032,7 @@ impl Gazetteer {
     /// The country a nationality word names: "Israeli", "Israelis" -> "IL";
     /// "Lebanese" -> "LB"; case and accents do not matter.
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        search_lines(&self.data, &self.demonyms, &fold_key(word)).filter(|cc| !cc.is_empty())
+        search_lines(&self.data, &self.demonym_lines, &fold_key(word)).filter(|cc| !cc.is_empty())
     }
 
     /// True if `name` is a place name that is also an everyday English word
@@ -863,9 +1042,9 @@ impl Gazetteer {
     /// curated names and cities of a million are never in this list.
     pub fn is_common_word(&self, name: &str) -> bool {
         if is_folded(name) {
-            search_lines(&self.data, &self.common, name).is_some()
+            search_lines(&self.data, &self.common_lines, name).is_some()
         } else {
-            search_lines(&self.data, &self.common, &fold_key(name)).is_some()
+            search_lines(&self.data, &self.common_lines, &fold_key(name)).is_some()
         }
     }
 

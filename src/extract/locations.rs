@@ -26,15 +26,19 @@
 //! article's countries and named divisions, then to the most populous; one
 //! place gives one location whatever its spellings ("Gaza", "Gaza Strip").
 
+mod fast_hash;
 mod phrases;
 mod words;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
-use super::gazetteer::{self, fold_key, Gazetteer, MatchKind, PlaceId, PlaceKind};
+use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind};
 use super::text::Text;
 use super::{Actor, Location};
+use fast_hash::FxHashMap;
 use phrases::Tokens;
 use words::Noun;
 
@@ -115,8 +119,114 @@ pub fn extract(text: &Text, actors: &[Actor]) -> Vec<Location> {
     let toks = Tokens::new(text);
     let mut reader = Reader::new(gaz, &toks, text);
     reader.read();
-    let claims = reader.accepted(&ActorSpans::new(text, actors));
-    Resolver::new(gaz, &claims).locations(text, &claims)
+    let (claims, lookups) = reader.accepted(&ActorSpans::new(text, actors));
+    Resolver::new(lookups, &claims).locations(text, &claims)
+}
+
+/// The candidates of a key, with what choosing among them needs.
+type Candidates = Rc<[(PlaceId, MatchKind, Brief<'static>)]>;
+
+/// Keys and places kept per thread: at most this many of each, then the
+/// cache starts over.
+const CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    /// What the gazetteer says about each key a thread has looked up: the
+    /// same places come up article after article.
+    static KEYS: RefCell<FxHashMap<String, (KeyInfo, Candidates)>> =
+        RefCell::new(FxHashMap::default());
+    /// [`Gazetteer::probe`] answers, by key.
+    static PROBES: RefCell<FxHashMap<String, (bool, bool)>> = RefCell::new(FxHashMap::default());
+    /// Whether a word or name is a demonym ("Israeli"), by its text.
+    static DEMONYMS: RefCell<FxHashMap<String, bool>> = RefCell::new(FxHashMap::default());
+    /// Parsed place rows, by id.
+    static PLACES: RefCell<FxHashMap<PlaceId, Rc<Place>>> = RefCell::new(FxHashMap::default());
+}
+
+/// [`Gazetteer::probe`], remembered per thread: most capitalised words
+/// ("The", "Gaza", "Monday") come up in article after article.
+fn probe(gaz: &Gazetteer, key: &str) -> (bool, bool) {
+    if let Some(found) = PROBES.with_borrow(|probes| probes.get(key).copied()) {
+        return found;
+    }
+    let found = gaz.probe(key);
+    PROBES.with_borrow_mut(|probes| {
+        if probes.len() >= CACHE_LIMIT {
+            probes.clear();
+        }
+        probes.insert(key.to_string(), found);
+    });
+    found
+}
+
+/// True if `word` names a nationality ([`Gazetteer::demonym`]), remembered
+/// per thread.
+fn is_demonym(gaz: &Gazetteer, word: &str) -> bool {
+    if let Some(found) = DEMONYMS.with_borrow(|d| d.get(word).copied()) {
+        return found;
+    }
+    let found = gaz.demonym(word).is_some();
+    DEMONYMS.with_borrow_mut(|d| {
+        if d.len() >= CACHE_LIMIT {
+            d.clear();
+        }
+        d.insert(word.to_string(), found);
+    });
+    found
+}
+
+/// The gazetteer's answers about keys, each looked up once per thread.
+struct Lookups {
+    gaz: &'static Gazetteer,
+}
+
+impl Lookups {
+    fn new(gaz: &'static Gazetteer) -> Self {
+        Lookups { gaz }
+    }
+
+    fn get(&mut self, key: &str) -> (KeyInfo, Candidates) {
+        if let Some(found) = KEYS.with_borrow(|keys| keys.get(key).cloned()) {
+            return found;
+        }
+        let gaz = self.gaz;
+        let cands: Candidates = gaz
+            .candidates(key)
+            .into_iter()
+            .map(|(id, how)| (id, how, gaz.brief(id)))
+            .collect();
+        let found = (key_info(gaz, key, &cands), cands);
+        KEYS.with_borrow_mut(|keys| {
+            if keys.len() >= CACHE_LIMIT {
+                keys.clear();
+            }
+            keys.insert(key.to_string(), found.clone());
+        });
+        found
+    }
+
+    fn info(&mut self, key: &str) -> KeyInfo {
+        self.get(key).0
+    }
+
+    fn candidates(&mut self, key: &str) -> Candidates {
+        self.get(key).1
+    }
+
+    /// The whole row of place `id`.
+    fn place(&self, id: PlaceId) -> Rc<Place> {
+        if let Some(p) = PLACES.with_borrow(|places| places.get(&id).cloned()) {
+            return p;
+        }
+        let p = Rc::new(self.gaz.place(id));
+        PLACES.with_borrow_mut(|places| {
+            if places.len() >= CACHE_LIMIT {
+                places.clear();
+            }
+            places.insert(id, p.clone());
+        });
+        p
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -124,20 +234,23 @@ pub fn extract(text: &Text, actors: &[Actor]) -> Vec<Location> {
 // ---------------------------------------------------------------------------
 
 /// Reads the phrases of one article into claims.
-struct Reader<'g, 't, 'a> {
-    gaz: &'g Gazetteer,
+struct Reader<'t, 'a> {
+    gaz: &'static Gazetteer,
     toks: &'t Tokens<'a>,
     /// Stripped phrases, in order.
     phrases: Vec<Range<usize>>,
-    /// For each word, the phrase it starts.
-    phrase_at: HashMap<usize, usize>,
-    /// Sentences written in title case (headlines).
-    headlines: HashSet<usize>,
+    /// For each word: bit n set if it and the next n - 1 words of its
+    /// phrase fold to a known key (only for capitalised phrase words).
+    known: Vec<u8>,
+    /// For each word, the end of the windows `known` covers.
+    known_end: Vec<usize>,
+    /// For each sentence, whether it is written in title case (a headline).
+    headlines: Vec<bool>,
     claims: Vec<Claim>,
     /// Lower-case words seen in names that are no place ("matthew",
     /// "miller"): not places on their own either.
     name_words: HashSet<String>,
-    info: HashMap<String, KeyInfo>,
+    lookups: Lookups,
 }
 
 /// A known name inside a phrase.
@@ -147,32 +260,112 @@ struct Match {
     key: String,
 }
 
-impl<'g, 't, 'a> Reader<'g, 't, 'a> {
-    fn new(gaz: &'g Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
+impl<'t, 'a> Reader<'t, 'a> {
+    fn new(gaz: &'static Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
         let mut reader = Reader {
             gaz,
             toks,
             phrases: Vec::new(),
-            phrase_at: HashMap::new(),
+            known: vec![0; toks.len()],
+            known_end: vec![0; toks.len()],
             headlines: headline_sentences(toks, text),
             claims: Vec::new(),
             name_words: HashSet::new(),
-            info: HashMap::new(),
+            lookups: Lookups::new(gaz),
         };
         for p in phrases::find(toks) {
             let r = reader.strip(p.words);
             if !r.is_empty() {
-                reader.phrase_at.insert(r.start, reader.phrases.len());
                 reader.phrases.push(r);
             }
         }
+        let mut scratch = KeyScratch::default();
+        for p in 0..reader.phrases.len() {
+            reader.index_known(p, &mut scratch);
+        }
         reader
+    }
+
+    /// Fills `known` for the capitalised words of phrase `p`: the names
+    /// [`matches`](Self::matches) may find there, looked up once.
+    fn index_known(&mut self, p: usize, scratch: &mut KeyScratch) {
+        let t = self.toks;
+        let r = self.phrases[p].clone();
+        // Each word's key, all in one buffer; None where the words' keys
+        // joined by spaces might not be the key of their text (see
+        // `known_windows`).
+        let KeyScratch { buf, spans, key } = scratch;
+        buf.clear();
+        spans.clear();
+        for i in r.clone() {
+            let start = buf.len();
+            let plain = push_plain_key(t.word(i), buf)
+                && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
+            spans.push(plain.then_some(start..buf.len()));
+        }
+        let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
+        for i in r.clone() {
+            if t.list[i].cap {
+                let end = r.end.min(i + MAX_WORDS);
+                self.known[i] = self.known_windows(i..end, fold, key);
+                self.known_end[i] = end;
+            }
+        }
+    }
+
+    /// Which windows `w.start..w.start + n` (up to `w.end`) fold to a known
+    /// key: bit n. `folds` are the words' keys. The key of several words is
+    /// their keys joined by spaces when each word folds to plain letters
+    /// and digits and each gap to a word break (so " ", "-", not "'s "),
+    /// minus a leading "the"; keys then grow word by word, stopping when
+    /// no longer key goes on from the current one.
+    fn known_windows<'k>(
+        &self,
+        w: Range<usize>,
+        fold: impl Fn(usize) -> Option<&'k str>,
+        key: &mut String,
+    ) -> u8 {
+        let mut bits = 0u8;
+        // Otherwise fold each window's text, as `matches` would.
+        let plain = w.clone().all(|i| fold(i).is_some());
+        let first = fold(w.start);
+        // "The The Hague" folds twice (see Gazetteer::contains).
+        let the_the = first == Some("the") && w.len() > 1 && fold(w.start + 1) == Some("the");
+        if !plain || the_the {
+            for n in 1..=w.len() {
+                let key = fold_key(self.toks.text(&(w.start..w.start + n)));
+                if self.gaz.contains(&key) {
+                    bits |= 1 << n;
+                }
+            }
+            return bits;
+        }
+        // "The Hague" is "hague": after "the", keys start at the next word.
+        let skip = usize::from(first == Some("the"));
+        if skip == 1 && self.gaz.contains("the") {
+            bits |= 1 << 1;
+        }
+        key.clear();
+        for k in skip..w.len() {
+            if k > skip {
+                key.push(' ');
+            }
+            key.push_str(fold(w.start + k).expect("plain"));
+            let (exact, longer) = probe(self.gaz, key);
+            if exact {
+                bits |= 1 << (k + 1);
+            }
+            if !longer {
+                break;
+            }
+        }
+        bits
     }
 
     fn read(&mut self) {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
-            if self.headlines.contains(&self.toks.list[r.start].sentence) {
+            if self.headlines[self.toks.list[r.start].sentence] {
                 for m in self.matches(r) {
                     self.claim(&m.words, Target::Known(m.key), Evidence::Headline);
                 }
@@ -205,12 +398,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     }
 
     fn key_info(&mut self, key: &str) -> KeyInfo {
-        if let Some(info) = self.info.get(key) {
-            return *info;
-        }
-        let info = key_info(self.gaz, key);
-        self.info.insert(key.to_string(), info);
-        info
+        self.lookups.info(key)
     }
 
     /// Known names in words `r`, longest first, left to right. A name does
@@ -225,14 +413,19 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             if t.list[i].cap {
                 for n in (1..=MAX_WORDS.min(r.end - i)).rev() {
                     let w = i..i + n;
+                    // Cheap tests first: all must hold.
+                    let indexed = w.end <= self.known_end[i];
+                    if indexed && self.known[i] & (1 << n) == 0 {
+                        continue;
+                    }
                     if !t.list[w.end - 1].cap && !t.word(w.end - 1).starts_with(char::is_numeric) {
                         continue;
                     }
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    let key = fold_key(t.text(&w));
-                    if self.gaz.contains(&key) {
+                    if indexed || self.gaz.contains(&fold_key(t.text(&w))) {
+                        let key = fold_key(t.text(&w));
                         found = Some(Match { words: w, key });
                         break;
                     }
@@ -394,7 +587,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             return Target::Known(key);
         }
         let kind = kind.unwrap_or_else(|| {
-            match self.gaz.best(base, &[]).map(|id| self.gaz.place(id).kind) {
+            match self.gaz.best(base, &[]).map(|id| self.gaz.brief(id).kind) {
                 Some(PlaceKind::City) => PlaceKind::City,
                 Some(PlaceKind::Site) => PlaceKind::Site,
                 _ => PlaceKind::Region,
@@ -506,7 +699,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     /// True if `key` names an area that the noun only repeats: a region
     /// for a region noun; a country, division or region for a division's.
     fn names_an_area(&self, key: &str, noun: Noun) -> bool {
-        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.place(id).kind);
+        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.brief(id).kind);
         match noun {
             Noun::Region => kind == Some(PlaceKind::Region),
             _ => matches!(
@@ -563,14 +756,12 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
         }
         let bad_word = |i: usize| {
             let w = t.word(i);
-            [words::TITLES, words::ADJECTIVES, words::DIRECTIONS]
-                .iter()
-                .any(|list| words::is(list, w))
+            words::is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS, w)
                 || words::is_calendar(w)
                 || (t.title_case(i) && words::is(words::FUNCTION_WORDS, w))
-                || self.gaz.demonym(w).is_some()
+                || is_demonym(self.gaz, w)
         };
-        !(r.start..r.end).any(bad_word) && self.gaz.demonym(t.text(r)).is_none()
+        !(r.start..r.end).any(bad_word) && !is_demonym(self.gaz, t.text(r))
     }
 
     /// True if words `r` (after a place) start with a title, maybe after
@@ -749,16 +940,18 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             return None;
         }
         // "in Glilot, near Tel Aviv" (not "clashes with Hamas near Jenin").
-        let p = self
-            .phrase_at
-            .iter()
-            .find(|(_, &q)| self.phrases[q].end == i)?;
-        let before = p.0.checked_sub(1)?;
+        let p = self.phrases.partition_point(|q| q.end < i);
+        let before = self
+            .phrases
+            .get(p)
+            .filter(|q| q.end == i)?
+            .start
+            .checked_sub(1)?;
         if !words::is(words::LOCATIVE, t.word(before)) || t.list[before].cap {
             return None;
         }
-        let q = *self.phrase_at.get(&(i + 1))?;
-        let r = self.phrases[q].clone();
+        let q = self.phrases.partition_point(|q| q.start < i + 1);
+        let r = self.phrases.get(q).filter(|q| q.start == i + 1)?.clone();
         let ms = self.matches(r.clone());
         match ms.as_slice() {
             [m] if m.words == r => Some(m.key.clone()),
@@ -821,7 +1014,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
 
     /// The claims that stand: not inside an actor's name, not overlapping a
     /// longer claim, and with the support their evidence needs.
-    fn accepted(mut self, actors: &ActorSpans) -> Vec<Claim> {
+    fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups) {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
             let strong = match &c.target {
@@ -847,7 +1040,7 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
                 kept.push(c);
             }
         }
-        kept
+        (kept, self.lookups)
     }
 
     /// The context-free checks of a claim (the article's countries are
@@ -866,11 +1059,11 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
             .is_some_and(|w| w.range.end == c.range.end);
         let word = t.body[c.range.clone()].to_string();
         if single {
-            let never = [words::DIRECTIONS, words::PARTICLES, words::ADJECTIVES]
-                .iter()
-                .any(|l| words::is(l, &word))
-                || words::is_calendar(&word);
-            if never || self.gaz.demonym(&word).is_some() {
+            let never = words::is(
+                words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
+                &word,
+            ) || words::is_calendar(&word);
+            if never || is_demonym(self.gaz, &word) {
                 return false;
             }
             let tok = &t.list[first];
@@ -899,42 +1092,81 @@ impl<'g, 't, 'a> Reader<'g, 't, 'a> {
     }
 }
 
+/// Buffers `Reader::index_known` reuses from phrase to phrase.
+#[derive(Default)]
+struct KeyScratch {
+    /// The keys of a phrase's words, one after another.
+    buf: String,
+    /// Where each word's key lies in `buf`.
+    spans: Vec<Option<Range<usize>>>,
+    /// The key being grown.
+    key: String,
+}
+
+/// Appends the key of `word` (see [`fold_key`]) to `out` and returns true
+/// if it is plain ASCII letters and digits; else returns false (and `out`
+/// may hold part of it).
+fn push_plain_key(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            match b {
+                // Vanish, as in fold_key.
+                b'\'' | b'`' | b'.' => {}
+                b if b.is_ascii_alphanumeric() => out.push(char::from(b.to_ascii_lowercase())),
+                _ => return false,
+            }
+        }
+    } else {
+        let key = fold_key(word);
+        if !key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            return false;
+        }
+        out.push_str(&key);
+    }
+    out.len() > start
+}
+
 /// Sentences written in title case: headlines, where every word is
 /// capitalised ("Toll In Dnipro Due To Russian Strike Rises"). A line that
 /// is one long name ("Maghreb Arab News Agency") is not one.
-fn headline_sentences(toks: &Tokens, text: &Text) -> HashSet<usize> {
-    let mut stats: HashMap<usize, (usize, usize, bool)> = HashMap::new();
+fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
+    let count = toks.list.last().map_or(0, |t| t.sentence + 1);
+    // Per sentence: capitalised long words, long words, a capitalised
+    // function word inside it.
+    let mut stats = vec![(0usize, 0usize, false); count];
     for (i, tok) in toks.list.iter().enumerate() {
-        let w = toks.word(i);
-        let e = stats.entry(tok.sentence).or_default();
-        if w.chars().count() >= 4 && w.starts_with(char::is_alphabetic) {
+        let e = &mut stats[tok.sentence];
+        if tok.long {
             e.1 += 1;
             e.0 += usize::from(tok.cap);
         }
-        if !tok.initial && toks.title_case(i) && words::is(words::FUNCTION_WORDS, w) {
+        if !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(i)) {
             e.2 = true;
         }
     }
     stats
-        .into_iter()
-        .filter(|&(s, (caps, long, function))| {
+        .iter()
+        .enumerate()
+        .map(|(s, &(caps, long, function))| {
             let ends_stop = text
                 .sentences
                 .get(s)
                 .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'));
             long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop
         })
-        .map(|(s, _)| s)
         .collect()
 }
 
-fn key_info(gaz: &Gazetteer, key: &str) -> KeyInfo {
+fn key_info(gaz: &Gazetteer, key: &str, cands: &[(PlaceId, MatchKind, Brief)]) -> KeyInfo {
     let mut info = KeyInfo {
         common: gaz.is_common_word(key),
         ..KeyInfo::default()
     };
-    for (id, how) in gaz.candidates(key) {
-        let p = gaz.place(id);
+    for &(_, how, p) in cands {
         info.country |= p.kind == PlaceKind::Country;
         info.curated |= how == MatchKind::Curated;
         info.own_name |= how != MatchKind::Alternate;
@@ -993,40 +1225,56 @@ impl ActorSpans {
 /// The article's geography: what its well-known names say about where the
 /// story is. A name is no evidence for itself: "Tripoli" does not pull
 /// Tripoli to Libya, "Lisbon" not to Portugal.
-struct Resolver<'g> {
-    gaz: &'g Gazetteer,
+struct Resolver {
+    gaz: &'static Gazetteer,
     /// For each well-known key: the country of the place it names, and the
     /// place's admin1 code when it is a division.
     learned: Vec<(String, String, Option<String>)>,
-    info: HashMap<String, KeyInfo>,
+    lookups: Lookups,
+    /// What each key resolved to, once `learned` is final.
+    resolved: FxHashMap<String, Option<(PlaceId, MatchKind)>>,
 }
 
 /// The countries and divisions (country, admin1) a name is read among.
 #[derive(Default)]
 struct Context {
     countries: Vec<String>,
-    divisions: HashSet<(String, String)>,
+    divisions: Vec<(String, String)>,
 }
 
 impl Context {
     fn has_country(&self, cc: Option<&str>) -> bool {
         cc.is_some_and(|cc| self.countries.iter().any(|c| c == cc))
     }
+
+    fn has_division(&self, cc: &str, admin1: &str) -> bool {
+        self.divisions.iter().any(|(c, a)| c == cc && a == admin1)
+    }
+}
+
+/// What makes two resolved claims one location: a gazetteer place, or a
+/// place it lacks by its folded name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Identity {
+    Place(PlaceId),
+    Name(String),
 }
 
 /// A claim resolved to a place.
 struct Resolved {
     /// Identity within the article.
-    identity: String,
+    identity: Identity,
     place: Location,
 }
 
-impl<'g> Resolver<'g> {
-    fn new(gaz: &'g Gazetteer, claims: &[Claim]) -> Self {
+impl Resolver {
+    fn new(lookups: Lookups, claims: &[Claim]) -> Self {
+        let gaz = lookups.gaz;
         let mut r = Resolver {
             gaz,
             learned: Vec::new(),
-            info: HashMap::new(),
+            lookups,
+            resolved: FxHashMap::default(),
         };
         let mut keys: Vec<String> = Vec::new();
         for c in claims {
@@ -1046,10 +1294,10 @@ impl<'g> Resolver<'g> {
         for key in keys {
             let ctx = r.context(&key);
             if let Some((id, _)) = r.resolve_in(&key, &ctx) {
-                let p = gaz.place(id);
-                if let Some(cc) = p.country_code.clone() {
+                let p = gaz.brief(id);
+                if let Some(cc) = p.country_code {
                     let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
-                    relearned.push((key, cc, division));
+                    relearned.push((key, cc.to_string(), division.map(str::to_string)));
                 }
             }
         }
@@ -1065,25 +1313,26 @@ impl<'g> Resolver<'g> {
         let Some((id, _)) = self.resolve_in(key, &Context::default()) else {
             return;
         };
-        let p = self.gaz.place(id);
-        let Some(cc) = p.country_code.clone() else {
+        let p = self.gaz.brief(id);
+        let Some(cc) = p.country_code else {
             return;
         };
         if info.country {
-            let divisions_elsewhere = self.gaz.candidates(key).iter().any(|&(id, how)| {
-                let q = self.gaz.place(id);
+            let divisions_elsewhere = self.lookups.candidates(key).iter().any(|&(_, how, q)| {
                 how != MatchKind::Alternate
                     && q.kind == PlaceKind::Admin
-                    && q.country_code.as_ref() != Some(&cc)
+                    && q.country_code != Some(cc)
             });
             if divisions_elsewhere {
                 return;
             }
         }
-        let division = (p.kind == PlaceKind::Admin)
-            .then(|| p.admin1.clone())
-            .flatten();
-        self.learned.push((key.to_string(), cc, division));
+        let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
+        self.learned.push((
+            key.to_string(),
+            cc.to_string(),
+            division.map(str::to_string),
+        ));
     }
 
     /// The context to read `key` in: what the other names say.
@@ -1097,19 +1346,16 @@ impl<'g> Resolver<'g> {
                 ctx.countries.push(cc.clone());
             }
             if let Some(a1) = division {
-                ctx.divisions.insert((cc.clone(), a1.clone()));
+                if !ctx.has_division(cc, a1) {
+                    ctx.divisions.push((cc.clone(), a1.clone()));
+                }
             }
         }
         ctx
     }
 
     fn key_info(&mut self, key: &str) -> KeyInfo {
-        if let Some(info) = self.info.get(key) {
-            return *info;
-        }
-        let info = key_info(self.gaz, key);
-        self.info.insert(key.to_string(), info);
-        info
+        self.lookups.info(key)
     }
 
     /// The place a key names here. A weak key (small towns) must lie in one
@@ -1120,18 +1366,17 @@ impl<'g> Resolver<'g> {
 
     /// As [`resolve`](Self::resolve), with how the key names the place.
     fn resolve_how(&mut self, key: &str) -> Option<(PlaceId, MatchKind)> {
+        if let Some(&found) = self.resolved.get(key) {
+            return found;
+        }
         let ctx = self.context(key);
-        self.resolve_in(key, &ctx)
+        let found = self.resolve_in(key, &ctx);
+        self.resolved.insert(key.to_string(), found);
+        found
     }
 
     fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<(PlaceId, MatchKind)> {
-        let info = self.key_info(key);
-        let cands: Vec<(PlaceId, MatchKind, gazetteer::Place)> = self
-            .gaz
-            .candidates(key)
-            .into_iter()
-            .map(|(id, how)| (id, how, self.gaz.place(id)))
-            .collect();
+        let (info, cands) = self.lookups.get(key);
         if info.country || info.curated {
             let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
             let id = self.gaz.best(key, &codes)?;
@@ -1143,18 +1388,18 @@ impl<'g> Resolver<'g> {
         }
         // A division gives way to the town of its name inside it ("Sao Paulo"
         // is the city; "Sao Paulo state" the division).
-        let towns: HashSet<(Option<String>, Option<String>)> = cands
+        let towns: Vec<(Option<&str>, Option<&str>)> = cands
             .iter()
             .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code.clone(), c.2.admin1.clone()))
+            .map(|c| (c.2.country_code, c.2.admin1))
             .collect();
         let mut best: Option<(f64, PlaceId, MatchKind)> = None;
-        for (id, how, p) in &cands {
-            let in_country = ctx.has_country(p.country_code.as_deref());
+        for (id, how, p) in cands.iter() {
+            let in_country = ctx.has_country(p.country_code);
             if !info.strong && !in_country {
                 continue;
             }
-            let own_town = (p.country_code.clone(), p.admin1.clone());
+            let own_town = (p.country_code, p.admin1);
             if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
                 continue;
             }
@@ -1162,8 +1407,8 @@ impl<'g> Resolver<'g> {
             if in_country {
                 score *= COUNTRY_BOOST;
             }
-            let in_division = match (&p.country_code, &p.admin1) {
-                (Some(cc), Some(a1)) => ctx.divisions.contains(&(cc.clone(), a1.clone())),
+            let in_division = match (p.country_code, p.admin1) {
+                (Some(cc), Some(a1)) => ctx.has_division(cc, a1),
                 _ => false,
             };
             if in_division && p.kind != PlaceKind::Admin {
@@ -1217,7 +1462,7 @@ impl<'g> Resolver<'g> {
             return None;
         }
         let (id, how) = self.resolve_how(key)?;
-        let p = self.gaz.place(id);
+        let p = self.lookups.place(id);
         // A village known by one of its many alternate names is called as
         // the article calls it.
         let name = if how == MatchKind::Alternate && !info.strong {
@@ -1226,7 +1471,7 @@ impl<'g> Resolver<'g> {
             p.name.clone()
         };
         Some(Resolved {
-            identity: format!("id:{id:?}"),
+            identity: Identity::Place(id),
             place: Location {
                 name,
                 kind: p.kind.as_str().to_string(),
@@ -1242,9 +1487,9 @@ impl<'g> Resolver<'g> {
 
     fn derived(&mut self, name: &str, kind: PlaceKind, base: &str) -> Option<Resolved> {
         let id = self.resolve(base)?;
-        let p = self.gaz.place(id);
+        let p = self.lookups.place(id);
         Some(Resolved {
-            identity: format!("name:{}", fold_key(name)),
+            identity: Identity::Name(fold_key(name)),
             place: Location {
                 name: name.to_string(),
                 kind: kind.as_str().to_string(),
@@ -1270,7 +1515,7 @@ impl<'g> Resolver<'g> {
     ) -> Option<String> {
         if let Some(near) = &claims[i].near {
             if let Some(id) = self.resolve(near) {
-                return self.gaz.place(id).country_code;
+                return self.gaz.brief(id).country_code.map(str::to_string);
             }
         }
         // The closest place of its sentence, a town or division before a
@@ -1319,7 +1564,7 @@ fn main_country(resolved: &[Option<Resolved>]) -> Option<String> {
 
 fn unknown_place(name: String, kind: PlaceKind, country: Option<String>) -> Resolved {
     Resolved {
-        identity: format!("name:{}", fold_key(&name)),
+        identity: Identity::Name(fold_key(&name)),
         place: Location {
             name,
             kind: kind.as_str().to_string(),
@@ -1342,7 +1587,7 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
         .filter_map(|(i, r)| r.map(|r| (i, r)))
         .collect();
     order.sort_by_key(|(i, _)| claims[*i].range.start);
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
     let mut out: Vec<Location> = Vec::new();
     for (i, r) in order {
         let at = *index.entry(r.identity.clone()).or_insert_with(|| {

@@ -22,6 +22,11 @@ pub struct Token {
     pub cap: bool,
     /// Two or more letters, all upper-case ("US", "KIGALI").
     pub all_caps: bool,
+    /// Written "Like" this: capital first, then no upper case.
+    pub title: bool,
+    /// Four or more chars, the first a letter: a word a headline's
+    /// capitals are counted over.
+    pub long: bool,
     /// First word of its sentence, of a quotation or of the text after a
     /// date marker: capitalisation there is no evidence of a name.
     pub initial: bool,
@@ -36,10 +41,19 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     pub fn new(text: &Text<'a>) -> Tokens<'a> {
         let body = text.body;
-        let mut list: Vec<Token> = Vec::new();
-        for range in word_ranges(body) {
+        let ranges = word_ranges(body);
+        let mut list: Vec<Token> = Vec::with_capacity(ranges.len());
+        // Words come in order: the sentence index only moves forward.
+        let mut sentence = 0;
+        for range in ranges {
             let word = &body[range.clone()];
-            let sentence = text.sentences.partition_point(|s| s.end <= range.start);
+            while text
+                .sentences
+                .get(sentence)
+                .is_some_and(|s| s.end <= range.start)
+            {
+                sentence += 1;
+            }
             let initial = match list.last() {
                 None => true,
                 Some(prev) => {
@@ -50,10 +64,12 @@ impl<'a> Tokens<'a> {
                         || after_date_marker(body, &list, sentence)
                 }
             };
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let shape = Shape::of(word);
             list.push(Token {
-                cap: word.chars().next().is_some_and(char::is_uppercase),
-                all_caps: letters >= 2 && !word.chars().any(char::is_lowercase),
+                cap: shape.cap,
+                all_caps: shape.letters >= 2 && !shape.any_lower,
+                title: shape.cap && !shape.upper_after_first,
+                long: shape.chars >= 4 && shape.alpha_first,
                 initial,
                 sentence,
                 range,
@@ -109,13 +125,67 @@ impl<'a> Tokens<'a> {
 
     /// True if word `i` is a lower-case name particle ("of", "al", "de").
     pub fn particle(&self, i: usize) -> bool {
-        !self.list[i].cap && words::PARTICLES.contains(&self.word(i))
+        !self.list[i].cap && words::is_particle(self.word(i))
     }
 
     /// True if word `i` is written "Like" this: capital first, then lower case.
     pub fn title_case(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.list[i].cap && !w.chars().skip(1).any(char::is_uppercase)
+        self.list[i].title
+    }
+}
+
+/// The letter case of a word, read in one pass.
+struct Shape {
+    chars: usize,
+    letters: usize,
+    cap: bool,
+    alpha_first: bool,
+    any_lower: bool,
+    upper_after_first: bool,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let mut shape = Shape {
+            chars: 0,
+            letters: 0,
+            cap: false,
+            alpha_first: false,
+            any_lower: false,
+            upper_after_first: false,
+        };
+        if word.is_ascii() {
+            for (i, &b) in word.as_bytes().iter().enumerate() {
+                shape.add(
+                    i == 0,
+                    b.is_ascii_alphabetic(),
+                    b.is_ascii_uppercase(),
+                    b.is_ascii_lowercase(),
+                );
+            }
+        } else {
+            for (i, c) in word.chars().enumerate() {
+                shape.add(
+                    i == 0,
+                    c.is_alphabetic(),
+                    c.is_uppercase(),
+                    c.is_lowercase(),
+                );
+            }
+        }
+        shape
+    }
+
+    fn add(&mut self, first: bool, alphabetic: bool, upper: bool, lower: bool) {
+        self.chars += 1;
+        self.letters += usize::from(alphabetic);
+        self.any_lower |= lower;
+        if first {
+            self.cap = upper;
+            self.alpha_first = alphabetic;
+        } else {
+            self.upper_after_first |= upper;
+        }
     }
 }
 
@@ -134,45 +204,99 @@ fn after_date_marker(body: &str, list: &[Token], sentence: usize) -> bool {
 /// apostrophes ("Sa'ar") but not a possessive ("Israel's" gives "Israel"),
 /// and dotted initials or acronyms kept whole ("J.", "U.S.").
 fn word_ranges(body: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(body.len(), |&(i, _)| i);
-    // "Sa'ar" keeps its apostrophe; "Israel's" loses the possessive.
-    let possessive = |k: usize| {
-        matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric)
-    };
-    let inner_apostrophe = |k: usize| {
-        matches!(chars[k].1, '\'' | '’')
-            && at(k + 1).is_some_and(char::is_alphabetic)
-            && !possessive(k)
-    };
-    let mut k = 0;
-    while k < chars.len() {
-        if !chars[k].1.is_alphanumeric() {
-            k += 1;
+    let bytes = body.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 6);
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        let start = k;
+        if b >= 0x80 && !alphanumeric_at(body, i) {
+            i = next_char(body, i);
+            continue;
+        }
+        let start = i;
         // Dotted initials and acronyms: "J.", "U.S.", "D.C."
-        if chars[k].1.is_alphabetic() && at(k + 1) == Some('.') {
-            let mut e = k;
-            while at(e).is_some_and(char::is_alphabetic) && at(e + 1) == Some('.') {
-                e += 2;
+        if alphabetic_at(body, i) && char_at(body, next_char(body, i)) == Some('.') {
+            let mut e = i;
+            while alphabetic_at(body, e) && char_at(body, next_char(body, e)) == Some('.') {
+                e = next_char(body, next_char(body, e));
             }
-            out.push(pos(start)..pos(e));
-            k = e;
+            out.push(start..e);
+            i = e;
             continue;
         }
-        while k < chars.len() && (chars[k].1.is_alphanumeric() || inner_apostrophe(k)) {
-            k += 1;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if (b >= 0x80 && alphanumeric_at(body, i)) || inner_apostrophe(body, i) {
+                i = next_char(body, i);
+            } else {
+                break;
+            }
         }
-        out.push(pos(start)..pos(k));
-        if k < chars.len() && matches!(chars[k].1, '\'' | '’') && possessive(k) {
-            k += 2;
+        out.push(start..i);
+        if i < n && apostrophe_at(body, i) && possessive(body, i) {
+            i = next_char(body, next_char(body, i));
         }
     }
     out
+}
+
+/// The char starting at byte `i` (a char boundary), None past the end.
+#[inline]
+fn char_at(body: &str, i: usize) -> Option<char> {
+    match body.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => body[i..].chars().next(),
+    }
+}
+
+/// Where the char after the one at byte `i` starts (past the end: further).
+#[inline]
+fn next_char(body: &str, i: usize) -> usize {
+    match body.as_bytes().get(i) {
+        None => body.len() + 1,
+        Some(&b) if b < 0x80 => i + 1,
+        Some(_) => i + body[i..].chars().next().map_or(1, char::len_utf8),
+    }
+}
+
+#[inline]
+fn alphanumeric_at(body: &str, i: usize) -> bool {
+    match body.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        _ => char_at(body, i).is_some_and(char::is_alphanumeric),
+    }
+}
+
+#[inline]
+fn alphabetic_at(body: &str, i: usize) -> bool {
+    match body.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
+        _ => char_at(body, i).is_some_and(char::is_alphabetic),
+    }
+}
+
+#[inline]
+fn apostrophe_at(body: &str, i: usize) -> bool {
+    matches!(char_at(body, i), Some('\'' | '’'))
+}
+
+/// "Israel's": an apostrophe at `i`, then "s" ending the word.
+fn possessive(body: &str, i: usize) -> bool {
+    let s = next_char(body, i);
+    matches!(char_at(body, s), Some('s' | 'S')) && !alphanumeric_at(body, next_char(body, s))
+}
+
+/// "Sa'ar": an apostrophe at `i` inside a word.
+fn inner_apostrophe(body: &str, i: usize) -> bool {
+    apostrophe_at(body, i) && alphabetic_at(body, next_char(body, i)) && !possessive(body, i)
 }
 
 /// A phrase: a run of words that may form one name.
@@ -187,10 +311,11 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // The particle test last: it is the dearest.
         let starts = toks.list[i].cap
-            || (toks.particle(i)
-                && toks.hyphen_after(i)
-                && toks.list.get(i + 1).is_some_and(|t| t.cap));
+            || (toks.hyphen_after(i)
+                && toks.list.get(i + 1).is_some_and(|t| t.cap)
+                && toks.particle(i));
         if !starts {
             i += 1;
             continue;
@@ -233,6 +358,72 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first implementation, over a table of chars: the reference
+    /// `word_ranges` must agree with.
+    fn word_ranges_reference(body: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let pos = |k: usize| chars.get(k).map_or(body.len(), |&(i, _)| i);
+        let possessive = |k: usize| {
+            matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric)
+        };
+        let inner_apostrophe = |k: usize| {
+            matches!(chars[k].1, '\'' | '’')
+                && at(k + 1).is_some_and(char::is_alphabetic)
+                && !possessive(k)
+        };
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            if chars[k].1.is_alphabetic() && at(k + 1) == Some('.') {
+                let mut e = k;
+                while at(e).is_some_and(char::is_alphabetic) && at(e + 1) == Some('.') {
+                    e += 2;
+                }
+                out.push(pos(start)..pos(e));
+                k = e;
+                continue;
+            }
+            while k < chars.len() && (chars[k].1.is_alphanumeric() || inner_apostrophe(k)) {
+                k += 1;
+            }
+            out.push(pos(start)..pos(k));
+            if k < chars.len() && matches!(chars[k].1, '\'' | '’') && possessive(k) {
+                k += 2;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_ranges_agree_with_the_reference() {
+        let pieces = [
+            "a", "Z", "9", "é", "É", "ß", "İ", "\u{301}", "\u{345}", "\u{212a}", "'", "’", "s",
+            "S", ".", " ", "-", "“", "”", "\n", "Sa", "U.S.", "x.", "日本", "٣", "'s", "’S", "..",
+        ];
+        // Every string of three pieces, and a longer mix.
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for c in &cases {
+                for p in pieces {
+                    next.push(format!("{c}{p}"));
+                }
+            }
+            cases = next;
+        }
+        cases
+            .push("Israel’s army met U.S. envoy J. Osei's aide in Sa'ar, D.C. — İstanbul’S".into());
+        for c in &cases {
+            assert_eq!(word_ranges(c), word_ranges_reference(c), "{c:?}");
+        }
+    }
 
     fn words_of(body: &str) -> Vec<&str> {
         word_ranges(body).into_iter().map(|r| &body[r]).collect()

@@ -3,10 +3,13 @@
 //! place ("province", "refugee camp", "village"). They hold grammar, not
 //! places: place names come from the gazetteer.
 
+use std::sync::LazyLock;
+
+use super::fast_hash::FxHashMap;
 use crate::extract::gazetteer::PlaceKind;
 
 /// Lower-case words that join the capitalised words of one name.
-pub const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "of", "the", "al", "el", "ad", "ed", "ud", "az", "de", "du", "des", "la", "le", "les", "bin",
     "ibn", "bint", "au", "aux", "sur", "en", "di", "da", "do", "dos", "das", "van", "von", "der",
     "den",
@@ -14,7 +17,7 @@ pub const PARTICLES: &[&str] = &[
 
 /// Words that are capitalised only because they open a sentence or a
 /// quotation ("On Sunday", "As crews", "We are"), lower case.
-pub const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "the",
     "a",
     "an",
@@ -180,7 +183,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 
 /// Holidays: never places on their own ("at Easter"). Months and weekdays
 /// are in `calendar`.
-pub const HOLIDAYS: &[&str] = &[
+const HOLIDAYS_LIST: &[&str] = &[
     "christmas",
     "easter",
     "ramadan",
@@ -196,7 +199,7 @@ pub const HOLIDAYS: &[&str] = &[
 
 /// Words that may follow a place noun that ends a description ("a
 /// village about 30 km away", "a town in", "a strategic area north of").
-pub const AFTER_PLACE_NOUN: &[&str] = &[
+const AFTER_PLACE_NOUN_LIST: &[&str] = &[
     "in",
     "near",
     "about",
@@ -235,7 +238,7 @@ pub const AFTER_PLACE_NOUN: &[&str] = &[
 /// Compass and relative words that may open a place name ("Western
 /// Galilee", "Greater Casablanca") but are no place alone ("Western
 /// governments").
-pub const DIRECTIONS: &[&str] = &[
+const DIRECTIONS_LIST: &[&str] = &[
     "upper",
     "lower",
     "northern",
@@ -263,7 +266,7 @@ pub const DIRECTIONS: &[&str] = &[
 
 /// Titles: a place before one is a modifier of a person ("US Secretary of
 /// Defense", "Kharkiv Governor"), which counts as a mention of the place.
-pub const TITLES: &[&str] = &[
+const TITLES_LIST: &[&str] = &[
     "president",
     "vice",
     "prime",
@@ -334,7 +337,7 @@ pub const TITLES: &[&str] = &[
 
 /// Words that may stand between a place and a title without ending the
 /// title ("US Defense Secretary", "Israel's Foreign Affairs Minister").
-pub const TITLE_FILLERS: &[&str] = &[
+const TITLE_FILLERS_LIST: &[&str] = &[
     "defense",
     "defence",
     "foreign",
@@ -376,7 +379,7 @@ pub const TITLE_FILLERS: &[&str] = &[
 ];
 
 /// Head nouns of organizations' names: "Bank of England" names no place.
-pub const ORGANIZATION_HEADS: &[&str] = &[
+const ORGANIZATION_HEADS_LIST: &[&str] = &[
     "bank",
     "university",
     "ministry",
@@ -447,7 +450,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
 ];
 
 /// Nouns for the form of a state: "Islamic Republic of Iran".
-pub const STATE_FORMS: &[&str] = &[
+const STATE_FORMS_LIST: &[&str] = &[
     "republic",
     "kingdom",
     "state",
@@ -473,7 +476,7 @@ pub const STATE_FORMS: &[&str] = &[
 
 /// Religious and ethnic adjectives that are not demonyms of a country
 /// ("the Druze community" names no place).
-pub const ADJECTIVES: &[&str] = &[
+const ADJECTIVES_LIST: &[&str] = &[
     "jewish",
     "muslim",
     "christian",
@@ -502,7 +505,7 @@ pub const ADJECTIVES: &[&str] = &[
 ];
 
 /// Prepositions after which a capitalised word is likely a place.
-pub const LOCATIVE: &[&str] = &[
+const LOCATIVE_LIST: &[&str] = &[
     "in",
     "near",
     "from",
@@ -643,7 +646,7 @@ const NOUNS: &[(&str, Noun)] = &[
 
 /// Words that may stand between a name and its noun ("Al-Maghazi refugee
 /// camp", "Ramat David air base", "Zaporizhzhia nuclear plant").
-pub const NOUN_MODIFIERS: &[&str] = &[
+const NOUN_MODIFIERS_LIST: &[&str] = &[
     "refugee",
     "displacement",
     "displaced",
@@ -665,8 +668,7 @@ pub const NOUN_MODIFIERS: &[&str] = &[
 
 /// The place noun `word` is (any case).
 pub fn noun(word: &str) -> Option<Noun> {
-    let w = word.to_lowercase();
-    NOUNS.iter().find(|(n, _)| *n == w).map(|&(_, k)| k)
+    NOUN_MAP.get(&packed_lower(word)?).copied()
 }
 
 /// The noun an adjective of division stands for: "regional" -> "region".
@@ -678,7 +680,6 @@ pub fn canonical_noun(word: &str) -> Option<&'static str> {
     }
 }
 
-/// True if `word` is in `list` (compared in lower case).
 /// Whether a word names a month, weekday or holiday.
 pub fn is_calendar(word: &str) -> bool {
     crate::extract::calendar::is_month(word)
@@ -686,7 +687,156 @@ pub fn is_calendar(word: &str) -> bool {
         || is(HOLIDAYS, word)
 }
 
-pub fn is(list: &[&str], word: &str) -> bool {
-    let w = word.to_lowercase();
-    list.contains(&w.as_str())
+/// One or more of the word lists above, for [`is`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct List(u16);
+
+impl std::ops::BitOr for List {
+    type Output = List;
+    fn bitor(self, other: List) -> List {
+        List(self.0 | other.0)
+    }
+}
+
+pub const PARTICLES: List = List(1 << 0);
+pub const FUNCTION_WORDS: List = List(1 << 1);
+pub const HOLIDAYS: List = List(1 << 2);
+pub const AFTER_PLACE_NOUN: List = List(1 << 3);
+pub const DIRECTIONS: List = List(1 << 4);
+pub const TITLES: List = List(1 << 5);
+pub const TITLE_FILLERS: List = List(1 << 6);
+pub const ORGANIZATION_HEADS: List = List(1 << 7);
+pub const STATE_FORMS: List = List(1 << 8);
+pub const ADJECTIVES: List = List(1 << 9);
+pub const LOCATIVE: List = List(1 << 10);
+pub const NOUN_MODIFIERS: List = List(1 << 11);
+
+const LISTS: &[(List, &[&str])] = &[
+    (PARTICLES, PARTICLES_LIST),
+    (FUNCTION_WORDS, FUNCTION_WORDS_LIST),
+    (HOLIDAYS, HOLIDAYS_LIST),
+    (AFTER_PLACE_NOUN, AFTER_PLACE_NOUN_LIST),
+    (DIRECTIONS, DIRECTIONS_LIST),
+    (TITLES, TITLES_LIST),
+    (TITLE_FILLERS, TITLE_FILLERS_LIST),
+    (ORGANIZATION_HEADS, ORGANIZATION_HEADS_LIST),
+    (STATE_FORMS, STATE_FORMS_LIST),
+    (ADJECTIVES, ADJECTIVES_LIST),
+    (LOCATIVE, LOCATIVE_LIST),
+    (NOUN_MODIFIERS, NOUN_MODIFIERS_LIST),
+];
+
+/// Every listed word with the lists holding it: one lookup answers [`is`]
+/// for any list.
+/// Keyed by [`packed`] word, so a lookup hashes one integer.
+static WORDS: LazyLock<FxHashMap<u128, u16>> = LazyLock::new(|| {
+    let mut all = FxHashMap::default();
+    for &(list, words) in LISTS {
+        for &w in words {
+            *all.entry(packed(w).expect("listed words are short ASCII"))
+                .or_default() |= list.0;
+        }
+    }
+    all
+});
+
+/// The place nouns, by [`packed`] word; the first entry of a word counts.
+static NOUN_MAP: LazyLock<FxHashMap<u128, Noun>> = LazyLock::new(|| {
+    let mut nouns = FxHashMap::default();
+    for &(n, kind) in NOUNS {
+        nouns
+            .entry(packed(n).expect("nouns are short ASCII"))
+            .or_insert(kind);
+    }
+    nouns
+});
+
+/// The lists holding [`packed`] word `w`.
+fn lists_of(w: u128) -> u16 {
+    WORDS.get(&w).copied().unwrap_or(0)
+}
+
+/// An ASCII word of at most 16 bytes as one integer (zero-padded); every
+/// listed word is one (longer or non-ASCII words are in no list).
+fn packed(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    (b.len() <= 16 && b.is_ascii()).then(|| {
+        let mut w = [0u8; 16];
+        w[..b.len()].copy_from_slice(b);
+        u128::from_le_bytes(w)
+    })
+}
+
+/// `word` in lower case, [`packed`]; None if no listed word could match.
+fn packed_lower(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() <= 16 && b.is_ascii() {
+        let mut w = 0u128;
+        for (i, &c) in b.iter().enumerate() {
+            w |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(w)
+    } else if word.is_ascii() {
+        None
+    } else {
+        // Some non-ASCII letters lower-case to ASCII ("\u{212a}" -> "k").
+        packed(&word.to_lowercase())
+    }
+}
+
+/// True if `word` is in one of `list` (compared in lower case).
+pub fn is(list: List, word: &str) -> bool {
+    packed_lower(word).is_some_and(|w| lists_of(w) & list.0 != 0)
+}
+
+/// True if `word`, exactly as written, is a particle ("al", not "Al").
+pub fn is_particle(word: &str) -> bool {
+    // Asked of nearly every lower-case word: compare packed integers.
+    pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
+}
+
+/// The particles packed by [`pack`].
+static PACKED_PARTICLES: LazyLock<Vec<u32>> =
+    LazyLock::new(|| PARTICLES_LIST.iter().filter_map(|p| pack(p)).collect());
+
+/// A word of at most four bytes as one integer (zero-padded).
+fn pack(word: &str) -> Option<u32> {
+    let b = word.as_bytes();
+    (b.len() <= 4).then(|| {
+        let mut w = [0u8; 4];
+        w[..b.len()].copy_from_slice(b);
+        u32::from_le_bytes(w)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lower_case() {
+        for &(_, words) in LISTS {
+            for w in words {
+                assert_eq!(w.to_lowercase(), *w);
+            }
+        }
+        for (n, _) in NOUNS {
+            assert_eq!(n.to_lowercase(), *n);
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_only_when_asked() {
+        assert!(is(FUNCTION_WORDS, "The") && is(TITLES | DIRECTIONS, "WESTERN"));
+        assert!(!is(TITLES, "Western") && !is(PARTICLES, "Gaza"));
+        assert!(is_particle("al") && !is_particle("Al") && !is_particle("Gaza"));
+        assert!(PARTICLES_LIST.iter().all(|p| p.len() <= 4));
+        assert_eq!(noun("Province"), Some(Noun::Division));
+        assert_eq!(noun("provincial"), Some(Noun::Division));
+        assert_eq!(noun("Provinc"), None);
+        assert_eq!(canonical_noun("REGIONAL"), Some("region"));
+        // Lower-casing may make a non-ASCII word an ASCII one.
+        assert!(is(HOLIDAYS, "\u{212a}IPPUR") && !is(HOLIDAYS, "kippurs"));
+        assert!(!is(FUNCTION_WORDS, "theeeeeeeeeeeeeeeeeeeeee"));
+    }
 }
