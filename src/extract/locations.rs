@@ -26,7 +26,6 @@
 //! article's countries and named divisions, then to the most populous; one
 //! place gives one location whatever its spellings ("Gaza", "Gaza Strip").
 
-mod fast_hash;
 mod phrases;
 mod words;
 
@@ -38,8 +37,8 @@ use std::rc::Rc;
 use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind};
 use super::text::Text;
 use super::{Actor, Location};
-use fast_hash::FxHashMap;
 use phrases::Tokens;
+use rustc_hash::FxHashMap;
 use words::Noun;
 
 /// The longest place name tried, in words.

@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
-use super::fast_hash::FxHashMap;
 use crate::extract::gazetteer::PlaceKind;
+use rustc_hash::FxHashMap;
 
 /// Lower-case words that join the capitalised words of one name.
 const PARTICLES_LIST: &[&str] = &[
