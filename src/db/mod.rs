@@ -63,7 +63,20 @@ pub fn open_existing(path: &Path, write: bool) -> anyhow::Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("opening database {}", path.display()))?;
     conn.busy_timeout(READ_WAIT)?;
-    migrations::check_readable(&conn).map_err(|err| explain(path, err))?;
+    let version = migrations::check_readable(&conn).map_err(|err| explain(path, err))?;
+    if version < migrations::LATEST {
+        // Saved queries need the latest schema; upgrading is what the next
+        // import would do anyway.
+        drop(conn);
+        eprintln!(
+            "Upgrading {} from schema version {version} to {} (once)...",
+            path.display(),
+            migrations::LATEST
+        );
+        open_for_write(path)
+            .with_context(|| format!("upgrading {} to the current schema", path.display()))?;
+        return open_existing(path, write);
+    }
     Ok(conn)
 }
 

@@ -558,6 +558,43 @@ fn saved_query_with_a_parameter_filters_by_alias() {
     );
 }
 
+/// A database written by an older newsfacts (schema 3) is upgraded the
+/// first time it is queried, running totals filled from its facts.
+#[test]
+fn querying_an_older_database_upgrades_it_once() {
+    let ws = Workspace::new();
+    {
+        let conn = Connection::open(ws.path("newsfacts.db")).unwrap();
+        for version in [
+            include_str!("../../schema/001_initial.sql"),
+            include_str!("../../schema/002_query_indexes.sql"),
+            include_str!("../../schema/003_replace_index.sql"),
+        ] {
+            conn.execute_batch(version).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 3;
+             INSERT INTO articles (id, source_path, body, content_hash) VALUES (1, 'a.txt', 'In Tartus.', 'h1');
+             INSERT INTO locations (id, name, kind, country_code, place_key)
+                 VALUES (1, 'Tartus', 'city', 'SY', 'geonames:163345');
+             INSERT INTO location_mentions (article_id, location_id, start_char, end_char, surface)
+                 VALUES (1, 1, 3, 9, 'Tartus');",
+        )
+        .unwrap();
+    }
+    ws.cmd()
+        .args(["query", "places", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("from schema version 3 to"))
+        .stdout(predicate::str::contains("Tartus,city,SY,,,,1,1"));
+    ws.cmd()
+        .args(["query", "places"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
 #[test]
 fn unknown_query_suggests_the_closest() {
     let ws = imported();
