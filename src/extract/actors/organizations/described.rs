@@ -29,9 +29,11 @@ fn described_after(tokens: &Tokens) -> Vec<Found> {
         }
         let rest = &body[tokens.list[j].end..];
         let rest = rest.trim_start_matches([' ', '\t']);
-        let follows = TRAILING_DESCRIPTORS.iter().any(|d| {
-            rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
-        });
+        // Cheap test first: the letters descriptors start with.
+        let follows = rest.starts_with(['r', 'n', 'd', 'b', 't', 'T'])
+            && TRAILING_DESCRIPTORS.iter().any(|d| {
+                rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
         if !follows {
             continue;
         }
@@ -173,6 +175,13 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_descriptors_start_with_the_letters_tested_first() {
+        for d in TRAILING_DESCRIPTORS {
+            assert!(d.starts_with(['r', 'n', 'd', 'b', 't', 'T']), "{d}");
+        }
+    }
 
     #[test]
     fn descriptors_are_found_where_the_bounded_pattern_finds_them() {

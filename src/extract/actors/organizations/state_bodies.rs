@@ -178,3 +178,16 @@ pub(super) fn is_generic(tokens: &Tokens, i: usize, end: usize, head: usize) -> 
             || matches!(tokens.text(m), "of" | "for" | "the" | "and")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_head_ends_in_a_word_tested_first() {
+        for head in BODY_HEADS {
+            let last = head.rsplit(' ').next().unwrap_or(head);
+            assert!(HEAD_ENDS.contains(&last), "{head}");
+        }
+    }
+}
