@@ -10,11 +10,13 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Input, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
-use super::wordset::with_lowercase;
+use super::words::with_lowercase;
 
 /// What kind of body an organization is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,9 +50,13 @@ pub struct Hit {
 
 /// A dictionary of names matched leftmost-longest, case-sensitively.
 pub struct Dictionary {
-    matcher: AhoCorasick,
+    /// The DFA itself rather than `AhoCorasick`, whose dynamic dispatch
+    /// costs a call per byte of the body.
+    matcher: DFA,
     /// For each pattern, its candidate entries and whether it is a short form.
     readings: Vec<(Vec<usize>, bool)>,
+    /// Every form, to tell whether a word is one.
+    forms: FxHashSet<String>,
     pub entries: Vec<Entry>,
 }
 
@@ -74,24 +80,30 @@ impl Dictionary {
             .iter()
             .map(|f| by_form.remove(f).unwrap_or_default())
             .collect();
-        // A DFA: more memory, but the fastest scan of every article.
-        let matcher = AhoCorasick::builder()
+        // A full DFA: the lexicons are small, and every article is scanned.
+        let matcher = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&order)
             .expect("lexicon patterns build");
         Dictionary {
             matcher,
             readings,
+            forms: order.into_iter().collect(),
             entries,
         }
+    }
+
+    /// `text` is, whole, one of the forms.
+    pub fn has_form(&self, text: &str) -> bool {
+        self.forms.contains(text)
     }
 
     /// Whole-word occurrences of any form in `body`.
     pub fn find(&self, body: &str) -> Vec<Hit> {
         use super::super::text::{word_end, word_start};
         self.matcher
-            .find_iter(body)
+            .try_find_iter(Input::new(body))
+            .expect("an unanchored DFA searches any text")
             .filter(|m| word_start(body, m.start()) && word_end(body, m.end()))
             .map(|m| {
                 let (entries, short) = &self.readings[m.pattern().as_usize()];
@@ -186,17 +198,11 @@ pub fn people() -> &'static Dictionary {
 }
 
 /// Given names common in world news, and East Asian family names.
-pub fn is_given_name(word: &str) -> bool {
-    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            include_str!("../../../data/actors_given_names.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect()
-        })
-        .contains(word)
+pub fn given_names() -> impl Iterator<Item = &'static str> {
+    include_str!("../../../data/actors_given_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
 }
 
 /// A state or territory.
@@ -222,10 +228,10 @@ pub enum StateForm {
 pub struct States {
     pub list: Vec<State>,
     forms: FxHashMap<String, (usize, StateForm)>,
-    /// Every form and every run of its first words ("the", "the United").
-    openings: FxHashSet<String>,
-    /// The bytes forms start with: most words are rejected without hashing.
-    first_bytes: [bool; 256],
+    /// Word sequences some longer form starts with ("United", "United Arab").
+    prefixes: FxHashSet<String>,
+    /// The names of the states' armed forces.
+    armed_forces: FxHashSet<String>,
     /// The most words any form has.
     pub longest: usize,
 }
@@ -238,10 +244,22 @@ impl States {
             .map(|&(i, form)| (&self.list[i], form))
     }
 
-    /// Some form is, or starts with, these whole words.
-    pub fn opens_form(&self, words: &str) -> bool {
-        let first = words.as_bytes().first().map_or(0, |&b| usize::from(b));
-        self.first_bytes[first] && self.openings.contains(words)
+    /// `name` is the canonical name of a state's armed forces.
+    pub fn is_armed_forces(&self, name: &str) -> bool {
+        self.armed_forces.contains(name)
+    }
+
+    /// Some form starts with these words and goes on.
+    pub fn continues(&self, words: &str) -> bool {
+        self.prefixes.contains(words)
+    }
+
+    /// Every form: its words, the index of its state in `list`, and how it
+    /// names the state.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, usize, StateForm)> {
+        self.forms
+            .iter()
+            .map(|(form, &(i, how))| (form.as_str(), i, how))
     }
 }
 
@@ -276,22 +294,16 @@ pub fn states() -> &'static States {
             .map(|f| f.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        let openings = forms
+        let prefixes = forms
             .keys()
-            .flat_map(|f| {
-                let ends = f.match_indices(' ').map(|(p, _)| p).chain([f.len()]);
-                ends.map(|end| f[..end].to_string())
-            })
+            .flat_map(|f| f.match_indices(' ').map(|(at, _)| f[..at].to_string()))
             .collect();
-        let mut first_bytes = [false; 256];
-        for form in forms.keys() {
-            first_bytes[form.as_bytes().first().map_or(0, |&b| usize::from(b))] = true;
-        }
+        let armed_forces = list.iter().filter_map(|s| s.armed_forces.clone()).collect();
         States {
             list,
             forms,
-            openings,
-            first_bytes,
+            prefixes,
+            armed_forces,
             longest,
         }
     })
@@ -318,15 +330,11 @@ impl TitleClass {
     }
 }
 
-/// Title words by their lower-case form, so one lookup answers a word.
-struct Titles(FxHashMap<String, TitleWords>);
-
-#[derive(Default)]
-struct TitleWords {
-    /// Offices, modifiers and portfolios, matched in any case.
-    folded: TitleClass,
+struct Titles {
     /// Ranks and honorifics, matched as written.
-    exact: Vec<(String, TitleClass)>,
+    exact: FxHashMap<String, TitleClass>,
+    /// Offices, modifiers and portfolios, matched in any case.
+    folded: FxHashMap<String, TitleClass>,
 }
 
 fn titles() -> &'static Titles {
@@ -352,25 +360,28 @@ fn titles() -> &'static Titles {
                 }
             }
         }
-        let mut by_lower: FxHashMap<String, TitleWords> = FxHashMap::default();
-        for (word, class) in folded {
-            by_lower.entry(word).or_default().folded = class;
-        }
-        for (word, class) in exact {
-            let lower = word.to_lowercase();
-            by_lower.entry(lower).or_default().exact.push((word, class));
-        }
-        Titles(by_lower)
+        Titles { exact, folded }
     })
+}
+
+/// The title words: ranks and honorifics as written, then offices,
+/// modifiers and portfolios in lower case.
+pub fn title_words() -> (
+    impl Iterator<Item = (&'static str, TitleClass)>,
+    impl Iterator<Item = (&'static str, TitleClass)>,
+) {
+    let t = titles();
+    (
+        t.exact.iter().map(|(w, c)| (w.as_str(), *c)),
+        t.folded.iter().map(|(w, c)| (w.as_str(), *c)),
+    )
 }
 
 /// The title classes of one word ("Gen.", "minister", "Foreign").
 pub fn title_class(word: &str) -> TitleClass {
-    let Some(words) = with_lowercase(word, |lower| titles().0.get(lower)) else {
-        return TitleClass::default();
-    };
-    let mut class = words.folded;
-    if let Some((_, exact)) = words.exact.iter().find(|(w, _)| w == word) {
+    let t = titles();
+    let mut class = with_lowercase(word, |lower| t.folded.get(lower).copied()).unwrap_or_default();
+    if let Some(exact) = t.exact.get(word) {
         class.rank |= exact.rank;
         class.honorific |= exact.honorific;
     }

@@ -11,6 +11,7 @@
 //! - [`names`]: what a person's name looks like and what never is one.
 //! - [`lexicon`]: the curated lists in `data/actors*.tsv`.
 //! - [`tokens`]: the words of the body with their byte ranges.
+//! - [`words`]: what the word lists say of each word, looked up once.
 //!
 //! Countries are not produced here: a state that acts or speaks becomes a
 //! `country` actor in the statements extractor. Demonyms never become actors,
@@ -22,7 +23,7 @@ mod organizations;
 mod people;
 mod resolve;
 mod tokens;
-mod wordset;
+mod words;
 
 use std::ops::Range;
 

@@ -6,18 +6,15 @@
 //! European particles inside ("Tamim bin Hamad Al Thani", "Ashraf al-Qidra",
 //! "Ursula von der Leyen") and initials ("Lloyd J. Austin").
 
-use rustc_hash::FxHashMap;
-
-use super::lexicon;
-use super::tokens::{is_capitalised, StateAt, Tokens};
-use super::wordset::word_set;
+use super::lexicon::{self, StateForm};
+use super::tokens::Tokens;
 
 /// The most words a person's name may have.
 pub const MAX_NAME_WORDS: usize = 6;
 
 /// Capitalised function words and times: they start sentences, never names.
 #[rustfmt::skip]
-const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That", "These",
     "Those", "There", "Here", "His", "Her", "Their", "Its", "Our", "My", "Your", "In", "On",
     "At", "By", "For", "From", "To", "Of", "With", "And", "But", "Or", "So", "If", "As",
@@ -40,7 +37,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Capitalised words that are not function words but never part of a
 /// person's name: groups, religions, directions, kinds of place.
 #[rustfmt::skip]
-const NOT_NAME_WORDS: &[&str] = &[
+pub const NOT_NAME_WORDS: &[&str] = &[
     "Officials", "Official", "Police", "Witnesses", "Residents", "Sources", "Analysts",
     "Experts", "Israelis", "Palestinians", "God", "Allah", "Christmas", "Easter", "Eid",
     "Hanukkah", "Islam", "Islamic", "Muslim", "Muslims", "Jewish", "Jews", "Christian",
@@ -52,7 +49,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 
 /// Kinds of place that follow a name ("Mark Twain Avenue", "Nasser Hospital").
 #[rustfmt::skip]
-const PLACE_FEATURES: &[&str] = &[
+pub const PLACE_FEATURES: &[&str] = &[
     "Street", "Road", "Square", "Hospital", "Camp", "Strip", "Sea", "Gulf", "River", "Mount",
     "Valley", "Avenue", "Boulevard", "Highway", "Bridge", "Airport", "Station", "Stadium",
     "Mosque", "Cathedral", "Palace", "Tower", "Towers", "Gate", "Crossing", "Port", "Island",
@@ -83,7 +80,7 @@ pub const ORG_HEADS: &[&str] = &[
 
 /// Platforms, not actors (ANNOTATION hard case 8).
 #[rustfmt::skip]
-const PLATFORMS: &[&str] = &[
+pub const PLATFORMS: &[&str] = &[
     "X", "Telegram", "Twitter", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp",
     "Signal", "Threads", "Truth Social", "LinkedIn", "Snapchat", "Reddit", "Weibo", "WeChat",
 ];
@@ -115,7 +112,7 @@ pub const ROLE_NOUNS: &[&str] = &[
 
 /// Particles inside Arabic and European names.
 #[rustfmt::skip]
-const PARTICLES: &[&str] = &[
+pub const PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "ben", "de", "da", "di", "del", "della", "dos", "das", "do", "van",
     "von", "der", "den", "du", "la", "le", "al", "el", "abu", "ould", "y",
 ];
@@ -128,38 +125,17 @@ const ARTICLE_PREFIXES: &[&str] = &[
 /// Ship prefixes: the name after them is a vessel, not a person.
 pub const SHIP_PREFIXES: &[&str] = &["USS", "HMS", "MV", "M/V", "INS", "HMCS", "SS"];
 
-/// A word that never belongs to a person's name.
-pub fn is_stopword(word: &str) -> bool {
-    is_function_word(word) || word_set!(NOT_NAME_WORDS).contains(word) || is_place_feature(word)
-}
-
-/// A kind of place: "Avenue", "Hospital", "Bridge".
-pub fn is_place_feature(word: &str) -> bool {
-    word_set!(PLACE_FEATURES).contains(word)
-}
-
-/// A function word or a time: it opens phrases but names nothing.
-pub fn is_function_word(word: &str) -> bool {
-    word_set!(FUNCTION_WORDS).contains(word)
-}
-
-pub fn is_org_head(word: &str) -> bool {
-    word_set!(ORG_HEADS).contains(word)
-}
-
+/// A platform's name ("Telegram", "Truth Social"): not an actor.
 pub fn is_platform(name: &str) -> bool {
-    word_set!(PLATFORMS).contains(name)
-}
-
-pub fn is_particle(word: &str) -> bool {
-    word_set!(PARTICLES).contains(word)
+    PLATFORMS.contains(&name)
 }
 
 /// "al-Qidra", "el-Sisi": a surname with a lower-case Arabic article.
 pub fn is_article_name(word: &str) -> bool {
-    // Every prefix is two or three letters and a hyphen.
-    let hyphen = word.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'));
-    hyphen
+    // Every prefix is two or three lower-case letters and a hyphen.
+    let b = word.as_bytes();
+    b.first().is_some_and(u8::is_ascii_lowercase)
+        && (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
         && ARTICLE_PREFIXES.iter().any(|p| {
             word.strip_prefix(p)
                 .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
@@ -167,7 +143,7 @@ pub fn is_article_name(word: &str) -> bool {
 }
 
 /// "S.", "J.D." — initials that may open a name.
-fn is_initials(word: &str) -> bool {
+pub fn is_initials(word: &str) -> bool {
     word.len() >= 2
         && word.ends_with('.')
         && word
@@ -183,52 +159,9 @@ pub fn is_initial(word: &str) -> bool {
 }
 
 /// A capitalised word that can be part of a person's name.
+#[cfg(test)]
 pub fn is_name_word(word: &str) -> bool {
-    // Only a capitalised word needs the lists; otherwise only "al-Qidra" is one.
-    if !is_capitalised(word) {
-        return is_article_name(word);
-    }
-    // The answer depends on the word alone and the same capitalised words
-    // recur on every page, so each thread remembers them (bounded).
-    thread_local! {
-        static SEEN: std::cell::RefCell<FxHashMap<Box<str>, bool>> =
-            Default::default();
-    }
-    if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
-        return known;
-    }
-    let answer = judge_name_word(word);
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= 100_000 {
-            seen.clear();
-        }
-        seen.insert(word.into(), answer);
-    });
-    answer
-}
-
-fn judge_name_word(word: &str) -> bool {
-    if is_article_name(word) {
-        return true;
-    }
-    if !is_capitalised(word) || !word.chars().any(char::is_lowercase) {
-        return false;
-    }
-    !(is_stopword(word)
-        || is_org_head(word)
-        || is_platform(word)
-        || lexicon::title_class(word).any()
-        || lexicon::states().lookup(word).is_some())
-}
-
-/// Word `k` may sit inside a name: a name word, a particle or an initial.
-fn is_inner_word(tokens: &Tokens, k: usize) -> bool {
-    let word = tokens.text(k);
-    tokens.is_name_word(k)
-        || is_particle(word)
-        || is_initial(word)
-        || matches!(word, "Al" | "El" | "Sheikh" | "Abu")
+    super::words::WordClass::of(word).name_word
 }
 
 /// The longest name starting at word `i`: its last word.
@@ -236,20 +169,21 @@ pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
     if i >= tokens.len() {
         return None;
     }
-    let first = tokens.text(i);
+    let first = tokens.class(i);
     // "S. Jaishankar", "J.D. Vance": initials may open a name of two words or more.
-    let initials = is_initials(first);
-    if !initials && (!tokens.is_name_word(i) || is_article_name(first)) {
+    let initials = first.initials;
+    if !initials && (!first.name_word || first.article_name) {
         return None;
     }
     let mut j = i;
     let mut best = (!initials).then_some(i);
     while tokens.joined(j) && j + 1 < tokens.len() && j + 1 - i < MAX_NAME_WORDS {
-        if !is_inner_word(tokens, j + 1) {
+        let next = tokens.class(j + 1);
+        if !next.inner_word {
             break;
         }
         j += 1;
-        if tokens.is_name_word(j) {
+        if next.name_word {
             best = Some(j);
         }
     }
@@ -258,17 +192,19 @@ pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
 
 /// The longest name ending at word `j`: its first word.
 pub fn name_until(tokens: &Tokens, j: usize) -> Option<usize> {
-    if !tokens.is_name_word(j) {
+    let last = tokens.class(j);
+    if !last.name_word {
         return None;
     }
     let mut i = j;
-    let mut best = (!is_article_name(tokens.text(j))).then_some(j);
+    let mut best = (!last.article_name).then_some(j);
     while i > 0 && tokens.joined(i - 1) && j + 1 - i < MAX_NAME_WORDS {
-        if !is_inner_word(tokens, i - 1) {
+        let prev = tokens.class(i - 1);
+        if !prev.inner_word {
             break;
         }
         i -= 1;
-        if tokens.is_name_word(i) && !is_article_name(tokens.text(i)) {
+        if prev.name_word && !prev.article_name {
             best = Some(i);
         }
     }
@@ -276,36 +212,8 @@ pub fn name_until(tokens: &Tokens, j: usize) -> Option<usize> {
 }
 
 /// The state a run of words names, and how ("Israeli", "Qatar", "U.S.").
-pub fn state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
+pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::State, StateForm)> {
     tokens.state_at(i)
-}
-
-/// [`state_at`] worked out from the lexicon (once per word, by [`Tokens`]).
-pub(super) fn find_state_at(tokens: &Tokens, i: usize) -> Option<StateAt> {
-    let states = lexicon::states();
-    // Most words open no state's name: no need to build word runs.
-    if !states.opens_form(tokens.text(i)) {
-        return None;
-    }
-    let mut best = None;
-    let mut words = String::new();
-    for j in i..(i + states.longest).min(tokens.len()) {
-        if j > i {
-            if !tokens.joined(j - 1) {
-                break;
-            }
-            words.push(' ');
-        }
-        words.push_str(tokens.text(j));
-        // Stop once no form starts with these words.
-        if !states.opens_form(&words) {
-            break;
-        }
-        if let Some((state, form)) = states.lookup(&words) {
-            best = Some((j, state, form));
-        }
-    }
-    best
 }
 
 /// A name with initials and honorifics dropped: "Lloyd J. Austin" -> "Lloyd Austin".
@@ -328,36 +236,11 @@ pub fn canonical_person(name: &str) -> String {
 
 /// A folded form for comparing names: lower case, no accents, hyphens as spaces.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    fold_into(name, &mut out);
-    out
-}
-
-/// [`fold`] into a reused buffer.
-pub fn fold_into(name: &str, out: &mut String) {
-    use unicode_normalization::UnicodeNormalization;
-    out.clear();
     if name.is_ascii() {
-        // ASCII needs no decomposition and has no combining marks.
-        let mut space = false;
-        for c in name.chars() {
-            match c {
-                '.' | '\'' => {}
-                '-' => space = !out.is_empty(),
-                c if c.is_whitespace() => space = !out.is_empty(),
-                c => {
-                    if space {
-                        out.push(' ');
-                        space = false;
-                    }
-                    out.push(c.to_ascii_lowercase());
-                }
-            }
-        }
-        return;
+        return fold_ascii(name);
     }
-    *out = name
-        .nfd()
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '-' || c == '’' { ' ' } else { c })
         .filter(|c| *c != '.' && *c != '\'')
@@ -366,6 +249,27 @@ pub fn fold_into(name: &str, out: &mut String) {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// [`fold`] of an ASCII name (nothing to decompose), without the detours.
+fn fold_ascii(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c == '.' || c == '\'' {
+            continue;
+        }
+        if c == '-' || c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -411,5 +315,30 @@ mod tests {
             fold("Tamim bin Hamad al-Thani"),
             fold("Tamim bin Hamad Al Thani")
         );
+    }
+
+    #[test]
+    fn ascii_names_fold_as_the_general_path_does() {
+        use unicode_normalization::UnicodeNormalization;
+        let general = |name: &str| -> String {
+            name.nfd()
+                .map(|c| if c == '-' || c == '’' { ' ' } else { c })
+                .filter(|c| *c != '.' && *c != '\'')
+                .collect::<String>()
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for name in [
+            "Lloyd J. Austin",
+            " al-Qidra's  - .  x",
+            "U.S.\tDept.\x0bof-State-",
+            "-'.",
+            "",
+            "O'Neil \r\n Smith",
+        ] {
+            assert_eq!(fold(name), general(name), "{name:?}");
+        }
     }
 }

@@ -5,13 +5,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use regex::Regex;
 
-use super::super::lexicon;
-use super::super::names::{self, state_at};
-use super::super::tokens::{is_word_char, Tokens};
+use super::super::names::state_at;
+use super::super::tokens::{matches_at_word_start, Tokens};
 use super::super::{Found, Rule};
 use super::{is_description, is_org_word, organization};
 
@@ -27,30 +24,29 @@ fn described_after(tokens: &Tokens) -> Vec<Found> {
     let body = tokens.body;
     let mut out = Vec::new();
     for j in 0..tokens.len() {
-        if !tokens.joined(j) || !is_org_word(tokens.text(j)) {
+        if !tokens.joined(j) || !is_org_word(tokens, j) {
             continue;
         }
         let rest = &body[tokens.list[j].end..];
         let rest = rest.trim_start_matches([' ', '\t']);
-        let follows = TRAILING_DESCRIPTORS.iter().any(|d| {
-            rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
-        });
+        // Cheap test first: the letters descriptors start with.
+        let follows = rest.starts_with(['r', 'n', 'd', 'b', 't', 'T'])
+            && TRAILING_DESCRIPTORS.iter().any(|d| {
+                rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
         if !follows {
             continue;
         }
         let mut i = j;
-        while i > 0 && j - i < 3 && tokens.joined(i - 1) && is_org_word(tokens.text(i - 1)) {
+        while i > 0 && j - i < 3 && tokens.joined(i - 1) && is_org_word(tokens, i - 1) {
             i -= 1;
         }
-        while i < j && is_description(tokens.text(i)) {
+        while i < j && is_description(tokens, i) {
             i += 1;
         }
-        let words: Vec<&str> = (i..=j).map(|k| tokens.text(k)).collect();
         let generic = state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
-            || words
-                .iter()
-                .any(|w| names::is_platform(w) || lexicon::title_class(w).heads())
-            || is_description(words[0]);
+            || (i..=j).any(|k| tokens.class(k).platform || tokens.class(k).title.heads())
+            || is_description(tokens, i);
         if !generic {
             let range = tokens.range(i, j);
             out.push(organization(
@@ -69,7 +65,7 @@ fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
     let body = tokens.body;
     let mut out = Vec::new();
     for j in 0..tokens.len().saturating_sub(1) {
-        if tokens.gap_after(j).trim() != "," || !is_org_word(tokens.text(j)) {
+        if !is_org_word(tokens, j) || tokens.gap_after(j).trim() != "," {
             continue;
         }
         if !matches!(tokens.text(j + 1), "a" | "an" | "the") {
@@ -92,14 +88,14 @@ fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
             continue;
         }
         let mut i = j;
-        while i > 0 && j - i < 4 && tokens.joined(i - 1) && is_org_word(tokens.text(i - 1)) {
+        while i > 0 && j - i < 4 && tokens.joined(i - 1) && is_org_word(tokens, i - 1) {
             i -= 1;
         }
-        while i < j && is_description(tokens.text(i)) {
+        while i < j && is_description(tokens, i) {
             i += 1;
         }
         let whole_state = state_at(tokens, i).is_some_and(|(e, _, _)| e == j);
-        if whole_state || is_description(tokens.text(i)) || i == j && tokens.sentence_initial(i) {
+        if whole_state || is_description(tokens, i) || i == j && tokens.sentence_initial(i) {
             continue;
         }
         let range = tokens.range(i, j);
@@ -122,71 +118,30 @@ const DESCRIPTORS: &[&str] = &[
     "think-tank", "charity", "aid group", "rights group", "aid agency", "NGO",
 ];
 
-/// Where the name after each descriptor begins: the ends of the matches of
-/// `\b(?:news agency|...|NGO)\s+`, found with one dictionary pass (the
-/// regex's Unicode `\b` ran its slowest engine over every article).
-fn descriptor_ends(body: &str) -> Vec<usize> {
-    static DESCRIPTOR: OnceLock<AhoCorasick> = OnceLock::new();
-    let dict = DESCRIPTOR.get_or_init(|| {
-        AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(DESCRIPTORS)
-            .expect("descriptors build")
-    });
-    // (start, alternative, end) of every match, as if each began the search.
-    let mut found: Vec<(usize, usize, usize)> = dict
-        .find_overlapping_iter(body)
-        .filter(|m| {
-            !body[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char)
-        })
-        .filter_map(|m| {
-            let space: usize = body[m.end()..]
-                .chars()
-                .take_while(|c| c.is_whitespace())
-                .map(char::len_utf8)
-                .sum();
-            (space > 0).then(|| (m.start(), m.pattern().as_usize(), m.end() + space))
-        })
-        .collect();
-    // Leftmost first, the earlier alternative first, and no overlaps.
-    found.sort_unstable();
-    let mut ends = Vec::new();
-    let mut last_end = 0;
-    for (start, _, end) in found {
-        if start >= last_end {
-            ends.push(end);
-            last_end = end;
-        }
-    }
-    ends
-}
-
 /// "local news portal Media Congo", "the militant group Jaish al-Adl".
 pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
+    static DESCRIBED: OnceLock<Regex> = OnceLock::new();
     static MENAFN: OnceLock<Regex> = OnceLock::new();
+    let re = DESCRIBED.get_or_init(|| {
+        let alternatives = DESCRIPTORS.join("|");
+        Regex::new(&format!(r"(?:{alternatives})\s+")).expect("valid regex")
+    });
     let body = tokens.body;
     let mut out = Vec::new();
-    for end in descriptor_ends(body) {
-        let i = tokens.first_from(end);
-        if i >= tokens.len() || tokens.list[i].range.start != end {
+    for m in matches_at_word_start(re, body, |_| true) {
+        let i = tokens.first_from(m.end());
+        if i >= tokens.len() || tokens.list[i].range.start != m.end() {
             continue;
         }
         let mut j = i;
-        while j < i + 4
-            && is_org_word(tokens.text(j))
-            && tokens.joined(j)
-            && is_org_word(tokens.text(j + 1))
+        while j < i + 4 && is_org_word(tokens, j) && tokens.joined(j) && is_org_word(tokens, j + 1)
         {
             j += 1;
         }
-        let words: Vec<&str> = (i..=j).map(|k| tokens.text(k)).collect();
-        if !is_org_word(words[0])
-            || words.iter().any(|w| lexicon::title_class(w).heads())
+        if !is_org_word(tokens, i)
+            || (i..=j).any(|k| tokens.class(k).title.heads())
             || state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
-            || names::is_platform(words[0])
+            || tokens.class(i).platform
         {
             continue;
         }
@@ -222,41 +177,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn descriptors_are_found_where_the_regex_finds_them() {
+    fn trailing_descriptors_start_with_the_letters_tested_first() {
+        for d in TRAILING_DESCRIPTORS {
+            assert!(d.starts_with(['r', 'n', 'd', 'b', 't', 'T']), "{d}");
+        }
+    }
+
+    #[test]
+    fn descriptors_are_found_where_the_bounded_pattern_finds_them() {
         let alternatives = DESCRIPTORS.join("|");
-        let re = Regex::new(&format!(r"\b(?:{alternatives})\s+")).expect("valid regex");
-        let pieces = [
-            "news",
-            " ",
-            "agency",
-            "news agency",
-            "daily",
-            "outlet",
-            "news outlet",
-            "\n",
-            "é",
-            "_",
-            "x",
-            "NGO",
-            "think",
-            "-tank",
-            "\u{a0}",
-            "aid group",
-            "group",
-            "website",
-            ",",
-        ];
-        let mut seed: u64 = 5;
-        for _ in 0..3000 {
-            let mut body = String::new();
-            for _ in 0..10 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            let expected: Vec<usize> = re.find_iter(&body).map(|m| m.end()).collect();
-            assert_eq!(descriptor_ends(&body), expected, "{body:?}");
+        let bounded = Regex::new(&format!(r"\b(?:{alternatives})\s+")).expect("valid regex");
+        let plain = Regex::new(&format!(r"(?:{alternatives})\s+")).expect("valid regex");
+        for body in super::super::super::tokens::tests::odd_texts() {
+            let expected: Vec<_> = bounded.find_iter(&body).map(|m| m.range()).collect();
+            let found: Vec<_> = matches_at_word_start(&plain, &body, |_| true)
+                .iter()
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(found, expected, "{body:?}");
         }
     }
 }

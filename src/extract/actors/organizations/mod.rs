@@ -14,10 +14,11 @@ mod state_bodies;
 use std::collections::HashSet;
 
 use super::lexicon;
-use super::names::{self, is_function_word, SHIP_PREFIXES};
-use super::tokens::{is_all_caps, is_capitalised, Tokens};
-use super::wordset::{with_lowercase, word_set};
+use super::tokens::{is_all_caps, Tokens};
+use super::words::with_lowercase;
 use super::{Found, Kind, Rule};
+
+pub(super) use state_bodies::BODY_MODIFIERS;
 
 /// All organizations named in the body.
 pub fn find(tokens: &Tokens) -> Vec<Found> {
@@ -112,7 +113,7 @@ fn hyphenated(body: &str, range: &std::ops::Range<usize>) -> bool {
 /// The name after "USS", "MV" is a vessel's (ANNOTATION hard case 8).
 fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
     let i = tokens.first_from(start);
-    i > 0 && word_set!(SHIP_PREFIXES).contains(tokens.text(i - 1))
+    i > 0 && tokens.class(i - 1).ship_prefix
 }
 
 /// Nouns that make "military"/"army" an adjective: "Israeli military
@@ -151,18 +152,12 @@ fn is_adjectival(body: &str, f: &Found) -> bool {
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
-    word_set!(MILITARY_ADJECTIVE_NOUNS).contains(&next)
+    MILITARY_ADJECTIVE_NOUNS.contains(&next.as_str())
 }
 
-/// A word that can stand inside an organization's name.
-fn is_org_word(word: &str) -> bool {
-    (is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit()))
-        && !is_function_word(word)
-        && !names::is_platform(word)
-        && !{
-            let class = lexicon::title_class(word);
-            class.rank || class.honorific
-        }
+/// Word `k` can stand inside an organization's name.
+fn is_org_word(tokens: &Tokens, k: usize) -> bool {
+    tokens.class(k).org_word
 }
 
 /// Compound modifiers that describe rather than name: "Hamas-run Health Ministry".
@@ -172,10 +167,14 @@ const COMPOUND_MODIFIERS: &[&str] = &[
     "-linked", "-funded", "-supported", "-ruled", "-owned", "-operated", "-administered",
 ];
 
-/// Words that open a phrase without naming: "The", "Hamas-run".
-fn is_description(word: &str) -> bool {
-    is_function_word(word)
-        || with_lowercase(word, |lower| {
-            COMPOUND_MODIFIERS.iter().any(|m| lower.ends_with(m))
-        })
+/// Word `k` opens a phrase without naming: "The", "Hamas-run".
+fn is_description(tokens: &Tokens, k: usize) -> bool {
+    tokens.class(k).description
+}
+
+/// "Hamas-run", "Iran-backed": ends in a compound modifier, in any case.
+pub(super) fn has_compound_modifier(word: &str) -> bool {
+    with_lowercase(word, |lower| {
+        COMPOUND_MODIFIERS.iter().any(|m| lower.ends_with(m))
+    })
 }

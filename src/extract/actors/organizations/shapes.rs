@@ -7,18 +7,17 @@
 //! organizations.
 
 use super::super::lexicon::{self, StateForm};
-use super::super::names::{is_org_head, state_at, SHIP_PREFIXES};
-use super::super::tokens::{is_capitalised, Tokens};
-use super::super::wordset::word_set;
+use super::super::names::state_at;
+use super::super::tokens::Tokens;
 use super::super::{Found, Rule};
 use super::state_bodies::{is_generic, state_before};
 use super::{after_ship_prefix, is_description, is_org_word, organization};
 
 /// Before a head, a spelled-out rank belongs to the name ("General
 /// Directorate", "General Assembly"); an abbreviated one does not.
-fn is_left_org_word(word: &str) -> bool {
-    is_org_word(word)
-        || (lexicon::title_class(word).rank && !word.ends_with('.') && is_capitalised(word))
+fn is_left_org_word(tokens: &Tokens, k: usize) -> bool {
+    let class = tokens.class(k);
+    class.org_word || (class.title.rank && !tokens.text(k).ends_with('.') && class.capitalised)
 }
 
 /// Capitalised words ending in a head word, with an optional "of ..." complement.
@@ -29,20 +28,20 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
             && k > 0
             && tokens.text(k - 1) == "Red"
             && tokens.joined(k - 1);
-        if !is_org_head(tokens.text(k)) && !red_society {
+        if !tokens.class(k).org_head && !red_society {
             continue;
         }
         let mut i = k;
-        while i > 0 && tokens.joined(i - 1) && is_left_org_word(tokens.text(i - 1)) {
+        while i > 0 && tokens.joined(i - 1) && is_left_org_word(tokens, i - 1) {
             i -= 1;
         }
-        while i < k && is_description(tokens.text(i)) {
+        while i < k && is_description(tokens, i) {
             i += 1;
         }
         let end = complement_end(tokens, k);
         if i == end
             || after_ship_prefix(tokens, tokens.list[i].range.start)
-            || word_set!(SHIP_PREFIXES).contains(tokens.text(i))
+            || tokens.class(i).ship_prefix
             || is_generic_media(tokens, i, end)
             || is_place_shape(tokens, i, k)
             || is_leaders_administration(tokens, i, k)
@@ -90,14 +89,7 @@ fn is_place_shape(tokens: &Tokens, i: usize, k: usize) -> bool {
 /// government described, not an organization's name.
 fn is_leaders_administration(tokens: &Tokens, i: usize, k: usize) -> bool {
     let people = lexicon::people();
-    i < k
-        && (i..k).all(|m| {
-            let word = tokens.text(m);
-            people
-                .find(word)
-                .iter()
-                .any(|h| h.range.len() == word.len())
-        })
+    i < k && (i..k).all(|m| people.has_form(tokens.text(m)))
 }
 
 /// "Soviet Union": a state, not an organization.
@@ -133,7 +125,7 @@ fn complement_end(tokens: &Tokens, k: usize) -> usize {
             q += 1;
         }
         let mut last = None;
-        while q < tokens.len() && is_org_word(tokens.text(q)) && !introduces_person(tokens, q) {
+        while q < tokens.len() && is_org_word(tokens, q) && !introduces_person(tokens, q) {
             last = Some(q);
             if !tokens.joined(q) {
                 break;
@@ -142,7 +134,7 @@ fn complement_end(tokens: &Tokens, k: usize) -> usize {
             if tokens.text(q + 1) == "and"
                 && tokens.joined(q + 1)
                 && q + 2 < tokens.len()
-                && is_org_word(tokens.text(q + 2))
+                && is_org_word(tokens, q + 2)
             {
                 q += 2;
             } else {
@@ -158,8 +150,8 @@ fn complement_end(tokens: &Tokens, k: usize) -> usize {
 
 /// An office word followed by a capitalised name word ("Commissioner Michael").
 fn introduces_person(tokens: &Tokens, q: usize) -> bool {
-    tokens.title_class(q).heads()
+    tokens.class(q).title.heads()
         && tokens.joined(q)
         && q + 1 < tokens.len()
-        && tokens.is_name_word(q + 1)
+        && tokens.class(q + 1).name_word
 }

@@ -7,14 +7,14 @@
 use super::super::lexicon::{self, StateForm};
 use super::super::names::state_at;
 use super::super::tokens::Tokens;
-use super::super::wordset::{with_lowercase, word_set};
+use super::super::words::with_lowercase;
 use super::super::{Found, Rule};
 use super::organization;
 
 /// Lower-case words that qualify a state body ("health ministry", "top
 /// military command").
 #[rustfmt::skip]
-const BODY_MODIFIERS: &[&str] = &[
+pub const BODY_MODIFIERS: &[&str] = &[
     "health", "foreign", "defence", "defense", "interior", "finance", "justice", "economy",
     "information", "education", "energy", "agriculture", "trade", "transport", "culture",
     "environment", "labour", "labor", "tourism", "religious", "affairs", "emergencies",
@@ -45,7 +45,7 @@ const BODY_HEADS: &[&str] = &[
 ];
 
 /// The last words of [`BODY_HEADS`].
-const HEAD_LAST_WORDS: &[&str] = &[
+const HEAD_ENDS: &[&str] = &[
     "office",
     "forces",
     "force",
@@ -133,20 +133,18 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
         last += 1;
     }
     (k..=last).rev().find_map(|m| {
-        // A head is the phrase's end, so its last word is the phrase's.
-        if !with_lowercase(tokens.text(m), |w| word_set!(HEAD_LAST_WORDS).contains(w)) {
+        // Cheap test first: the phrase must end in a head's last word.
+        if !with_lowercase(tokens.text(m), |w| HEAD_ENDS.contains(&w)) {
             return None;
         }
         let phrase = &tokens.body[tokens.list[k].range.start..tokens.list[m].range.end];
         let lower = phrase.to_lowercase().replace('’', "'");
-        let head = BODY_HEADS.iter().find(|h| {
-            lower
-                .strip_suffix(**h)
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-        })?;
+        let head = BODY_HEADS
+            .iter()
+            .find(|h| lower == **h || lower.ends_with(&format!(" {h}")))?;
         lower[..lower.len() - head.len()]
             .split_whitespace()
-            .all(|w| word_set!(BODY_MODIFIERS).contains(w))
+            .all(|w| BODY_MODIFIERS.contains(&w))
             .then(|| (tokens.list[m].range.end, phrase.to_string()))
     })
 }
@@ -173,11 +171,23 @@ pub(super) fn state_before(tokens: &Tokens, i: usize) -> Option<(usize, &'static
 /// Every state has one: "Ministry of Foreign Affairs", "Health Ministry".
 pub(super) fn is_generic(tokens: &Tokens, i: usize, end: usize, head: usize) -> bool {
     (i..=end).filter(|&m| m != head).all(|m| {
-        let word = tokens.text(m);
-        let class = tokens.title_class(m);
-        class.modifier
-            || class.portfolio
-            || with_lowercase(word, |lower| word_set!(BODY_MODIFIERS).contains(lower))
-            || matches!(word, "of" | "for" | "the" | "and")
+        let class = tokens.class(m);
+        class.title.modifier
+            || class.title.portfolio
+            || class.body_modifier
+            || matches!(tokens.text(m), "of" | "for" | "the" | "and")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_head_ends_in_a_word_tested_first() {
+        for head in BODY_HEADS {
+            let last = head.rsplit(' ').next().unwrap_or(head);
+            assert!(HEAD_ENDS.contains(&last), "{head}");
+        }
+    }
 }

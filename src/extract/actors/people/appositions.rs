@@ -4,10 +4,9 @@
 
 use super::super::names::name_until;
 use super::super::tokens::Tokens;
-use super::super::wordset::word_set;
 use super::super::{Found, Rule};
 use super::titles::{affiliation_in, title_text};
-use super::{is_role, is_speech_verb, person};
+use super::{is_role, person};
 
 /// Words that open a clause that is not an apposition.
 #[rustfmt::skip]
@@ -37,9 +36,9 @@ fn comma_after(tokens: &Tokens, j: usize) -> bool {
 }
 
 /// "Eli Cohen, the foreign minister", "Robert Card, 40,".
-pub(super) fn after(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usize)]) -> Vec<Found> {
+pub(super) fn after(tokens: &Tokens, orgs: &[Found], full: &[(usize, usize)]) -> Vec<Found> {
     let mut out = Vec::new();
-    for &(i, j) in full_names {
+    for &(i, j) in full {
         if !comma_after(tokens, j) {
             continue;
         }
@@ -53,7 +52,7 @@ pub(super) fn after(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usize
             out.push(person(tokens, i, j, Rule::Apposition));
             continue;
         }
-        if word_set!(NOT_APPOSITION).contains(&opener) {
+        if NOT_APPOSITION.contains(&opener.as_str()) {
             continue;
         }
         let age = tokens.text(first).chars().all(|c| c.is_ascii_digit())
@@ -77,16 +76,16 @@ pub(super) fn after(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usize
 }
 
 /// "the head of the city's Defense Council, Oleksandr Vilkul."
-pub(super) fn before(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usize)]) -> Vec<Found> {
+pub(super) fn before(tokens: &Tokens, orgs: &[Found], full: &[(usize, usize)]) -> Vec<Found> {
     let mut out = Vec::new();
-    for &(i, j) in full_names {
+    for &(i, j) in full {
         if i == 0 || !comma_after(tokens, i - 1) && tokens.gap_after(i - 1).trim() != "," {
             continue;
         }
         let after = tokens.gap_after(j).trim_start();
         let ends = after.is_empty()
             || after.starts_with([',', '.', ';', ':', '\n'])
-            || (j + 1 < tokens.len() && is_speech_verb(tokens.text(j + 1)));
+            || (j + 1 < tokens.len() && tokens.class(j + 1).speech_verb);
         if !ends {
             continue;
         }
@@ -97,7 +96,7 @@ pub(super) fn before(tokens: &Tokens, orgs: &[Found], full_names: &[(usize, usiz
         }
         let mut first = start;
         while first < i - 1
-            && (is_speech_verb(tokens.text(first))
+            && (tokens.class(first).speech_verb
                 || matches!(tokens.text(first), "the" | "The" | "a" | "A" | "an" | "An"))
         {
             first += 1;

@@ -6,31 +6,27 @@
 //! affiliation and belong to the title as kept.
 
 use super::super::lexicon::StateForm;
-use super::super::names::{self, name_from, state_at};
-use super::super::tokens::{is_capitalised, Tokens};
-use super::super::wordset::{with_lowercase, word_set};
+use super::super::names::{name_from, state_at};
+use super::super::tokens::Tokens;
 use super::super::{Found, Rule};
 use super::person;
 
 /// Office words that, written in lower case, are too common to introduce a name.
 #[rustfmt::skip]
-const LOWERCASE_NOT_TITLES: &[&str] = &[
+pub const LOWERCASE_NOT_TITLES: &[&str] = &[
     "head", "chair", "justice", "judge", "speaker", "officer", "representative", "founder",
     "king", "queen", "prince", "princess", "pope",
 ];
 
 /// Word `k` can be part of a title chain, and whether it heads one.
 fn title_word(tokens: &Tokens, k: usize) -> Option<bool> {
-    let class = tokens.title_class(k);
+    let word = tokens.class(k);
+    let class = word.title;
     if class.rank || class.honorific {
         return Some(true);
     }
     if class.office {
-        let word = tokens.text(k);
-        let lower_ok = !with_lowercase(word, |lower| {
-            word_set!(LOWERCASE_NOT_TITLES).contains(lower)
-        });
-        return (is_capitalised(word) || lower_ok).then_some(true);
+        return (word.capitalised || !word.lowercase_not_title).then_some(true);
     }
     class.modifier.then_some(false)
 }
@@ -47,8 +43,8 @@ fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
     }
     let mut last = None;
     while q < tokens.len() {
-        let word = tokens.text(q);
-        let step = if tokens.title_class(q).portfolio && is_capitalised(word) {
+        let word = tokens.class(q);
+        let step = if word.title.portfolio && word.capitalised {
             q
         } else if let Some((e, _, StateForm::Name)) = state_at(tokens, q) {
             e
@@ -116,7 +112,7 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
         let first = end + 1;
         // One word after a title only when the title is capitalised:
         // "Minister Gallant", not "minister Thursday".
-        let short_ok = is_capitalised(tokens.text(end));
+        let short_ok = tokens.class(end).capitalised;
         if first == last && !short_ok {
             i = end + 1;
             continue;
@@ -134,8 +130,8 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 /// A lower-case role noun right before a name of two or more words.
 fn role_before_name(tokens: &Tokens, i: usize) -> Option<usize> {
     let word = tokens.text(i);
-    let role = word.chars().next().is_some_and(char::is_lowercase)
-        && word_set!(names::ROLE_NOUNS).contains(word)
+    let role = tokens.class(i).role_noun
+        && word.chars().next().is_some_and(char::is_lowercase)
         && tokens.joined(i);
     role.then(|| name_from(tokens, i + 1))
         .flatten()
@@ -177,7 +173,7 @@ fn title_start(tokens: &Tokens, orgs: &[Found], i: usize) -> usize {
 
 pub(super) fn title_text(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut end = end;
-    while end > start && tokens.title_class(end).honorific {
+    while end > start && tokens.class(end).title.honorific {
         end -= 1;
     }
     // A clause cut short ends on a content word: "... of the capital".

@@ -3,10 +3,7 @@
 //! of the article that fits, and become its mentions (what a statement's
 //! speaker is read from). Two candidates, and the description names neither.
 
-use std::collections::HashMap;
-
 use super::super::tokens::Tokens;
-use super::super::wordset::word_set;
 use super::super::{lexicon, names, Kind, Rule};
 use super::{add_mention, is_taken, Building};
 use crate::extract::text::Text;
@@ -14,10 +11,7 @@ use crate::extract::text::Text;
 /// Armed forces named by their state ("Israel Defense Forces", "Sudanese Armed Forces").
 fn is_state_armed_force(b: &Building) -> bool {
     b.kind == Kind::Organization
-        && (lexicon::states()
-            .list
-            .iter()
-            .any(|s| s.armed_forces.as_deref() == Some(b.actor.name.as_str()))
+        && (lexicon::states().is_armed_forces(&b.actor.name)
             || b.rule == Rule::StateBody
                 && ["army", "military"]
                     .iter()
@@ -52,10 +46,19 @@ pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [B
             phrases.push((vec!["military".into()], i));
         }
     }
-    // A phrase shared by two bodies names neither.
-    let mut owners: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    // A phrase shared by two bodies names neither. (Kept in the order
+    // found, so that of two phrases read at one place the first wins in
+    // every run.)
+    let mut owners: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
     for (p, i) in phrases {
-        let v = owners.entry(p).or_default();
+        let at = match owners.iter().position(|(q, _)| *q == p) {
+            Some(at) => at,
+            None => {
+                owners.push((p, Vec::new()));
+                owners.len() - 1
+            }
+        };
+        let v = &mut owners[at].1;
         if !v.contains(&i) {
             v.push(i);
         }
@@ -71,17 +74,23 @@ pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [B
             let last = k + phrase.len() - 1;
             let matches = (k..=last).all(|m| tokens.text(m) == phrase[m - k])
                 && (k..last).all(|m| tokens.joined(m));
+            if !matches {
+                continue;
+            }
             let r = tokens.range(k, last);
-            let next_word = body_word_after(text.body, r.end);
             let adjectival = phrase.len() == 1
                 && matches!(phrase[0].as_str(), "army" | "military")
-                && next_word.chars().next().is_some_and(char::is_lowercase)
-                && !names_a_verb(&next_word);
-            if matches && !adjectival && !is_taken(built, &r) {
+                && is_adjective_before(&body_word_after(text.body, r.end));
+            if !adjectival && !is_taken(built, &r) {
                 add_mention(&mut built[owner[0]], text, r);
             }
         }
     }
+}
+
+/// "the army operations": a lower-case word after "army" that is no verb.
+fn is_adjective_before(next_word: &str) -> bool {
+    next_word.chars().next().is_some_and(char::is_lowercase) && !names_a_verb(next_word)
 }
 
 fn body_word_after(body: &str, end: usize) -> String {
@@ -103,7 +112,7 @@ fn names_a_verb(word: &str) -> bool {
         "released", "published", "posted", "told", "acknowledged", "accused", "shot", "fired",
         "intercepted",
         ];
-    word_set!(VERBS).contains(word)
+    VERBS.contains(&word)
 }
 
 /// "the Israel Defence Minister said", "The Secretary emphasized": a title
@@ -167,7 +176,7 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
         let word = tokens.text(m);
         let state = names::state_at(tokens, m).is_some_and(|(e, _, _)| e == m);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
-        if tokens.title_class(m).any() {
+        if tokens.class(m).title.any() {
             words.push(m);
         } else if !state && !acronym {
             break;
@@ -183,10 +192,10 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
     let named = last + 1 == m
         && tokens.joined(last)
         && last + 1 < tokens.len()
-        && tokens.is_name_word(last + 1);
+        && tokens.class(last + 1).name_word;
     // "the prime minister's office" is the office, not the prime minister.
     let possessive = tokens.list[last].possessive;
-    if last + 1 != m || named || possessive || !tokens.title_class(last).office {
+    if last + 1 != m || named || possessive || !tokens.class(last).title.office {
         return None;
     }
     let modifiers = words[..words.len() - 1]

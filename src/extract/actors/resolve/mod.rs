@@ -12,24 +12,25 @@
 
 mod descriptions;
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::names::{self, canonical_person, fold, fold_into};
-use super::tokens::{is_capitalised, Tokens};
+use rustc_hash::FxHashMap;
+
+use super::names::{canonical_person, fold};
+use super::tokens::Tokens;
+use super::words::with_lowercase;
 use super::{Form, Found, Kind, Rule};
 use crate::extract::text::Text;
-use crate::extract::Actor;
+use crate::extract::{Actor, Mention, Span};
 
 /// An actor being assembled, with its byte-range mentions.
 struct Building {
     actor: Actor,
     kind: Kind,
     ranges: Vec<Range<usize>>,
-    /// Folded words of the canonical name, for people.
-    words: Vec<String>,
-    /// The canonical name folded ([`fold`]): `words` joined by spaces.
+    /// The canonical name folded ([`fold`]), and its words.
     folded: String,
+    words: Vec<String>,
     /// Rule of the first mention (state bodies are found again by their head).
     rule: Rule,
 }
@@ -40,7 +41,7 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
     let mut order: Vec<&Found> = found.iter().collect();
     // Full names first, longest first, so short forms can find them; names
     // read from shape alone last, so they join a body named otherwise.
-    order.sort_by_key(|f| {
+    order.sort_by_cached_key(|f| {
         (
             f.form == Form::Short,
             f.rule == Rule::Shaped,
@@ -62,9 +63,18 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
     add_acronyms(text, tokens, &mut built);
     descriptions::add_body_descriptions(text, tokens, &mut built);
     descriptions::add_title_references(text, tokens, &mut built);
+    let offsets = CharOffsets::new(
+        text.body,
+        built
+            .iter()
+            .flat_map(|b| &b.ranges)
+            .flat_map(|r| [r.start, r.end])
+            .collect(),
+    );
     let mut actors: Vec<Actor> = built
         .into_iter()
         .map(|mut b| {
+            b.actor.mentions = b.ranges.iter().map(|r| offsets.mention(r)).collect();
             b.actor.mentions.sort_by_key(|m| m.span);
             b.actor
         })
@@ -73,8 +83,7 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
     actors
 }
 
-fn new_actor(built: &mut Vec<Building>, f: &Found, name: String) -> usize {
-    let folded = fold(&name);
+fn new_actor(built: &mut Vec<Building>, f: &Found, name: String, folded: String) -> usize {
     let words = folded.split(' ').map(String::from).collect();
     built.push(Building {
         actor: Actor {
@@ -87,8 +96,8 @@ fn new_actor(built: &mut Vec<Building>, f: &Found, name: String) -> usize {
         },
         kind: f.kind,
         ranges: Vec::new(),
-        words,
         folded,
+        words,
         rule: f.rule,
     });
     built.len() - 1
@@ -102,9 +111,10 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
             .filter(|(_, b)| b.kind == Kind::Organization)
     };
     let folded = fold(&f.name);
+    let n = folded.split(' ').count();
     let exact = orgs().find(|(_, b)| b.actor.name == f.name).map(|(i, _)| i);
     let shorter: Vec<usize> = orgs()
-        .filter(|(_, b)| is_shorter_name_of(&folded, &b.folded))
+        .filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.words.len())))
         .map(|(i, _)| i)
         .collect();
     if let Some(i) = exact.or_else(|| (shorter.len() == 1).then(|| shorter[0])) {
@@ -112,7 +122,7 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
     }
     // A fuller name of a body already met: it becomes the name.
     let fuller: Vec<usize> = orgs()
-        .filter(|(_, b)| is_shorter_name_of(&b.folded, &folded))
+        .filter(|(_, b)| is_shorter_name_of((&b.folded, b.words.len()), (&folded, n)))
         .map(|(i, _)| i)
         .collect();
     if let [i] = fuller[..] {
@@ -127,34 +137,25 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         b.rule = f.rule;
         return i;
     }
-    new_actor(built, f, f.name.clone())
+    new_actor(built, f, f.name.clone(), folded)
 }
 
 /// "Northern Command" after "Israel's northern command", "Red Crescent"
 /// after "Libyan Red Crescent": fewer words of the same body, same head.
 /// "Supreme Court" before "Supreme Court of Pakistan": the name without its complement.
-/// Both names come folded.
-fn is_shorter_name_of(folded: &str, folded_long: &str) -> bool {
-    let words = |s: &str| s.bytes().filter(|&b| b == b' ').count() + 1;
-    let (short_words, long_words) = (words(folded), words(folded_long));
-    if short_words < 2 || short_words >= long_words {
+/// Both names come folded ([`fold`]), each with its number of words.
+fn is_shorter_name_of((short, n): (&str, usize), (long, m): (&str, usize)) -> bool {
+    if n < 2 || n >= m {
         return false;
     }
-    fn last(s: &str) -> &str {
-        &s[s.rfind(' ').map_or(0, |p| p + 1)..]
-    }
+    let complemented = long
+        .strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "));
     let same_head = || {
-        last(folded) == last(folded_long)
-            && folded
-                .split(' ')
-                .all(|w| folded_long.split(' ').any(|l| l == w))
+        short.rsplit(' ').next() == long.rsplit(' ').next()
+            && short.split(' ').all(|w| long.split(' ').any(|l| l == w))
     };
-    let complemented = || {
-        folded_long
-            .strip_prefix(folded)
-            .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "))
-    };
-    same_head() || complemented()
+    complemented || same_head()
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
@@ -163,7 +164,8 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
     } else {
         canonical_person(&f.name)
     };
-    let words: Vec<String> = fold(&name).split(' ').map(String::from).collect();
+    let folded = fold(&name);
+    let words: Vec<String> = folded.split(' ').map(String::from).collect();
     let people = || {
         built
             .iter()
@@ -184,7 +186,7 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
                 .flatten()
         })
         .map(|(i, _)| i);
-    same.unwrap_or_else(|| new_actor(built, f, name))
+    same.unwrap_or_else(|| new_actor(built, f, name, folded))
 }
 
 /// `long` holds every word of `short` (two or more) and the same surname.
@@ -206,8 +208,52 @@ fn add_mention(b: &mut Building, text: &Text, range: Range<usize>) {
         b.actor.aliases.push(surface.to_string());
     }
     if !b.ranges.contains(&range) {
-        b.actor.mentions.push(text.mention(range.clone()));
         b.ranges.push(range);
+    }
+}
+
+/// The character offsets of the byte offsets the mentions use, counted in
+/// one sweep over the body rather than one search each.
+struct CharOffsets<'a> {
+    body: &'a str,
+    /// Byte offset and its character offset, in order; empty for ASCII.
+    known: Vec<(usize, usize)>,
+}
+
+impl<'a> CharOffsets<'a> {
+    /// `bytes` must be character boundaries of `body`.
+    fn new(body: &'a str, mut bytes: Vec<usize>) -> Self {
+        let mut known = Vec::new();
+        if !body.is_ascii() {
+            bytes.sort_unstable();
+            bytes.dedup();
+            let (mut at, mut chars) = (0, 0);
+            for b in bytes {
+                chars += body[at..b].chars().count();
+                at = b;
+                known.push((b, chars));
+            }
+        }
+        CharOffsets { body, known }
+    }
+
+    fn char_offset(&self, byte: usize) -> usize {
+        if self.known.is_empty() {
+            return byte;
+        }
+        let i = self.known.partition_point(|&(b, _)| b < byte);
+        self.known[i].1
+    }
+
+    /// The mention at byte range `r`, as [`Text::mention`] gives it.
+    fn mention(&self, r: &Range<usize>) -> Mention {
+        Mention {
+            span: Span {
+                start: self.char_offset(r.start),
+                end: self.char_offset(r.end),
+            },
+            text: self.body[r.clone()].to_string(),
+        }
     }
 }
 
@@ -229,22 +275,27 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             }
         }
     }
-    let mut folded = String::new();
+    if owners.is_empty() {
+        return;
+    }
     for k in 0..tokens.len() {
         let word = tokens.text(k);
-        if !is_capitalised(word) && !word.starts_with("al-") && !word.starts_with("el-") {
+        if !tokens.class(k).capitalised && !word.starts_with("al-") && !word.starts_with("el-") {
             continue;
         }
-        fold_into(word, &mut folded);
-        let Some(owner) = owners
-            .get(folded.as_str())
-            .filter(|o| o.len() == 1)
-            .map(|o| o[0])
-        else {
+        // A plain ASCII word folds to its lower case: no allocation.
+        let plain = word.is_ascii() && !word.contains(['.', '\'', '-']);
+        let sole = |o: &Vec<usize>| (o.len() == 1).then(|| o[0]);
+        let owner = if plain {
+            with_lowercase(word, |lower| owners.get(lower).and_then(sole))
+        } else {
+            owners.get(&fold(word)).and_then(sole)
+        };
+        let Some(owner) = owner else {
             continue;
         };
         let r = tokens.list[k].range.clone();
-        if !is_taken(built, &r) && !names::is_stopword(word) {
+        if !is_taken(built, &r) && !tokens.class(k).stopword {
             add_mention(&mut built[owner], text, r);
         }
     }

@@ -1,0 +1,288 @@
+//! What the fixed word lists say about one word, answered once per token.
+//!
+//! The actor rules ask the same questions of every word of every article:
+//! is it a function word, an office, a state's name, a speech verb, can it
+//! be part of a person's name? Each list stays beside the rule it serves;
+//! this module gathers them all into one hash table keyed by the word, so a
+//! token is classed with one or two lookups (as written, and in lower case)
+//! when the article is split into words, and the rules then read booleans.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{self, StateForm, TitleClass};
+use super::names;
+use super::organizations;
+use super::people;
+use super::tokens::is_capitalised;
+
+/// What the lists say about a word as written.
+#[derive(Debug, Clone, Copy, Default)]
+struct AsWritten {
+    function: bool,
+    not_name: bool,
+    place_feature: bool,
+    org_head: bool,
+    platform: bool,
+    particle: bool,
+    ship_prefix: bool,
+    speech_verb: bool,
+    between_name_and_verb: bool,
+    given_name: bool,
+    /// "Al", "El", "Sheikh", "Abu": inside a name though not name words.
+    name_joiner: bool,
+    role_noun: bool,
+    rank: bool,
+    honorific: bool,
+    /// The state the word names on its own.
+    state: Option<(usize, StateForm)>,
+    /// Some state's name begins with this word.
+    opens_state: bool,
+}
+
+/// What the lists say about a word in lower case.
+#[derive(Debug, Clone, Copy, Default)]
+struct InLowerCase {
+    office: bool,
+    modifier: bool,
+    portfolio: bool,
+    role_noun: bool,
+    lowercase_not_title: bool,
+    body_modifier: bool,
+}
+
+#[derive(Default)]
+struct Sides {
+    written: AsWritten,
+    lower: InLowerCase,
+}
+
+/// Every list, keyed by word: a word's entry holds what the lists say of it
+/// as written and, separately, of it as another word's lower case.
+fn table() -> &'static FxHashMap<String, Sides> {
+    static TABLE: OnceLock<FxHashMap<String, Sides>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: FxHashMap<String, Sides> = FxHashMap::default();
+        let mut written = |words: &mut dyn Iterator<Item = &str>, set: fn(&mut AsWritten)| {
+            for w in words {
+                set(&mut t.entry(w.to_string()).or_default().written);
+            }
+        };
+        written(&mut names::FUNCTION_WORDS.iter().copied(), |c| {
+            c.function = true
+        });
+        written(&mut names::NOT_NAME_WORDS.iter().copied(), |c| {
+            c.not_name = true
+        });
+        written(&mut names::PLACE_FEATURES.iter().copied(), |c| {
+            c.place_feature = true
+        });
+        written(&mut names::ORG_HEADS.iter().copied(), |c| c.org_head = true);
+        written(&mut names::PLATFORMS.iter().copied(), |c| c.platform = true);
+        written(&mut names::PARTICLES.iter().copied(), |c| c.particle = true);
+        written(&mut names::SHIP_PREFIXES.iter().copied(), |c| {
+            c.ship_prefix = true
+        });
+        written(&mut names::ROLE_NOUNS.iter().copied(), |c| {
+            c.role_noun = true
+        });
+        written(&mut people::SPEECH_VERBS.iter().copied(), |c| {
+            c.speech_verb = true
+        });
+        written(&mut people::BETWEEN_NAME_AND_VERB.iter().copied(), |c| {
+            c.between_name_and_verb = true
+        });
+        written(&mut lexicon::given_names(), |c| c.given_name = true);
+        written(&mut ["Al", "El", "Sheikh", "Abu"].into_iter(), |c| {
+            c.name_joiner = true
+        });
+        let (exact_titles, folded_titles) = lexicon::title_words();
+        for (word, class) in exact_titles {
+            let c = &mut t.entry(word.to_string()).or_default().written;
+            c.rank |= class.rank;
+            c.honorific |= class.honorific;
+        }
+        for (word, class) in folded_titles {
+            let c = &mut t.entry(word.to_string()).or_default().lower;
+            c.office |= class.office;
+            c.modifier |= class.modifier;
+            c.portfolio |= class.portfolio;
+        }
+        for (form, state, how) in lexicon::states().forms() {
+            let first = form.split(' ').next().unwrap_or(form);
+            t.entry(first.to_string()).or_default().written.opens_state = true;
+            if !form.contains(' ') {
+                t.entry(form.to_string()).or_default().written.state = Some((state, how));
+            }
+        }
+        let mut lower = |words: &[&str], set: fn(&mut InLowerCase)| {
+            for w in words {
+                set(&mut t.entry(w.to_string()).or_default().lower);
+            }
+        };
+        lower(names::ROLE_NOUNS, |c| c.role_noun = true);
+        lower(people::LOWERCASE_NOT_TITLES, |c| {
+            c.lowercase_not_title = true
+        });
+        lower(organizations::BODY_MODIFIERS, |c| c.body_modifier = true);
+        t
+    })
+}
+
+/// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
+/// without allocating for ASCII words.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 48];
+    if bytes.len() > buf.len() {
+        return f(&word.to_ascii_lowercase());
+    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+}
+
+/// Everything the actor rules ask of one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordClass {
+    pub capitalised: bool,
+    pub function: bool,
+    /// Never part of a person's name: function words, groups, kinds of place.
+    pub stopword: bool,
+    pub place_feature: bool,
+    pub org_head: bool,
+    pub platform: bool,
+    pub ship_prefix: bool,
+    pub speech_verb: bool,
+    pub between_name_and_verb: bool,
+    pub given_name: bool,
+    /// In the role nouns as written ("spokesperson").
+    pub role_noun: bool,
+    /// In the role nouns once in lower case ("Coach").
+    pub role_noun_folded: bool,
+    pub lowercase_not_title: bool,
+    /// In lower case, a word qualifying a state body ("health").
+    pub body_modifier: bool,
+    pub title: TitleClass,
+    /// Some state's name begins with this word.
+    pub opens_state: bool,
+    /// "al-Qidra": a surname with a lower-case Arabic article.
+    pub article_name: bool,
+    /// "S.", "J.D.": initials that may open a name.
+    pub initials: bool,
+    /// Can be part of a person's name.
+    pub name_word: bool,
+    /// May sit inside a name: a name word, a particle or an initial.
+    pub inner_word: bool,
+    /// Can stand inside an organization's name.
+    pub org_word: bool,
+    /// Opens a phrase without naming: "The", "Hamas-run".
+    pub description: bool,
+}
+
+impl WordClass {
+    /// Classes `word` (one token of the body, or any single word).
+    pub fn of(word: &str) -> WordClass {
+        let table = table();
+        let entry = table.get(word);
+        let written = entry.map(|e| e.written).unwrap_or_default();
+        let lower = with_lowercase(word, |lower| {
+            if lower == word {
+                entry.map(|e| e.lower)
+            } else {
+                table.get(lower).map(|e| e.lower)
+            }
+            .unwrap_or_default()
+        });
+        let title = TitleClass {
+            office: lower.office,
+            rank: written.rank,
+            honorific: written.honorific,
+            modifier: lower.modifier,
+            portfolio: lower.portfolio,
+        };
+        let capitalised = is_capitalised(word);
+        let article_name = names::is_article_name(word);
+        let stopword = written.function || written.not_name || written.place_feature;
+        let has_lowercase = if word.is_ascii() {
+            word.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            word.chars().any(char::is_lowercase)
+        };
+        let name_word = article_name
+            || (capitalised
+                && has_lowercase
+                && !(stopword
+                    || written.org_head
+                    || written.platform
+                    || title.any()
+                    || written.state.is_some()));
+        let initial = names::is_initial(word);
+        let digits = word.bytes().all(|b| b.is_ascii_digit());
+        WordClass {
+            capitalised,
+            function: written.function,
+            stopword,
+            place_feature: written.place_feature,
+            org_head: written.org_head,
+            platform: written.platform,
+            ship_prefix: written.ship_prefix,
+            speech_verb: written.speech_verb,
+            between_name_and_verb: written.between_name_and_verb,
+            given_name: written.given_name,
+            role_noun: written.role_noun,
+            role_noun_folded: lower.role_noun,
+            lowercase_not_title: lower.lowercase_not_title,
+            body_modifier: lower.body_modifier,
+            title,
+            opens_state: written.opens_state,
+            article_name,
+            initials: names::is_initials(word),
+            name_word,
+            inner_word: name_word || written.particle || initial || written.name_joiner,
+            org_word: (capitalised || digits)
+                && !written.function
+                && !written.platform
+                && !title.rank
+                && !title.honorific,
+            description: written.function
+                || word.contains('-') && organizations::has_compound_modifier(word),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_classed_as_written_and_in_lower_case() {
+        let minister = WordClass::of("Minister");
+        assert!(minister.title.office && minister.capitalised && !minister.name_word);
+        let coach = WordClass::of("Coach");
+        assert!(coach.role_noun_folded && !coach.role_noun);
+        assert!(WordClass::of("said").speech_verb);
+        let lebanese = WordClass::of("Lebanese");
+        assert!(lebanese.opens_state && lebanese.capitalised && !lebanese.name_word);
+        assert!(WordClass::of("United").opens_state);
+        assert!(WordClass::of("al-Qidra").name_word);
+        assert!(WordClass::of("Hamas-run").description);
+        assert!(WordClass::of("Okonjo").name_word);
+        assert!(!WordClass::of("Monday").name_word);
+    }
+
+    #[test]
+    fn lower_case_is_that_of_the_standard_library() {
+        for word in ["ÉCOLE", "Straße", "ΟΔΟΣ", "MiNiStEr", "x"] {
+            with_lowercase(word, |lower| assert_eq!(lower, word.to_lowercase()));
+        }
+    }
+}
