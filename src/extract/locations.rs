@@ -423,8 +423,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    if indexed || self.gaz.contains(&fold_key(t.text(&w))) {
-                        let key = fold_key(t.text(&w));
+                    // Fold once: the key is both tested and kept.
+                    let key = fold_key(t.text(&w));
+                    if indexed || self.gaz.contains(&key) {
                         found = Some(Match { words: w, key });
                         break;
                     }
@@ -1017,7 +1018,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
             let strong = match &c.target {
-                Target::Known(key) => self.key_info(&key.clone()).strong,
+                Target::Known(key) => self.key_info(key).strong,
                 _ => false,
             };
             !actors.blocks(c, strong)
@@ -1048,21 +1049,20 @@ impl<'t, 'a> Reader<'t, 'a> {
         let Target::Known(key) = &c.target else {
             return true;
         };
-        let key = key.clone();
-        let info = self.key_info(&key);
+        let info = self.key_info(key);
         let t = self.toks;
         let first = t.list.partition_point(|w| w.range.start < c.range.start);
         let single = t
             .list
             .get(first)
             .is_some_and(|w| w.range.end == c.range.end);
-        let word = t.body[c.range.clone()].to_string();
+        let word = &t.body[c.range.clone()];
         if single {
             let never = words::is(
                 words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
-                &word,
-            ) || words::is_calendar(&word);
-            if never || is_demonym(self.gaz, &word) {
+                word,
+            ) || words::is_calendar(word);
+            if never || is_demonym(self.gaz, word) {
                 return false;
             }
             let tok = &t.list[first];
