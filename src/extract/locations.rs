@@ -30,7 +30,6 @@ mod phrases;
 mod words;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -38,7 +37,7 @@ use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, Place
 use super::text::Text;
 use super::{Actor, Location};
 use phrases::Tokens;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use words::Noun;
 
 /// The longest place name tried, in words.
@@ -248,7 +247,7 @@ struct Reader<'t, 'a> {
     claims: Vec<Claim>,
     /// Lower-case words seen in names that are no place ("matthew",
     /// "miller"): not places on their own either.
-    name_words: HashSet<String>,
+    name_words: FxHashSet<String>,
     lookups: Lookups,
 }
 
@@ -269,7 +268,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             known_end: vec![0; toks.len()],
             headlines: headline_sentences(toks, text),
             claims: Vec::new(),
-            name_words: HashSet::new(),
+            name_words: FxHashSet::default(),
             lookups: Lookups::new(gaz),
         };
         for p in phrases::find(toks) {
@@ -982,7 +981,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Other mentions of places the gazetteer lacks: once "the Zamzam
     /// camp" is a place, so is "Zamzam".
     fn propagate_unknown(&mut self) {
-        let mut bare: HashMap<String, Claim> = HashMap::new();
+        let mut bare: FxHashMap<String, Claim> = FxHashMap::default();
         for c in &self.claims {
             if let Target::Unknown { name, .. } = &c.target {
                 let words: Vec<&str> = name.split(' ').collect();
@@ -1545,7 +1544,8 @@ impl Resolver {
 
 /// The country most of the article's places lie in, when one stands out.
 fn main_country(resolved: &[Option<Resolved>]) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // Ranked by count, then code: the map's order does not matter.
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for r in resolved.iter().flatten() {
         if let Some(cc) = &r.place.country_code {
             *counts.entry(cc).or_default() += 1;

@@ -30,6 +30,11 @@ pub struct Token {
     /// First word of its sentence, of a quotation or of the text after a
     /// date marker: capitalisation there is no evidence of a name.
     pub initial: bool,
+    /// In one sentence with the next word and separated from it by a
+    /// single space or hyphen only ([`Tokens::joined`]).
+    pub joined: bool,
+    /// Joined to the next word by a hyphen ([`Tokens::hyphen_after`]).
+    pub hyphen: bool,
 }
 
 /// The words of a body, in order.
@@ -54,6 +59,14 @@ impl<'a> Tokens<'a> {
             {
                 sentence += 1;
             }
+            // The previous word's joins are known now: worked out once
+            // here rather than on every question.
+            if let Some(prev) = list.last_mut() {
+                let gap = &body[prev.range.end..range.start];
+                prev.joined =
+                    prev.sentence == sentence && matches!(gap, " " | "-" | "\u{2010}" | "\u{2011}");
+                prev.hyphen = prev.joined && gap != " ";
+            }
             let initial = match list.last() {
                 None => true,
                 Some(prev) => {
@@ -71,6 +84,8 @@ impl<'a> Tokens<'a> {
                 title: shape.cap && !shape.upper_after_first,
                 long: shape.chars >= 4 && shape.alpha_first,
                 initial,
+                joined: false,
+                hyphen: false,
                 sentence,
                 range,
             });
@@ -113,14 +128,12 @@ impl<'a> Tokens<'a> {
     /// True if words `i` and `i + 1` are in one sentence and separated by
     /// a single space or hyphen only: they may belong to one name.
     pub fn joined(&self, i: usize) -> bool {
-        i + 1 < self.len()
-            && self.list[i].sentence == self.list[i + 1].sentence
-            && matches!(self.gap(i), " " | "-" | "\u{2010}" | "\u{2011}")
+        self.list[i].joined
     }
 
     /// True if word `i` is joined to the next by a hyphen.
     pub fn hyphen_after(&self, i: usize) -> bool {
-        self.joined(i) && self.gap(i) != " "
+        self.list[i].hyphen
     }
 
     /// True if word `i` is a lower-case name particle ("of", "al", "de").
