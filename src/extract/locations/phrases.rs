@@ -169,12 +169,7 @@ impl Shape {
         };
         if word.is_ascii() {
             for (i, &b) in word.as_bytes().iter().enumerate() {
-                shape.add(
-                    i == 0,
-                    b.is_ascii_alphabetic(),
-                    b.is_ascii_uppercase(),
-                    b.is_ascii_lowercase(),
-                );
+                shape.add(i == 0, has(b, UPPER | LOWER), has(b, UPPER), has(b, LOWER));
             }
         } else {
             for (i, c) in word.chars().enumerate() {
@@ -223,7 +218,7 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if b < 0x80 && !has(b, ALNUM) {
             i += 1;
             continue;
         }
@@ -244,7 +239,7 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
         }
         while i < n {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if has(b, ALNUM) {
                 i += 1;
             } else if (b >= 0x80 && alphanumeric_at(body, i)) || inner_apostrophe(body, i) {
                 i = next_char(body, i);
@@ -258,6 +253,38 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// ASCII byte classes, looked up in [`CLASS`]: one load per byte instead
+/// of range tests (non-ASCII bytes are in no class).
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const ALNUM: u8 = UPPER | LOWER | DIGIT;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// True if byte `b` is in one of `classes`.
+#[inline]
+fn has(b: u8, classes: u8) -> bool {
+    CLASS[usize::from(b)] & classes != 0
 }
 
 /// The char starting at byte `i` (a char boundary), None past the end.
@@ -283,7 +310,7 @@ fn next_char(body: &str, i: usize) -> usize {
 #[inline]
 fn alphanumeric_at(body: &str, i: usize) -> bool {
     match body.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(&b) if b < 0x80 => has(b, ALNUM),
         _ => char_at(body, i).is_some_and(char::is_alphanumeric),
     }
 }
@@ -291,7 +318,7 @@ fn alphanumeric_at(body: &str, i: usize) -> bool {
 #[inline]
 fn alphabetic_at(body: &str, i: usize) -> bool {
     match body.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
+        Some(&b) if b < 0x80 => has(b, UPPER | LOWER),
         _ => char_at(body, i).is_some_and(char::is_alphabetic),
     }
 }
