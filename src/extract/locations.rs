@@ -1150,11 +1150,13 @@ fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
         .iter()
         .enumerate()
         .map(|(s, &(caps, long, function))| {
-            let ends_stop = text
-                .sentences
-                .get(s)
-                .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'));
-            long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop
+            // The dearest test last.
+            let ends_stop = || {
+                text.sentences
+                    .get(s)
+                    .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'))
+            };
+            long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop()
         })
         .collect()
 }

@@ -71,10 +71,10 @@ impl<'a> Tokens<'a> {
                 None => true,
                 Some(prev) => {
                     let gap = &body[prev.range.end..range.start];
-                    prev.sentence != sentence
-                        || gap.ends_with(['"', '“', '‘', '('])
-                        || gap.trim_end().ends_with(':')
-                        || after_date_marker(body, &list, sentence)
+                    // Most gaps are one space: neither test can hold.
+                    let opens = gap != " "
+                        && (gap.ends_with(['"', '“', '‘', '(']) || gap.trim_end().ends_with(':'));
+                    prev.sentence != sentence || opens || after_date_marker(body, &list, sentence)
                 }
             };
             let shape = Shape::of(word);
