@@ -18,10 +18,11 @@
 //! countries the article mentions.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::io::Read;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 /// The gazetteer file, gzip-compressed (see `data/gazetteer/build.py`).
 static DATA: &[u8] = include_bytes!("../../data/gazetteer/places.tsv.gz");
@@ -125,8 +126,8 @@ pub struct Gazetteer {
     demonym_lines: Vec<u32>,
     count: usize,
     max_words: usize,
-    countries: HashMap<String, PlaceId>,
-    admins: HashMap<(String, String), PlaceId>,
+    countries: FxHashMap<String, PlaceId>,
+    admins: FxHashMap<(String, String), PlaceId>,
 }
 
 /// Why the data file could not be read.
@@ -511,8 +512,8 @@ impl Gazetteer {
             data,
             count: h.places,
             max_words: h.max_words,
-            countries: HashMap::new(),
-            admins: HashMap::new(),
+            countries: FxHashMap::default(),
+            admins: FxHashMap::default(),
         };
         g.key_lines = line_starts(&g.data, &g.keys)?;
         g.key_buckets = prefix_buckets(&g.data, &g.key_lines);

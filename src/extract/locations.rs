@@ -30,7 +30,6 @@ mod phrases;
 mod words;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -38,7 +37,7 @@ use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, Place
 use super::text::Text;
 use super::{Actor, Location};
 use phrases::Tokens;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use words::Noun;
 
 /// The longest place name tried, in words.
@@ -248,7 +247,7 @@ struct Reader<'t, 'a> {
     claims: Vec<Claim>,
     /// Lower-case words seen in names that are no place ("matthew",
     /// "miller"): not places on their own either.
-    name_words: HashSet<String>,
+    name_words: FxHashSet<String>,
     lookups: Lookups,
 }
 
@@ -269,7 +268,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             known_end: vec![0; toks.len()],
             headlines: headline_sentences(toks, text),
             claims: Vec::new(),
-            name_words: HashSet::new(),
+            name_words: FxHashSet::default(),
             lookups: Lookups::new(gaz),
         };
         for p in phrases::find(toks) {
@@ -423,8 +422,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    if indexed || self.gaz.contains(&fold_key(t.text(&w))) {
-                        let key = fold_key(t.text(&w));
+                    // Fold once: the key is both tested and kept.
+                    let key = fold_key(t.text(&w));
+                    if indexed || self.gaz.contains(&key) {
                         found = Some(Match { words: w, key });
                         break;
                     }
@@ -981,7 +981,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Other mentions of places the gazetteer lacks: once "the Zamzam
     /// camp" is a place, so is "Zamzam".
     fn propagate_unknown(&mut self) {
-        let mut bare: HashMap<String, Claim> = HashMap::new();
+        let mut bare: FxHashMap<String, Claim> = FxHashMap::default();
         for c in &self.claims {
             if let Target::Unknown { name, .. } = &c.target {
                 let words: Vec<&str> = name.split(' ').collect();
@@ -1017,7 +1017,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
             let strong = match &c.target {
-                Target::Known(key) => self.key_info(&key.clone()).strong,
+                Target::Known(key) => self.key_info(key).strong,
                 _ => false,
             };
             !actors.blocks(c, strong)
@@ -1048,21 +1048,20 @@ impl<'t, 'a> Reader<'t, 'a> {
         let Target::Known(key) = &c.target else {
             return true;
         };
-        let key = key.clone();
-        let info = self.key_info(&key);
+        let info = self.key_info(key);
         let t = self.toks;
         let first = t.list.partition_point(|w| w.range.start < c.range.start);
         let single = t
             .list
             .get(first)
             .is_some_and(|w| w.range.end == c.range.end);
-        let word = t.body[c.range.clone()].to_string();
+        let word = &t.body[c.range.clone()];
         if single {
             let never = words::is(
                 words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
-                &word,
-            ) || words::is_calendar(&word);
-            if never || is_demonym(self.gaz, &word) {
+                word,
+            ) || words::is_calendar(word);
+            if never || is_demonym(self.gaz, word) {
                 return false;
             }
             let tok = &t.list[first];
@@ -1151,11 +1150,13 @@ fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
         .iter()
         .enumerate()
         .map(|(s, &(caps, long, function))| {
-            let ends_stop = text
-                .sentences
-                .get(s)
-                .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'));
-            long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop
+            // The dearest test last.
+            let ends_stop = || {
+                text.sentences
+                    .get(s)
+                    .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'))
+            };
+            long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop()
         })
         .collect()
 }
@@ -1545,7 +1546,8 @@ impl Resolver {
 
 /// The country most of the article's places lie in, when one stands out.
 fn main_country(resolved: &[Option<Resolved>]) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // Ranked by count, then code: the map's order does not matter.
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for r in resolved.iter().flatten() {
         if let Some(cc) = &r.place.country_code {
             *counts.entry(cc).or_default() += 1;

@@ -30,6 +30,11 @@ pub struct Token {
     /// First word of its sentence, of a quotation or of the text after a
     /// date marker: capitalisation there is no evidence of a name.
     pub initial: bool,
+    /// In one sentence with the next word and separated from it by a
+    /// single space or hyphen only ([`Tokens::joined`]).
+    pub joined: bool,
+    /// Joined to the next word by a hyphen ([`Tokens::hyphen_after`]).
+    pub hyphen: bool,
 }
 
 /// The words of a body, in order.
@@ -54,14 +59,22 @@ impl<'a> Tokens<'a> {
             {
                 sentence += 1;
             }
+            // The previous word's joins are known now: worked out once
+            // here rather than on every question.
+            if let Some(prev) = list.last_mut() {
+                let gap = &body[prev.range.end..range.start];
+                prev.joined =
+                    prev.sentence == sentence && matches!(gap, " " | "-" | "\u{2010}" | "\u{2011}");
+                prev.hyphen = prev.joined && gap != " ";
+            }
             let initial = match list.last() {
                 None => true,
                 Some(prev) => {
                     let gap = &body[prev.range.end..range.start];
-                    prev.sentence != sentence
-                        || gap.ends_with(['"', '“', '‘', '('])
-                        || gap.trim_end().ends_with(':')
-                        || after_date_marker(body, &list, sentence)
+                    // Most gaps are one space: neither test can hold.
+                    let opens = gap != " "
+                        && (gap.ends_with(['"', '“', '‘', '(']) || gap.trim_end().ends_with(':'));
+                    prev.sentence != sentence || opens || after_date_marker(body, &list, sentence)
                 }
             };
             let shape = Shape::of(word);
@@ -71,6 +84,8 @@ impl<'a> Tokens<'a> {
                 title: shape.cap && !shape.upper_after_first,
                 long: shape.chars >= 4 && shape.alpha_first,
                 initial,
+                joined: false,
+                hyphen: false,
                 sentence,
                 range,
             });
@@ -113,14 +128,12 @@ impl<'a> Tokens<'a> {
     /// True if words `i` and `i + 1` are in one sentence and separated by
     /// a single space or hyphen only: they may belong to one name.
     pub fn joined(&self, i: usize) -> bool {
-        i + 1 < self.len()
-            && self.list[i].sentence == self.list[i + 1].sentence
-            && matches!(self.gap(i), " " | "-" | "\u{2010}" | "\u{2011}")
+        self.list[i].joined
     }
 
     /// True if word `i` is joined to the next by a hyphen.
     pub fn hyphen_after(&self, i: usize) -> bool {
-        self.joined(i) && self.gap(i) != " "
+        self.list[i].hyphen
     }
 
     /// True if word `i` is a lower-case name particle ("of", "al", "de").
@@ -156,12 +169,7 @@ impl Shape {
         };
         if word.is_ascii() {
             for (i, &b) in word.as_bytes().iter().enumerate() {
-                shape.add(
-                    i == 0,
-                    b.is_ascii_alphabetic(),
-                    b.is_ascii_uppercase(),
-                    b.is_ascii_lowercase(),
-                );
+                shape.add(i == 0, has(b, UPPER | LOWER), has(b, UPPER), has(b, LOWER));
             }
         } else {
             for (i, c) in word.chars().enumerate() {
@@ -210,7 +218,7 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if b < 0x80 && !has(b, ALNUM) {
             i += 1;
             continue;
         }
@@ -231,7 +239,7 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
         }
         while i < n {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if has(b, ALNUM) {
                 i += 1;
             } else if (b >= 0x80 && alphanumeric_at(body, i)) || inner_apostrophe(body, i) {
                 i = next_char(body, i);
@@ -245,6 +253,38 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// ASCII byte classes, looked up in [`CLASS`]: one load per byte instead
+/// of range tests (non-ASCII bytes are in no class).
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const ALNUM: u8 = UPPER | LOWER | DIGIT;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// True if byte `b` is in one of `classes`.
+#[inline]
+fn has(b: u8, classes: u8) -> bool {
+    CLASS[usize::from(b)] & classes != 0
 }
 
 /// The char starting at byte `i` (a char boundary), None past the end.
@@ -270,7 +310,7 @@ fn next_char(body: &str, i: usize) -> usize {
 #[inline]
 fn alphanumeric_at(body: &str, i: usize) -> bool {
     match body.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(&b) if b < 0x80 => has(b, ALNUM),
         _ => char_at(body, i).is_some_and(char::is_alphanumeric),
     }
 }
@@ -278,7 +318,7 @@ fn alphanumeric_at(body: &str, i: usize) -> bool {
 #[inline]
 fn alphabetic_at(body: &str, i: usize) -> bool {
     match body.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
+        Some(&b) if b < 0x80 => has(b, UPPER | LOWER),
         _ => char_at(body, i).is_some_and(char::is_alphabetic),
     }
 }

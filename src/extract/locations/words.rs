@@ -771,11 +771,11 @@ fn packed(word: &str) -> Option<u128> {
 fn packed_lower(word: &str) -> Option<u128> {
     let b = word.as_bytes();
     if b.len() <= 16 && b.is_ascii() {
-        let mut w = 0u128;
-        for (i, &c) in b.iter().enumerate() {
-            w |= u128::from(c.to_ascii_lowercase()) << (8 * i);
-        }
-        Some(w)
+        // Lower-case the padded bytes in place: zero padding stays zero.
+        let mut w = [0u8; 16];
+        w[..b.len()].copy_from_slice(b);
+        w.make_ascii_lowercase();
+        Some(u128::from_le_bytes(w))
     } else if word.is_ascii() {
         None
     } else {
