@@ -29,6 +29,7 @@ mod words;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::text::Text;
@@ -290,9 +291,13 @@ fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
         let trimmed = s
             .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace())
             .trim();
-        let shorter = setting_regex()
-            .find(trimmed)
-            .map_or(trimmed, |m| &trimmed[..m.start()]);
+        let shorter = if may_hold_setting(trimmed) {
+            setting_regex()
+                .find(trimmed)
+                .map_or(trimmed, |m| &trimmed[..m.start()])
+        } else {
+            trimmed
+        };
         if shorter.len() == s.len() {
             break;
         }
@@ -301,6 +306,39 @@ fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
     // `s` is a slice of `body`: its offset is the distance between the pointers.
     let start = s.as_ptr() as usize - body.as_ptr() as usize;
     start..start + s.len()
+}
+
+/// Whether `s` holds one of the words that every match of
+/// [`setting_regex`] must hold: a cheap literal scan that spares most
+/// pieces the regex search.
+fn may_hold_setting(s: &str) -> bool {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            AhoCorasick::new([
+                "reporters",
+                "journalists",
+                "press",
+                "media",
+                "briefing",
+                "conference",
+                "interview",
+                "statement",
+                "speech",
+                "meeting",
+                "address",
+                "readout",
+                "post",
+                "video",
+                "call",
+                "visit",
+                "talks",
+                "op-ed",
+                "session",
+            ])
+            .expect("setting words build")
+        })
+        .is_match(s)
 }
 
 fn setting_regex() -> &'static Regex {
