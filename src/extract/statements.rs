@@ -310,8 +310,10 @@ fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
 
 /// Whether `s` holds one of the words that every match of
 /// [`setting_regex`] must hold: a cheap literal scan that spares most
-/// pieces the regex search.
+/// pieces the regex search. A match holds no ',' or ';' after its optional
+/// leading comma, so the word lies after the last of them.
 fn may_hold_setting(s: &str) -> bool {
+    let tail = s.rfind([',', ';']).map_or(s, |p| &s[p + 1..]);
     static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
     WORDS
         .get_or_init(|| {
@@ -338,7 +340,7 @@ fn may_hold_setting(s: &str) -> bool {
             ])
             .expect("setting words build")
         })
-        .is_match(s)
+        .is_match(tail)
 }
 
 fn setting_regex() -> &'static Regex {

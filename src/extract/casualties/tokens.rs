@@ -66,7 +66,8 @@ pub fn tokenize(s: &str) -> Vec<Token> {
 /// Splits a sentence into tokens, given its [`numbers::find_counts`].
 pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
     let mut next_count = counts.into_iter().peekable();
-    let mut out = Vec::new();
+    // About one token per five bytes: room up front spares regrowing.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
         while next_count.peek().is_some_and(|n| n.range.start < i) {
