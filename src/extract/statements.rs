@@ -29,7 +29,6 @@ mod words;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::text::Text;
@@ -291,13 +290,9 @@ fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
         let trimmed = s
             .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace())
             .trim();
-        let shorter = if may_hold_setting(trimmed) {
-            setting_regex()
-                .find(trimmed)
-                .map_or(trimmed, |m| &trimmed[..m.start()])
-        } else {
-            trimmed
-        };
+        let shorter = setting_regex()
+            .find(trimmed)
+            .map_or(trimmed, |m| &trimmed[..m.start()]);
         if shorter.len() == s.len() {
             break;
         }
@@ -306,41 +301,6 @@ fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
     // `s` is a slice of `body`: its offset is the distance between the pointers.
     let start = s.as_ptr() as usize - body.as_ptr() as usize;
     start..start + s.len()
-}
-
-/// Whether `s` holds one of the words that every match of
-/// [`setting_regex`] must hold: a cheap literal scan that spares most
-/// pieces the regex search. A match holds no ',' or ';' after its optional
-/// leading comma, so the word lies after the last of them.
-fn may_hold_setting(s: &str) -> bool {
-    let tail = s.rfind([',', ';']).map_or(s, |p| &s[p + 1..]);
-    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            AhoCorasick::new([
-                "reporters",
-                "journalists",
-                "press",
-                "media",
-                "briefing",
-                "conference",
-                "interview",
-                "statement",
-                "speech",
-                "meeting",
-                "address",
-                "readout",
-                "post",
-                "video",
-                "call",
-                "visit",
-                "talks",
-                "op-ed",
-                "session",
-            ])
-            .expect("setting words build")
-        })
-        .is_match(tail)
 }
 
 fn setting_regex() -> &'static Regex {
