@@ -249,8 +249,21 @@ pub fn find_counts(text: &str) -> Vec<Number> {
 /// Every number, without range merging.
 fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        let b = bytes[i];
+        // Fast paths, same outcome as below: ASCII punctuation and spaces
+        // start no number, and a word whose first letter starts no number
+        // word is skipped whole.
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphabetic() && !may_start_number_word(b as char) && word_start(text, i) {
+            i += token_len(&bytes[i..], &text[i..]);
+            continue;
+        }
         if word_start(text, i) {
             if let Some(mut n) = parse_at(text, i) {
                 i = n.range.end;
@@ -270,16 +283,29 @@ fn scan(text: &str) -> Vec<Number> {
     out
 }
 
+/// The ASCII bytes a token holds: letters, digits, commas, dots and hyphens
+/// (a table, as this test runs on every byte of every word).
+const TOKEN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b',' | b'.' | b'-');
+        b += 1;
+    }
+    table
+};
+
 /// Length of the letters, digits, commas, dots and hyphens `s` starts with.
 fn token_len(bytes: &[u8], s: &str) -> usize {
     // ASCII first, in one pass; other chars are decoded one by one.
-    let mut len = bytes
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')))
-        .unwrap_or(bytes.len());
+    let mut len = 0;
+    while len < bytes.len() && TOKEN_BYTE[usize::from(bytes[len])] {
+        len += 1;
+    }
     while let Some(&b) = bytes.get(len) {
         let step = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-')).then_some(1)
+            TOKEN_BYTE[usize::from(b)].then_some(1)
         } else {
             let c = s[len..].chars().next().expect("char boundary");
             c.is_alphanumeric().then(|| c.len_utf8())
@@ -439,9 +465,16 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
 
 /// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
 fn is_quantity_word(w: &str) -> bool {
-    NOT_ONE_AFTER_ARTICLE
-        .iter()
-        .any(|q| q.eq_ignore_ascii_case(w))
+    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    let set = SET.get_or_init(|| NOT_ONE_AFTER_ARTICLE.iter().map(|w| w.as_bytes()).collect());
+    // Lower-case into a small buffer, no allocation; longer words are none.
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
 }
 
 /// Digits with thousands separators and an optional decimal part.

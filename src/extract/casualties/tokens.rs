@@ -66,7 +66,8 @@ pub fn tokenize(s: &str) -> Vec<Token> {
 /// Splits a sentence into tokens, given its [`numbers::find_counts`].
 pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
     let mut next_count = counts.into_iter().peekable();
-    let mut out = Vec::new();
+    // About one token per five bytes: room up front spares regrowing.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
         while next_count.peek().is_some_and(|n| n.range.start < i) {
@@ -76,7 +77,7 @@ pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
             let n = next_count.next().expect("peeked");
             let range = n.range.clone();
             out.push(Token {
-                lower: s[range.clone()].to_lowercase(),
+                lower: lowercase(&s[range.clone()]),
                 kind: Kind::Count(n),
                 range: range.clone(),
             });
@@ -85,7 +86,7 @@ pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
             let end = word_end(s, i);
             out.push(Token {
                 kind: Kind::Word,
-                lower: s[i..end].to_lowercase(),
+                lower: lowercase(&s[i..end]),
                 range: i..end,
             });
             i = end;
@@ -103,9 +104,42 @@ pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
     out
 }
 
+/// `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// End of the word starting at `i`: letters and digits, joined by single
 /// hyphens or apostrophes ("top-ranking", "Israel’s", "7-year-old").
 fn word_end(s: &str, i: usize) -> usize {
+    // ASCII bytes without decoding; a word with any other char is read
+    // again char by char.
+    let bytes = s.as_bytes();
+    let mut end = i;
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        let next = bytes.get(j + 1).copied();
+        if !b.is_ascii() || (matches!(b, b'-' | b'\'') && next.is_some_and(|n| !n.is_ascii())) {
+            return word_end_chars(s, i);
+        }
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+            end = j;
+        } else if matches!(b, b'-' | b'\'') && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// [`word_end`] for words with non-ASCII chars.
+fn word_end_chars(s: &str, i: usize) -> usize {
     let mut end = i;
     let mut chars = s[i..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {

@@ -78,6 +78,10 @@ fn word_end(s: &str, mut i: usize, first: char) -> usize {
             i += 1;
             continue;
         }
+        // A space ends the word: no need to decode what follows it.
+        if bytes[i] == b' ' {
+            break;
+        }
         let ch = char_at(s, i);
         let len = ch.len_utf8();
         let next = s[i + len..].chars().next();
