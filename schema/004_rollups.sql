@@ -83,21 +83,27 @@ CREATE TABLE outlet_counts (
     actor_mentions    INTEGER NOT NULL,
     place_mentions    INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Each article's facts, counted through the article_id indexes; the totals
+-- below are sums of it.
+CREATE VIEW article_fact_counts AS
+SELECT a.id AS article_id, coalesce(a.outlet, '') AS outlet,
+       (SELECT count(*) FROM statements WHERE article_id = a.id) AS statements,
+       (SELECT count(*) FROM casualty_figures WHERE article_id = a.id) AS casualty_figures,
+       (SELECT count(*) FROM actor_mentions WHERE article_id = a.id) AS actor_mentions,
+       (SELECT count(*) FROM location_mentions WHERE article_id = a.id) AS place_mentions
+FROM articles a;
 INSERT INTO outlet_counts
-SELECT coalesce(outlet, ''), count(*),
-       sum((SELECT count(*) FROM statements WHERE article_id = a.id)),
-       sum((SELECT count(*) FROM casualty_figures WHERE article_id = a.id)),
-       sum((SELECT count(*) FROM actor_mentions WHERE article_id = a.id)),
-       sum((SELECT count(*) FROM location_mentions WHERE article_id = a.id))
-FROM articles a GROUP BY 1;
+SELECT outlet, count(*), sum(statements), sum(casualty_figures), sum(actor_mentions), sum(place_mentions)
+FROM article_fact_counts GROUP BY outlet;
 -- BEFORE: the facts are still there to be counted (the cascade removes them after).
 CREATE TRIGGER articles_uncount BEFORE DELETE ON articles BEGIN
     UPDATE outlet_counts
-    SET articles = articles - 1,
-        statements = statements - (SELECT count(*) FROM statements WHERE article_id = old.id),
-        casualty_figures = casualty_figures - (SELECT count(*) FROM casualty_figures WHERE article_id = old.id),
-        actor_mentions = actor_mentions - (SELECT count(*) FROM actor_mentions WHERE article_id = old.id),
-        place_mentions = place_mentions - (SELECT count(*) FROM location_mentions WHERE article_id = old.id)
+    SET (articles, statements, casualty_figures, actor_mentions, place_mentions) = (
+        SELECT outlet_counts.articles - 1, outlet_counts.statements - c.statements,
+               outlet_counts.casualty_figures - c.casualty_figures,
+               outlet_counts.actor_mentions - c.actor_mentions,
+               outlet_counts.place_mentions - c.place_mentions
+        FROM article_fact_counts c WHERE c.article_id = old.id)
     WHERE outlet = coalesce(old.outlet, '');
 END;
 
@@ -130,19 +136,16 @@ END;
 CREATE TRIGGER articles_outlet_recount AFTER UPDATE OF outlet ON articles
 WHEN old.outlet IS NOT new.outlet BEGIN
     UPDATE outlet_counts
-    SET articles = articles - 1,
-        statements = statements - (SELECT count(*) FROM statements WHERE article_id = old.id),
-        casualty_figures = casualty_figures - (SELECT count(*) FROM casualty_figures WHERE article_id = old.id),
-        actor_mentions = actor_mentions - (SELECT count(*) FROM actor_mentions WHERE article_id = old.id),
-        place_mentions = place_mentions - (SELECT count(*) FROM location_mentions WHERE article_id = old.id)
+    SET (articles, statements, casualty_figures, actor_mentions, place_mentions) = (
+        SELECT outlet_counts.articles - 1, outlet_counts.statements - c.statements,
+               outlet_counts.casualty_figures - c.casualty_figures,
+               outlet_counts.actor_mentions - c.actor_mentions,
+               outlet_counts.place_mentions - c.place_mentions
+        FROM article_fact_counts c WHERE c.article_id = old.id)
     WHERE outlet = coalesce(old.outlet, '');
     INSERT INTO outlet_counts
-    SELECT coalesce(new.outlet, ''), 1,
-           (SELECT count(*) FROM statements WHERE article_id = new.id),
-           (SELECT count(*) FROM casualty_figures WHERE article_id = new.id),
-           (SELECT count(*) FROM actor_mentions WHERE article_id = new.id),
-           (SELECT count(*) FROM location_mentions WHERE article_id = new.id)
-    WHERE true
+    SELECT outlet, 1, statements, casualty_figures, actor_mentions, place_mentions
+    FROM article_fact_counts WHERE article_id = new.id
     ON CONFLICT (outlet) DO UPDATE SET
         articles = articles + 1,
         statements = statements + excluded.statements,

@@ -106,13 +106,9 @@ ON CONFLICT (location_id, category) DO UPDATE SET figures = figures + excluded.f
 
 -- name: count_outlets
 INSERT INTO outlet_counts
-SELECT coalesce(outlet, ''), count(*),
-       sum((SELECT count(*) FROM statements WHERE article_id = a.id)),
-       sum((SELECT count(*) FROM casualty_figures WHERE article_id = a.id)),
-       sum((SELECT count(*) FROM actor_mentions WHERE article_id = a.id)),
-       sum((SELECT count(*) FROM location_mentions WHERE article_id = a.id))
-FROM articles a WHERE a.id BETWEEN :first AND :last
-GROUP BY 1
+SELECT outlet, count(*), sum(statements), sum(casualty_figures), sum(actor_mentions), sum(place_mentions)
+FROM article_fact_counts WHERE article_id BETWEEN :first AND :last
+GROUP BY outlet
 ON CONFLICT (outlet) DO UPDATE SET
     articles = articles + excluded.articles,
     statements = statements + excluded.statements,
