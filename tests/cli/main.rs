@@ -118,62 +118,54 @@ pub fn assert_sound(db: &Path) {
     );
 }
 
+/// The article and fact tables an import fills.
+const FACT_TABLES: [&str; 9] = [
+    "articles",
+    "actors",
+    "actor_aliases",
+    "actor_mentions",
+    "statements",
+    "casualty_figures",
+    "locations",
+    "location_aliases",
+    "location_mentions",
+];
+
 /// Row counts of every fact table, for comparing imports.
 pub fn table_counts(db: &Path) -> Vec<(String, i64)> {
     let conn = Connection::open(db).unwrap();
-    [
-        "articles",
-        "actors",
-        "actor_aliases",
-        "actor_mentions",
-        "statements",
-        "casualty_figures",
-        "locations",
-        "location_aliases",
-        "location_mentions",
-    ]
-    .iter()
-    .map(|t| {
-        (
-            t.to_string(),
-            scalar(&conn, &format!("SELECT count(*) FROM {t}")),
-        )
-    })
-    .collect()
+    FACT_TABLES
+        .iter()
+        .map(|t| {
+            (
+                t.to_string(),
+                scalar(&conn, &format!("SELECT count(*) FROM {t}")),
+            )
+        })
+        .collect()
 }
 
 /// Every row of every article and fact table, in key order: two databases
 /// with equal contents hold the same facts under the same ids.
 pub fn table_contents(db: &Path) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
     let conn = Connection::open(db).unwrap();
-    [
-        "articles",
-        "actors",
-        "actor_aliases",
-        "actor_mentions",
-        "statements",
-        "casualty_figures",
-        "locations",
-        "location_aliases",
-        "location_mentions",
-        "location_counts",
-        "casualty_counts",
-        "outlet_counts",
-    ]
-    .iter()
-    .map(|t| {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2"))
-            .unwrap();
-        let width = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| (0..width).map(|i| r.get(i)).collect())
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        (t.to_string(), rows)
-    })
-    .collect()
+    let totals = ["location_counts", "casualty_counts", "outlet_counts"];
+    FACT_TABLES
+        .iter()
+        .chain(&totals)
+        .map(|t| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2"))
+                .unwrap();
+            let width = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| (0..width).map(|i| r.get(i)).collect())
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (t.to_string(), rows)
+        })
+        .collect()
 }
 
 /// A short wire-style article written for these tests.
