@@ -731,17 +731,20 @@ fn parse_postings(s: &str) -> Vec<(PlaceId, MatchKind)> {
     out
 }
 
-fn parse_place(line: &str) -> Option<Place> {
+/// The eight tab-separated fields of a place row: id, kind, country,
+/// admin1, latitude, longitude, population, name.
+fn fields(line: &str) -> Option<[&str; 8]> {
     let mut f = line.splitn(8, '\t');
-    let gid = f.next()?;
-    let kind = PlaceKind::from_code(f.next()?)?;
-    let cc = f.next()?;
-    let admin1 = f.next()?;
-    let lat = f.next()?;
-    let lon = f.next()?;
-    let pop = f.next()?;
-    let name = f.next()?;
-    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let mut out = [""; 8];
+    for field in &mut out {
+        *field = f.next()?;
+    }
+    Some(out)
+}
+
+fn parse_place(line: &str) -> Option<Place> {
+    let [gid, kind, cc, admin1, lat, lon, pop, name] = fields(line)?;
+    let opt = |s: &str| opt_str(s).map(str::to_string);
     Some(Place {
         geonames_id: if gid.is_empty() {
             None
@@ -749,7 +752,7 @@ fn parse_place(line: &str) -> Option<Place> {
             Some(gid.parse().ok()?)
         },
         name: name.to_string(),
-        kind,
+        kind: PlaceKind::from_code(kind)?,
         country_code: opt(cc),
         admin1: opt(admin1),
         latitude: opt_f64(lat)?,
@@ -761,20 +764,11 @@ fn parse_place(line: &str) -> Option<Place> {
 /// The fields of a place row [`Brief`] holds; `None` where
 /// [`parse_place`] would fail on them.
 fn parse_brief(line: &str) -> Option<Brief<'_>> {
-    let mut f = line.splitn(8, '\t');
-    let _gid = f.next()?;
-    let kind = PlaceKind::from_code(f.next()?)?;
-    let cc = f.next()?;
-    let admin1 = f.next()?;
-    let _lat = f.next()?;
-    let _lon = f.next()?;
-    let pop = f.next()?;
-    f.next()?;
-    let (country_code, admin1) = (opt_str(cc), opt_str(admin1));
+    let [_, kind, cc, admin1, _, _, pop, _] = fields(line)?;
     Some(Brief {
-        kind,
-        country_code,
-        admin1,
+        kind: PlaceKind::from_code(kind)?,
+        country_code: opt_str(cc),
+        admin1: opt_str(admin1),
         population: pop.parse().ok()?,
     })
 }
