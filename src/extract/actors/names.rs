@@ -239,6 +239,11 @@ pub fn fold(name: &str) -> String {
     if name.is_ascii() {
         return fold_ascii(name);
     }
+    fold_any(name)
+}
+
+/// [`fold`] for any text: decompose, drop the accents, then fold.
+fn fold_any(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     name.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -319,17 +324,6 @@ mod tests {
 
     #[test]
     fn ascii_names_fold_as_the_general_path_does() {
-        use unicode_normalization::UnicodeNormalization;
-        let general = |name: &str| -> String {
-            name.nfd()
-                .map(|c| if c == '-' || c == '’' { ' ' } else { c })
-                .filter(|c| *c != '.' && *c != '\'')
-                .collect::<String>()
-                .to_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         for name in [
             "Lloyd J. Austin",
             " al-Qidra's  - .  x",
@@ -338,7 +332,7 @@ mod tests {
             "",
             "O'Neil \r\n Smith",
         ] {
-            assert_eq!(fold(name), general(name), "{name:?}");
+            assert_eq!(fold(name), fold_any(name), "{name:?}");
         }
     }
 }
