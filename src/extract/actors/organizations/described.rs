@@ -37,13 +37,7 @@ fn described_after(tokens: &Tokens) -> Vec<Found> {
         if !follows {
             continue;
         }
-        let mut i = j;
-        while i > 0 && j - i < 3 && tokens.joined(i - 1) && is_org_word(tokens, i - 1) {
-            i -= 1;
-        }
-        while i < j && is_description(tokens, i) {
-            i += 1;
-        }
+        let i = name_start(tokens, j, 3);
         let generic = state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
             || (i..=j).any(|k| tokens.class(k).platform || tokens.class(k).title.heads())
             || is_description(tokens, i);
@@ -87,13 +81,7 @@ fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
         if !described {
             continue;
         }
-        let mut i = j;
-        while i > 0 && j - i < 4 && tokens.joined(i - 1) && is_org_word(tokens, i - 1) {
-            i -= 1;
-        }
-        while i < j && is_description(tokens, i) {
-            i += 1;
-        }
+        let i = name_start(tokens, j, 4);
         let whole_state = state_at(tokens, i).is_some_and(|(e, _, _)| e == j);
         if whole_state || is_description(tokens, i) || i == j && tokens.sentence_initial(i) {
             continue;
@@ -170,6 +158,19 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Where the name ending at word `j` starts: back over at most `longest`
+/// joined name words before it, then forward past leading descriptions.
+fn name_start(tokens: &Tokens, j: usize, longest: usize) -> usize {
+    let mut i = j;
+    while i > 0 && j - i < longest && tokens.joined(i - 1) && is_org_word(tokens, i - 1) {
+        i -= 1;
+    }
+    while i < j && is_description(tokens, i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
