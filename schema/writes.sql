@@ -115,3 +115,26 @@ ON CONFLICT (outlet) DO UPDATE SET
     casualty_figures = casualty_figures + excluded.casualty_figures,
     actor_mentions = actor_mentions + excluded.actor_mentions,
     place_mentions = place_mentions + excluded.place_mentions;
+
+
+-- Query indexes an import may drop while it loads and build again at its end
+-- (schema/005_deferred_indexes.sql). Only indexes the import itself never reads: it
+-- looks facts up by article (running totals, --replace deletes) and figures by
+-- part_of_id (the cascade when a figure is deleted), so those indexes stay.
+
+-- name: deferrable_indexes
+SELECT name, sql FROM sqlite_schema
+WHERE type = 'index' AND sql IS NOT NULL
+  AND name IN ('actor_mentions_actor', 'location_mentions_location', 'statements_speaker',
+               'statements_speaker_text', 'casualty_figures_source', 'casualty_figures_place',
+               'casualty_figures_category', 'articles_published_on', 'articles_outlet')
+ORDER BY name;
+
+-- name: record_deferred_index
+INSERT INTO deferred_indexes (name, sql) VALUES (:name, :sql);
+
+-- name: deferred_indexes
+SELECT name, sql FROM deferred_indexes ORDER BY name;
+
+-- name: forget_deferred_index
+DELETE FROM deferred_indexes WHERE name = :name;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/002_query_indexes.sql"),
     include_str!("../../schema/003_replace_index.sql"),
     include_str!("../../schema/004_rollups.sql"),
+    include_str!("../../schema/005_deferred_indexes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@
 //! version is refused with a message naming it, and left byte for byte as it
 //! was (WAL mode is switched on only once the file is known to be ours).
 
+pub mod indexes;
 pub mod migrations;
 pub mod writer;
 

@@ -68,7 +68,7 @@ impl BatchCounts {
 }
 
 /// The writer's SQL, parsed once from `schema/writes.sql`.
-fn sql(name: &str) -> &'static str {
+pub(super) fn sql(name: &str) -> &'static str {
     static STATEMENTS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     STATEMENTS.get_or_init(|| parse_named(include_str!("../../schema/writes.sql")))[name]
 }
