@@ -48,6 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let saved = saved_queries::all(args.queries.as_deref())?;
     let query = resolve(&args.query, &saved)?;
     let conn = db::open_existing(&args.db, args.write)?;
+    note_missing_indexes(&conn, &args.db)?;
     let pairs: Vec<(String, String)> = args
         .params
         .chunks(2)
@@ -77,6 +78,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr when a large import has the query indexes dropped (or one
+/// was killed before building them): the answers are right, only slower.
+fn note_missing_indexes(conn: &Connection, db: &Path) -> anyhow::Result<()> {
+    let missing = db::indexes::missing(conn)?.len();
+    if missing > 0 {
+        eprintln!(
+            "note: {missing} indexes of {} are being rebuilt by an import (or the next import \
+             will rebuild them, if one was interrupted); queries may be slow until then",
+            db.display()
+        );
+    }
+    Ok(())
 }
 
 /// Streams the statement's rows into a writer in the chosen format.

@@ -2,7 +2,9 @@
 
 use predicates::prelude::*;
 
-use crate::{scalar, table_contents, table_counts, Workspace, PORT_STRIKE, TALKS};
+use crate::{
+    index_definitions, scalar, table_contents, table_counts, Workspace, PORT_STRIKE, TALKS,
+};
 
 #[test]
 fn imports_a_txt_article_with_date_title_and_facts() {
@@ -331,6 +333,38 @@ fn map_then_load_equals_direct_import() {
     let direct = table_contents(&ws.path("direct.db"));
     assert_eq!(direct[0].1.len(), 600, "every article stored");
     assert_eq!(direct, table_contents(&ws.path("mapped.db")));
+}
+
+/// Dropping the query indexes and building them after the load stores the
+/// same rows and ends with the same indexes as updating them as it goes.
+#[test]
+fn building_indexes_after_the_load_equals_building_them_during_it() {
+    let ws = Workspace::new();
+    ws.write("many.jsonl", many_articles(600));
+    for when in ["during", "after"] {
+        ws.cmd()
+            .args(["import", "many.jsonl", "--db", &format!("{when}.db")])
+            .args(["--build-indexes", when])
+            .assert()
+            .success();
+    }
+    let (during, after) = (ws.path("during.db"), ws.path("after.db"));
+    assert_eq!(table_contents(&during), table_contents(&after));
+    assert_eq!(index_definitions(&during), index_definitions(&after));
+    assert!(index_definitions(&after)
+        .iter()
+        .any(|(name, _)| name == "statements_speaker_text"));
+    // Nothing is left listed as missing, and queries say nothing about it.
+    let missing: i64 = scalar(
+        &rusqlite::Connection::open(&after).unwrap(),
+        "SELECT count(*) FROM deferred_indexes",
+    );
+    assert_eq!(missing, 0);
+    ws.cmd()
+        .args(["query", "places", "--db", "after.db"])
+        .assert()
+        .success()
+        .stderr("");
 }
 
 #[test]

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::{assert_sound, scalar, table_counts, Workspace};
+use crate::{assert_sound, index_definitions, scalar, table_counts, Workspace};
 
 // ---- the generated corpus ----
 
@@ -267,7 +267,8 @@ fn killed_imports_leave_whole_articles_and_a_rerun_completes() {
     eprintln!("kill test: {kills} kills; articles after each round: {seen:?}");
     assert_eq!(kills, KILLS, "the imports kept finishing before the kill");
 
-    // A killed file is readable by `query` (read-only) as it is.
+    // A killed file is readable by `query` (read-only) as it is, and says
+    // when the kill left indexes missing.
     let read = newsfacts(&ws)
         .args([
             "query",
@@ -278,6 +279,12 @@ fn killed_imports_leave_whole_articles_and_a_rerun_completes() {
         .output()
         .unwrap();
     assert!(read.status.success(), "{read:?}");
+    let missing: i64 = scalar(
+        &Connection::open(&db).unwrap(),
+        "SELECT count(*) FROM deferred_indexes",
+    );
+    let noted = String::from_utf8_lossy(&read.stderr).contains("indexes of killed.db");
+    assert_eq!(noted, missing > 0, "{read:?}");
 
     let rerun = spawn_import(&ws, &["corpus", "--db", "killed.db"])
         .wait_with_output()
@@ -288,6 +295,16 @@ fn killed_imports_leave_whole_articles_and_a_rerun_completes() {
     assert_eq!(table_counts(&db), table_counts(&ws.path("clean.db")));
     assert_eq!(facts_per_article(&db), clean);
     assert_whole_articles(&db, &clean);
+    // The rerun built whatever the kills left missing.
+    assert_eq!(
+        index_definitions(&db),
+        index_definitions(&ws.path("clean.db"))
+    );
+    let missing: i64 = scalar(
+        &Connection::open(&db).unwrap(),
+        "SELECT count(*) FROM deferred_indexes",
+    );
+    assert_eq!(missing, 0);
 }
 
 fn kill_seed() -> u64 {
@@ -303,12 +320,14 @@ fn kill_seed() -> u64 {
         })
 }
 
-/// Runs an import of `corpus` and SIGKILLs it after `delay` unless it ended
+/// Runs an import of `corpus` (building indexes after the load) and SIGKILLs it after `delay` unless it ended
 /// first. Returns how long it took when it ended by itself.
 fn run_until(ws: &Workspace, db: &str, delay: Duration) -> Option<Duration> {
     let started = Instant::now();
     let mut child = newsfacts(ws)
-        .args(["import", "corpus", "--db", db])
+        // Indexes dropped and built at the end: the kills also land while
+        // they are missing and while they are being built.
+        .args(["import", "corpus", "--db", db, "--build-indexes", "after"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -145,6 +145,18 @@ pub fn table_counts(db: &Path) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// Every index's name and definition (automatic ones have none).
+pub fn index_definitions(db: &Path) -> Vec<(String, String)> {
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT name, coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' ORDER BY name",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
 /// Every row of every article and fact table, in key order: two databases
 /// with equal contents hold the same facts under the same ids.
 pub fn table_contents(db: &Path) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
