@@ -71,6 +71,8 @@ pub struct Summary {
     /// Bytes of article text stored.
     pub bytes: u64,
     pub facts: writer::FactCounts,
+    /// Indexes built after the load, and the time that took.
+    pub indexes_built: Option<(usize, Duration)>,
 }
 
 /// Extracted (or loaded) articles on their way to the writer.
@@ -93,11 +95,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if defers_indexes(&conn, args.build_indexes, input.total_bytes())? {
         indexes::defer(&conn)?;
     }
-    let summary = match input {
+    let mut summary = match input {
         Job::Articles(input) => import_input(&mut conn, run_id, input, args.replace, &bar)?,
         Job::Facts(path) => import_facts(&mut conn, run_id, path, args.replace, &bar)?,
     };
-    build_missing_indexes(&conn, &bar)?;
+    summary.indexes_built = build_missing_indexes(&conn, &bar)?;
     bar.finish_and_clear();
     writer::finish_run(
         &conn,
@@ -148,8 +150,12 @@ fn defers_indexes(
 }
 
 /// Builds the indexes this import, or an earlier one that was killed,
-/// dropped; the bar says which.
-fn build_missing_indexes(conn: &Connection, bar: &ProgressBar) -> anyhow::Result<()> {
+/// dropped; the bar says which. Returns how many and how long it took.
+fn build_missing_indexes(
+    conn: &Connection,
+    bar: &ProgressBar,
+) -> anyhow::Result<Option<(usize, Duration)>> {
+    let started = Instant::now();
     let missing = indexes::missing(conn)?;
     for (i, index) in missing.iter().enumerate() {
         bar.set_message(format!(
@@ -160,7 +166,7 @@ fn build_missing_indexes(conn: &Connection, bar: &ProgressBar) -> anyhow::Result
         ));
         indexes::build(conn, index).with_context(|| format!("building index {}", index.name))?;
     }
-    Ok(())
+    Ok((!missing.is_empty()).then(|| (missing.len(), started.elapsed())))
 }
 
 /// What an import reads: articles, or facts from `newsfacts extract`.
@@ -428,9 +434,16 @@ impl Summary {
         } else {
             String::new()
         };
+        let indexes = match self.indexes_built {
+            Some((n, took)) => format!(
+                ", {n} indexes built after the load in {:.2} s",
+                took.as_secs_f64()
+            ),
+            None => String::new(),
+        };
         format!(
             "articles: {} new, {} unchanged{replaced}, {} failed | facts: {} actor mentions, {} statements, \
-             {} casualty figures, {} location mentions | {seconds:.2} s ({rate:.0} articles/s, {mb_rate:.1} MB/s stored)",
+             {} casualty figures, {} location mentions | {seconds:.2} s ({rate:.0} articles/s, {mb_rate:.1} MB/s stored{indexes})",
             self.new, self.unchanged, self.failed, f.actor_mentions, f.statements, f.casualty_figures,
             f.location_mentions
         )
