@@ -586,13 +586,16 @@ fn merge_ranges(text: &str, numbers: Vec<Number>) -> Vec<Number> {
     while let Some(mut n) = iter.next() {
         if let Some(next) = iter.peek() {
             if !n.article && !next.article && n.value < next.value && !n.plus {
-                let gap = text[n.range.end..next.range.start].to_ascii_lowercase();
-                let before = last_word(&text[..n.range.start]).to_ascii_lowercase();
-                let joined = match gap.as_str() {
-                    " and " => before == "between",
-                    " to " | "-" | "\u{2013}" => before != "from",
-                    " or " => true,
-                    _ => false,
+                // Compared ignoring ASCII case: no lower-case copies.
+                let gap = &text[n.range.end..next.range.start];
+                let before = last_word(&text[..n.range.start]);
+                let gap_is = |w: &str| gap.eq_ignore_ascii_case(w);
+                let joined = if gap_is(" and ") {
+                    before.eq_ignore_ascii_case("between")
+                } else if gap_is(" to ") || gap == "-" || gap == "\u{2013}" {
+                    !before.eq_ignore_ascii_case("from")
+                } else {
+                    gap_is(" or ")
                 };
                 if joined {
                     let next = iter.next().expect("peeked");
@@ -613,29 +616,24 @@ fn is_count(text: &str, n: &Number) -> bool {
     let after = &text[n.range.end..];
     let prev = last_word(before);
     let next = word_at(after.trim_start_matches([' ', '\u{a0}']));
-    let next_lower = next.to_ascii_lowercase();
     let digits = text[n.range.clone()].starts_with(|c: char| c.is_ascii_digit());
-    !(is_measure(after, &next_lower)
+    !(is_measure(after, next)
         || is_money(before)
         || is_attached_label(before, after)
         || prev.eq_ignore_ascii_case("no") && !digits
-        || (!n.article && next_lower == "another")
+        || (!n.article && next.eq_ignore_ascii_case("another"))
         || AGE_BEFORE.iter().any(|w| prev.eq_ignore_ascii_case(w))
         || LABELS_BEFORE.contains(&prev)
-        || (digits
-            && is_year(
-                &text[n.range.clone()],
-                &prev.to_ascii_lowercase(),
-                &next_lower,
-            ))
+        || (digits && is_year(&text[n.range.clone()], prev, next))
         || (n.value <= 31 && is_date(before, after))
         || (digits && is_time(before, after))
         || (digits && is_age_apposition(before, after))
         || is_ratio(text, n))
 }
 
-/// "40%", "12 km", "3 hours", "9 a.m.", "in the morning".
-fn is_measure(after: &str, next_lower: &str) -> bool {
+/// "40%", "12 km", "3 hours", "9 a.m.", "in the morning"; `next` is the
+/// word after the number.
+fn is_measure(after: &str, next: &str) -> bool {
     let trimmed = after.trim_start();
     let starts = |phrase: &str| {
         trimmed
@@ -643,8 +641,8 @@ fn is_measure(after: &str, next_lower: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
     };
     trimmed.starts_with('%')
-        || is_unit_word(next_lower)
-        || is_unit_word(next_lower.trim_end_matches('.'))
+        || is_unit_word(next)
+        || is_unit_word(next.trim_end_matches('.'))
         || starts("a.m")
         || starts("p.m")
         || starts("in the morning")
@@ -652,10 +650,18 @@ fn is_measure(after: &str, next_lower: &str) -> bool {
         || starts("in the afternoon")
 }
 
+/// One of [`UNIT_WORDS`], in any ASCII case.
 fn is_unit_word(w: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| UNIT_WORDS.iter().copied().collect())
-        .contains(w)
+    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    let set = SET.get_or_init(|| UNIT_WORDS.iter().map(|w| w.as_bytes()).collect());
+    // Lower-case into a small buffer, no allocation; longer words are none.
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
 }
 
 /// "$5", "€20", "US$ 3".
@@ -678,17 +684,19 @@ fn is_attached_label(before: &str, after: &str) -> bool {
 }
 
 /// A year: four digits 1900..=2100 with no separator, unless a plural noun
-/// follows ("2000 people") and no "in"/"since" precedes.
-fn is_year(digits: &str, prev_lower: &str, next_lower: &str) -> bool {
+/// follows ("2000 people") and no "in"/"since" precedes. Words compare
+/// ignoring ASCII case.
+fn is_year(digits: &str, prev: &str, next: &str) -> bool {
+    const YEAR_PREPS: &[&str] = &[
+        "in", "since", "of", "from", "until", "till", "by", "before", "after", "year",
+    ];
     let year_like = digits.len() == 4
         && digits
             .parse::<i64>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
-    let plural_next = next_lower == "people" || (next_lower.len() > 3 && next_lower.ends_with('s'));
-    let year_prep = matches!(
-        prev_lower,
-        "in" | "since" | "of" | "from" | "until" | "till" | "by" | "before" | "after" | "year"
-    );
+    let plural_next =
+        next.eq_ignore_ascii_case("people") || (next.len() > 3 && next.ends_with(['s', 'S']));
+    let year_prep = YEAR_PREPS.iter().any(|w| prev.eq_ignore_ascii_case(w));
     year_like && (year_prep || !plural_next)
 }
 
@@ -718,13 +726,13 @@ fn is_ratio(text: &str, n: &Number) -> bool {
     let one = n.value == 1 && !n.article;
     let next_is_number = |s: &str| {
         s.strip_prefix(" in ").is_some_and(|r| {
-            r.starts_with(|c: char| c.is_ascii_digit())
-                || unit_value(&word_at(r).to_ascii_lowercase()).is_some()
+            r.starts_with(|c: char| c.is_ascii_digit()) || unit_value(word_at(r)).is_some()
         })
     };
-    let prev_one = before
-        .strip_suffix(" in")
-        .is_some_and(|b| matches!(last_word(b).to_ascii_lowercase().as_str(), "1" | "one"));
+    let prev_one = before.strip_suffix(" in").is_some_and(|b| {
+        let w = last_word(b);
+        w == "1" || w.eq_ignore_ascii_case("one")
+    });
     (one && next_is_number(after)) || prev_one
 }
 

@@ -21,15 +21,16 @@ pub enum Kind {
 
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
-    /// Lower-case text (the character itself for punctuation).
-    pub lower: String,
+    /// Lower-case text (the character itself for punctuation), held in the
+    /// sentence's one lower-case buffer: no allocation per token.
+    pub lower: &'a str,
     /// Byte range in the sentence.
     pub range: Range<usize>,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == Kind::Word && self.lower == w
     }
@@ -59,15 +60,23 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits a sentence into tokens.
 #[cfg(test)]
-pub fn tokenize(s: &str) -> Vec<Token> {
-    tokenize_with(s, crate::extract::numbers::find_counts(s))
+pub fn tokenize<'a>(s: &str, lowered: &'a mut String) -> Vec<Token<'a>> {
+    tokenize_with(s, crate::extract::numbers::find_counts(s), lowered)
 }
 
-/// Splits a sentence into tokens, given its [`numbers::find_counts`].
-pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
+/// Splits a sentence into tokens, given its [`numbers::find_counts`]. The
+/// tokens' lower-case text is written into `lowered` (cleared first), so a
+/// sentence costs two allocations, not one per token.
+pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) -> Vec<Token<'a>> {
+    lowered.clear();
     let mut next_count = counts.into_iter().peekable();
     // About one token per five bytes: room up front spares regrowing.
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut found: Vec<(Kind, Range<usize>, Range<usize>)> = Vec::with_capacity(s.len() / 5 + 1);
+    let mut push = |kind: Kind, range: Range<usize>, lowered: &mut String| {
+        let start = lowered.len();
+        push_lowercase(lowered, &s[range.clone()]);
+        found.push((kind, range, start..lowered.len()));
+    };
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
         while next_count.peek().is_some_and(|n| n.range.start < i) {
@@ -76,40 +85,39 @@ pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
         if next_count.peek().is_some_and(|n| n.range.start == i) {
             let n = next_count.next().expect("peeked");
             let range = n.range.clone();
-            out.push(Token {
-                lower: lowercase(&s[range.clone()]),
-                kind: Kind::Count(n),
-                range: range.clone(),
-            });
             i = range.end;
+            push(Kind::Count(n), range, lowered);
         } else if is_word_char(c) {
             let end = word_end(s, i);
-            out.push(Token {
-                kind: Kind::Word,
-                lower: lowercase(&s[i..end]),
-                range: i..end,
-            });
+            push(Kind::Word, i..end, lowered);
             i = end;
         } else {
             if !c.is_whitespace() && !is_quote(c) {
-                out.push(Token {
-                    kind: Kind::Punct(c),
-                    lower: c.to_string(),
-                    range: i..i + c.len_utf8(),
-                });
+                // Punctuation has no case: its lower-case text is itself.
+                push(Kind::Punct(c), i..i + c.len_utf8(), lowered);
             }
             i += c.len_utf8();
         }
     }
-    out
+    let lowered: &'a str = lowered;
+    found
+        .into_iter()
+        .map(|(kind, range, lower)| Token {
+            kind,
+            lower: &lowered[lower],
+            range,
+        })
+        .collect()
 }
 
-/// `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
-fn lowercase(s: &str) -> String {
+/// Appends `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
+fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
-        s.to_ascii_lowercase()
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else {
-        s.to_lowercase()
+        out.push_str(&s.to_lowercase());
     }
 }
 
@@ -161,11 +169,11 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<String> {
-        tokenize(s)
+        tokenize(s, &mut String::new())
             .into_iter()
             .map(|t| match t.kind {
                 Kind::Count(n) => format!("#{}", n.value),
-                _ => t.lower,
+                _ => t.lower.to_string(),
             })
             .collect()
     }
