@@ -267,17 +267,32 @@ impl<'a> Resolver<'a> {
         r: &Range<usize>,
     ) -> impl Iterator<Item = (Range<usize>, usize)> + 's {
         let r = r.clone();
-        self.mentions
+        // Sorted by start: the mentions inside start at or after r.start,
+        // and none starting past r.end can end inside.
+        self.mentions_from(r.start)
             .iter()
-            .filter(move |(m, _)| m.start >= r.start && m.end <= r.end)
+            .take_while(move |(m, _)| m.start <= r.end)
+            .filter(move |(m, _)| m.end <= r.end)
             .cloned()
+    }
+
+    /// The mentions starting at or after byte `at` (they are sorted by start).
+    fn mentions_from(&self, at: usize) -> &[(Range<usize>, usize)] {
+        let first = self.mentions.partition_point(|(m, _)| m.start < at);
+        &self.mentions[first..]
+    }
+
+    /// The mentions starting at or before byte `at`.
+    fn mentions_to(&self, at: usize) -> &[(Range<usize>, usize)] {
+        let end = self.mentions.partition_point(|(m, _)| m.start <= at);
+        &self.mentions[..end]
     }
 
     /// The actor whose mention covers a byte range.
     fn covering(&self, r: Range<usize>) -> Option<usize> {
-        self.mentions
+        self.mentions_to(r.start)
             .iter()
-            .find(|(m, _)| m.start <= r.start && r.end <= m.end)
+            .find(|(m, _)| r.end <= m.end)
             .map(|(_, i)| *i)
     }
 
@@ -353,7 +368,8 @@ impl<'a> Resolver<'a> {
 
     /// The last actor satisfying `keep` mentioned before `at`, outside quotes.
     fn last_before(&self, at: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
-        self.mentions
+        // A mention ending by `at` starts by it too.
+        self.mentions_to(at)
             .iter()
             .rev()
             .filter(|(m, _)| m.end <= at && !self.in_quote(m.start))
@@ -362,9 +378,9 @@ impl<'a> Resolver<'a> {
     }
 
     fn first_after(&self, at: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
-        self.mentions
+        self.mentions_from(at)
             .iter()
-            .filter(|(m, _)| m.start >= at && !self.in_quote(m.start))
+            .filter(|(m, _)| !self.in_quote(m.start))
             .find(|(_, i)| keep(*i))
             .map(|(_, i)| *i)
     }
