@@ -254,13 +254,16 @@ fn scan(text: &str) -> Vec<Number> {
     while i < text.len() {
         let b = bytes[i];
         // Fast paths, same outcome as below: ASCII punctuation and spaces
-        // start no number, and a word whose first letter starts no number
-        // word is skipped whole.
+        // start no number, and a word whose first letters start no number
+        // word (the checks `parse_at` begins with) is skipped whole.
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        if b.is_ascii_alphabetic() && !may_start_number_word(b as char) && word_start(text, i) {
+        if b.is_ascii_alphabetic()
+            && (!may_start_number_word(b as char) || !may_be_number_prefix(&bytes[i..]))
+            && word_start(text, i)
+        {
             i += token_len(&bytes[i..], &text[i..]);
             continue;
         }
@@ -489,6 +492,9 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
         end += 1;
     }
     let digits = &s[..end];
+    if let Some(value) = whole_digits(digits) {
+        return Some((value, end));
+    }
     let value = if digits.contains(',') {
         let cleaned: String = digits.chars().filter(|c| *c != ',').collect();
         cleaned.parse().ok()?
@@ -496,6 +502,28 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
         digits.parse().ok()?
     };
     Some((value, end))
+}
+
+/// The value of digits with optional thousands commas and no decimal part,
+/// read without `str::parse`; `None` (read by the general path) past 15
+/// digits, where an f64 might not hold the integer exactly.
+fn whole_digits(digits: &str) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut count = 0;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b',' => {}
+            _ => return None,
+        }
+        if count > 15 {
+            return None;
+        }
+    }
+    Some(value as f64)
 }
 
 /// Number words: "seven", "twenty-five", "two hundred", "three thousand and

@@ -69,13 +69,25 @@ pub fn tokenize<'a>(s: &str, lowered: &'a mut String) -> Vec<Token<'a>> {
 /// sentence costs two allocations, not one per token.
 pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) -> Vec<Token<'a>> {
     lowered.clear();
+    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole,
+    // each token at its own range; otherwise token by token.
+    let ascii = s.is_ascii();
+    if ascii {
+        lowered.push_str(s);
+        lowered.make_ascii_lowercase();
+    }
     let mut next_count = counts.into_iter().peekable();
     // About one token per five bytes: room up front spares regrowing.
     let mut found: Vec<(Kind, Range<usize>, Range<usize>)> = Vec::with_capacity(s.len() / 5 + 1);
     let mut push = |kind: Kind, range: Range<usize>, lowered: &mut String| {
-        let start = lowered.len();
-        push_lowercase(lowered, &s[range.clone()]);
-        found.push((kind, range, start..lowered.len()));
+        let lower = if ascii {
+            range.clone()
+        } else {
+            let start = lowered.len();
+            push_lowercase(lowered, &s[range.clone()]);
+            start..lowered.len()
+        };
+        found.push((kind, range, lower));
     };
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
