@@ -654,7 +654,12 @@ fn lowers_to(s: &str, lower: &str) -> bool {
 
 /// A real name: at least two letters (not a stray capital like "A").
 fn is_named(a: &Actor) -> bool {
-    a.name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    // Stops at the second letter rather than counting them all.
+    a.name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(1)
+        .is_some()
 }
 
 /// The capitals of a name's main words: "WP" for "The Washington Post".
