@@ -829,6 +829,30 @@ mod tests {
     }
 
     #[test]
+    fn whole_digits_reads_as_str_parse_does() {
+        let cases = [
+            "0",
+            "7",
+            "007",
+            "1,200",
+            "12,345,678",
+            "999999999999999",
+            "1,000,000,000,000",
+            "1234567890123456",
+            "1.5",
+            "2,000.25",
+        ];
+        for digits in cases {
+            let parsed: f64 = digits.replace(',', "").parse().unwrap();
+            match whole_digits(digits) {
+                Some(v) => assert_eq!(v, parsed, "{digits}"),
+                // Left to the general path: a decimal part or over 15 digits.
+                None => assert!(digits.contains('.') || digits.len() > 15, "{digits}"),
+            }
+        }
+    }
+
+    #[test]
     fn every_unit_word_passes_the_prefix_check() {
         for (word, _) in UNITS {
             assert!(may_be_number_prefix(word.as_bytes()), "{word}");

@@ -203,6 +203,19 @@ mod tests {
     }
 
     #[test]
+    fn lower_is_each_token_lowercased() {
+        for s in [
+            "Hamas SAID 20 People were Killed in GAZA.",
+            "ΟΔΟΣ Σ İstanbul’s ÉTÉ killed “Two Hundred” people",
+        ] {
+            let mut lowered = String::new();
+            for t in tokenize(s, &mut lowered) {
+                assert_eq!(t.lower, s[t.range.clone()].to_lowercase(), "{s}");
+            }
+        }
+    }
+
+    #[test]
     fn non_counts_stay_words() {
         assert_eq!(kinds("on Oct. 7 at"), vec!["on", "oct", ".", "7", "at"]);
     }
