@@ -11,6 +11,7 @@
 //! state. Unnamed witnesses, residents, police and media get no speaker. The
 //! description is always kept as written.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -52,6 +53,10 @@ pub struct Resolver<'a> {
     pub last: Option<Speaker>,
     /// The speakers of the statements so far, latest last.
     pub recent: Vec<usize>,
+    /// Each person's [`Resolver::person_context`], by actor index, read on
+    /// first need: actors are only ever added, never changed, during the
+    /// article, and every role description would read them all again.
+    person_contexts: RefCell<Vec<Option<String>>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -76,6 +81,7 @@ impl<'a> Resolver<'a> {
             mentions,
             last: None,
             recent: Vec::new(),
+            person_contexts: RefCell::default(),
         }
     }
 
@@ -429,12 +435,16 @@ impl<'a> Resolver<'a> {
             .filter(|w| w.len() > 2 && *w != role && !matches!(w.as_str(), "the" | "and" | "for"))
             .collect();
         let mut best: Option<(usize, usize, usize)> = None; // (score, recency, actor)
+        let mut contexts = self.person_contexts.borrow_mut();
+        if contexts.len() < actors.len() {
+            contexts.resize(actors.len(), None);
+        }
         for (i, a) in actors
             .iter()
             .enumerate()
             .filter(|(_, a)| a.kind == "person")
         {
-            let context = self.person_context(a);
+            let context = contexts[i].get_or_insert_with(|| self.person_context(a));
             if !synonyms.iter().any(|s| context.contains(s)) {
                 continue;
             }
