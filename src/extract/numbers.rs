@@ -254,16 +254,12 @@ fn scan(text: &str) -> Vec<Number> {
     while i < text.len() {
         let b = bytes[i];
         // Fast paths, same outcome as below: ASCII punctuation and spaces
-        // start no number, and a word whose first letters start no number
-        // word (the checks `parse_at` begins with) is skipped whole.
+        // start no number, and a word that surely starts none is skipped whole.
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        if b.is_ascii_alphabetic()
-            && (!may_start_number_word(b as char) || !may_be_number_prefix(&bytes[i..]))
-            && word_start(text, i)
-        {
+        if b.is_ascii_alphabetic() && starts_no_number(&bytes[i..]) && word_start(text, i) {
             i += token_len(&bytes[i..], &text[i..]);
             continue;
         }
@@ -387,6 +383,30 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// Whether the word at `bytes`, starting with an ASCII letter, is one
+/// `parse_at` surely reads no number from: its first letters start no number
+/// word, or it is a word of one or two letters (number words have three or
+/// more) other than "a"/"an" ("of", "to", "on").
+fn starts_no_number(bytes: &[u8]) -> bool {
+    if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
+        return true;
+    }
+    let letters = bytes
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    // Nothing `word_at` would add to the word: no digit, mark or other char.
+    let ends_here = bytes
+        .get(letters)
+        .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'');
+    let word = &bytes[..letters];
+    letters < 3
+        && ends_here
+        && !word.eq_ignore_ascii_case(b"a")
+        && !word.eq_ignore_ascii_case(b"an")
+}
+
 /// Whether a word starting with `c` can be "a"/"an" or a number word: every
 /// one of [`UNITS`] starts with one of these letters (and a compound such as
 /// "twenty-five" with its tens), so other words need no parsing.
@@ -404,28 +424,31 @@ fn may_be_number_prefix(bytes: &[u8]) -> bool {
     let [a, b, c, ..] = bytes else {
         return true;
     };
-    let prefix = [a, b, c].map(u8::to_ascii_lowercase);
-    !prefix.iter().all(u8::is_ascii_lowercase)
-        || matches!(
-            &prefix,
-            b"zer"
-                | b"one"
-                | b"two"
-                | b"thr"
-                | b"fou"
-                | b"fiv"
-                | b"six"
-                | b"sev"
-                | b"eig"
-                | b"nin"
-                | b"ten"
-                | b"ele"
-                | b"twe"
-                | b"thi"
-                | b"fif"
-                | b"for"
-        )
+    let [a, b, c] = [a, b, c].map(u8::to_ascii_lowercase);
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
+        return true;
+    }
+    let row = NUMBER_PREFIXES[usize::from(a - b'a') * 26 + usize::from(b - b'a')];
+    row & (1 << (c - b'a')) != 0
 }
+
+/// The first three letters of the unit words, as a table: one row per first
+/// two letters, one bit per third (a lookup instead of sixteen compares for
+/// every word that starts like a number).
+const NUMBER_PREFIXES: [u32; 26 * 26] = {
+    const PREFIXES: [&[u8; 3]; 16] = [
+        b"zer", b"one", b"two", b"thr", b"fou", b"fiv", b"six", b"sev", b"eig", b"nin", b"ten",
+        b"ele", b"twe", b"thi", b"fif", b"for",
+    ];
+    let mut rows = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < PREFIXES.len() {
+        let [a, b, c] = *PREFIXES[k];
+        rows[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+        k += 1;
+    }
+    rows
+};
 
 /// "a"/"an": one person, or a scale ("a hundred", "a million"); nothing when a
 /// quantity word follows ("a dozen", "an estimated").
@@ -651,7 +674,8 @@ fn is_count(text: &str, n: &Number) -> bool {
         || prev.eq_ignore_ascii_case("no") && !digits
         || (!n.article && next.eq_ignore_ascii_case("another"))
         || AGE_BEFORE.iter().any(|w| prev.eq_ignore_ascii_case(w))
-        || LABELS_BEFORE.contains(&prev)
+        // Every label is capitalised: most words need no look through them.
+        || (prev.starts_with(|c: char| c.is_ascii_uppercase()) && LABELS_BEFORE.contains(&prev))
         || (digits && is_year(&text[n.range.clone()], prev, next))
         || (n.value <= 31 && is_date(before, after))
         || (digits && is_time(before, after))
@@ -850,6 +874,40 @@ mod tests {
                 None => assert!(digits.contains('.') || digits.len() > 15, "{digits}"),
             }
         }
+    }
+
+    #[test]
+    fn words_that_start_no_number_are_those_parse_at_reads_none_from() {
+        let text = "Of the 20 to a An an. On so: no one of ten t2 te-n ON-4 a’ a- \
+                    zero-two twenty-five For fortY ninety-nine forty- x é at, o'clock or";
+        for (i, c) in text.char_indices() {
+            let word_begins = c.is_ascii_alphabetic() && super::super::text::word_start(text, i);
+            if word_begins && starts_no_number(&text.as_bytes()[i..]) {
+                assert_eq!(parse_at(text, i), None, "at {:?}", &text[i..]);
+            }
+        }
+        for word in ["of", "to", "On", "so", "x"] {
+            assert!(starts_no_number(word.as_bytes()), "{word}");
+        }
+        for word in ["a", "An", "one", "ten", "t2", "te-n", "a-"] {
+            assert!(!starts_no_number(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_prefix_table_holds_exactly_the_unit_word_prefixes() {
+        let letters = || b'a'..=b'z';
+        for a in letters() {
+            for b in letters() {
+                for c in letters() {
+                    let prefix = [a, b, c];
+                    let expected = UNITS.iter().any(|(w, _)| w.as_bytes().starts_with(&prefix));
+                    assert_eq!(may_be_number_prefix(&prefix), expected, "{prefix:?}");
+                }
+            }
+        }
+        assert!(may_be_number_prefix(b"a"));
+        assert!(may_be_number_prefix(b"a-b"));
     }
 
     #[test]
