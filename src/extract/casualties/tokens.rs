@@ -139,23 +139,22 @@ fn word_end(s: &str, i: usize) -> usize {
     // ASCII bytes without decoding; a word with any other char is read
     // again char by char.
     let bytes = s.as_bytes();
-    let mut end = i;
     let mut j = i;
-    while let Some(&b) = bytes.get(j) {
-        let next = bytes.get(j + 1).copied();
-        if !b.is_ascii() || (matches!(b, b'-' | b'\'') && next.is_some_and(|n| !n.is_ascii())) {
-            return word_end_chars(s, i);
+    loop {
+        // Letters and digits in a tight loop; the byte after them decides.
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
         }
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-            end = j;
-        } else if matches!(b, b'-' | b'\'') && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
-            j += 1;
-        } else {
-            break;
+        match bytes.get(j) {
+            Some(b'-' | b'\'') => match bytes.get(j + 1) {
+                Some(n) if !n.is_ascii() => return word_end_chars(s, i),
+                Some(n) if n.is_ascii_alphanumeric() => j += 1,
+                _ => return j,
+            },
+            Some(b) if !b.is_ascii() => return word_end_chars(s, i),
+            _ => return j,
         }
     }
-    end
 }
 
 /// [`word_end`] for words with non-ASCII chars.
@@ -200,6 +199,40 @@ mod tests {
             kinds("top-ranking Israel’s"),
             vec!["top-ranking", "israel’s"]
         );
+    }
+
+    /// The byte-at-a-time reading `word_end` replaced, kept as its reference.
+    fn word_end_bytewise(s: &str, i: usize) -> usize {
+        let bytes = s.as_bytes();
+        let (mut end, mut j) = (i, i);
+        while let Some(&b) = bytes.get(j) {
+            let next = bytes.get(j + 1).copied();
+            if !b.is_ascii() || (matches!(b, b'-' | b'\'') && next.is_some_and(|n| !n.is_ascii())) {
+                return word_end_chars(s, i);
+            }
+            if b.is_ascii_alphanumeric() {
+                j += 1;
+                end = j;
+            } else if matches!(b, b'-' | b'\'') && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    #[test]
+    fn word_end_matches_the_bytewise_reading() {
+        for s in [
+            "top-ranking 7-year-old Israel's a--b a-'b x- y' 12,000 end-",
+            "Israel’s Zürich-based a-é b'é é-a 東京-x naïve ok-",
+        ] {
+            let starts = s.char_indices().filter(|(_, c)| is_word_char(*c));
+            for i in starts.map(|(i, _)| i) {
+                assert_eq!(word_end(s, i), word_end_bytewise(s, i), "{s:?} at {i}");
+            }
+        }
     }
 
     #[test]
