@@ -77,17 +77,22 @@ pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) 
         lowered.make_ascii_lowercase();
     }
     let mut next_count = counts.into_iter().peekable();
-    // About one token per five bytes: room up front spares regrowing.
-    let mut found: Vec<(Kind, Range<usize>, Range<usize>)> = Vec::with_capacity(s.len() / 5 + 1);
+    // About one token per five bytes: room up front spares regrowing. The
+    // tokens get their lower-case text once `lowered` is complete; until
+    // then, outside ASCII, `lower_ranges` says where each one's is.
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 1);
+    let mut lower_ranges: Vec<Range<usize>> = Vec::new();
     let mut push = |kind: Kind, range: Range<usize>, lowered: &mut String| {
-        let lower = if ascii {
-            range.clone()
-        } else {
+        if !ascii {
             let start = lowered.len();
             push_lowercase(lowered, &s[range.clone()]);
-            start..lowered.len()
-        };
-        found.push((kind, range, lower));
+            lower_ranges.push(start..lowered.len());
+        }
+        out.push(Token {
+            kind,
+            lower: "",
+            range,
+        });
     };
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
@@ -112,14 +117,16 @@ pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) 
         }
     }
     let lowered: &'a str = lowered;
-    found
-        .into_iter()
-        .map(|(kind, range, lower)| Token {
-            kind,
-            lower: &lowered[lower],
-            range,
-        })
-        .collect()
+    if ascii {
+        for t in &mut out {
+            t.lower = &lowered[t.range.clone()];
+        }
+    } else {
+        for (t, lower) in out.iter_mut().zip(lower_ranges) {
+            t.lower = &lowered[lower];
+        }
+    }
+    out
 }
 
 /// Appends `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
