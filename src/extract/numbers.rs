@@ -254,13 +254,12 @@ fn scan(text: &str) -> Vec<Number> {
     while i < text.len() {
         let b = bytes[i];
         // Fast paths, same outcome as below: ASCII punctuation and spaces
-        // start no number, and a word whose first letter starts no number
-        // word is skipped whole.
+        // start no number, and a word that surely starts none is skipped whole.
         if b.is_ascii() && !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        if b.is_ascii_alphabetic() && !may_start_number_word(b as char) && word_start(text, i) {
+        if b.is_ascii_alphabetic() && starts_no_number(&bytes[i..]) && word_start(text, i) {
             i += token_len(&bytes[i..], &text[i..]);
             continue;
         }
@@ -384,6 +383,30 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// Whether the word at `bytes`, starting with an ASCII letter, is one
+/// `parse_at` surely reads no number from: its first letters start no number
+/// word, or it is a word of one or two letters (number words have three or
+/// more) other than "a"/"an" ("of", "to", "on").
+fn starts_no_number(bytes: &[u8]) -> bool {
+    if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
+        return true;
+    }
+    let letters = bytes
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    // Nothing `word_at` would add to the word: no digit, mark or other char.
+    let ends_here = bytes
+        .get(letters)
+        .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'');
+    let word = &bytes[..letters];
+    letters < 3
+        && ends_here
+        && !word.eq_ignore_ascii_case(b"a")
+        && !word.eq_ignore_ascii_case(b"an")
+}
+
 /// Whether a word starting with `c` can be "a"/"an" or a number word: every
 /// one of [`UNITS`] starts with one of these letters (and a compound such as
 /// "twenty-five" with its tens), so other words need no parsing.
@@ -401,28 +424,31 @@ fn may_be_number_prefix(bytes: &[u8]) -> bool {
     let [a, b, c, ..] = bytes else {
         return true;
     };
-    let prefix = [a, b, c].map(u8::to_ascii_lowercase);
-    !prefix.iter().all(u8::is_ascii_lowercase)
-        || matches!(
-            &prefix,
-            b"zer"
-                | b"one"
-                | b"two"
-                | b"thr"
-                | b"fou"
-                | b"fiv"
-                | b"six"
-                | b"sev"
-                | b"eig"
-                | b"nin"
-                | b"ten"
-                | b"ele"
-                | b"twe"
-                | b"thi"
-                | b"fif"
-                | b"for"
-        )
+    let [a, b, c] = [a, b, c].map(u8::to_ascii_lowercase);
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
+        return true;
+    }
+    let row = NUMBER_PREFIXES[usize::from(a - b'a') * 26 + usize::from(b - b'a')];
+    row & (1 << (c - b'a')) != 0
 }
+
+/// The first three letters of the unit words, as a table: one row per first
+/// two letters, one bit per third (a lookup instead of sixteen compares for
+/// every word that starts like a number).
+const NUMBER_PREFIXES: [u32; 26 * 26] = {
+    const PREFIXES: [&[u8; 3]; 16] = [
+        b"zer", b"one", b"two", b"thr", b"fou", b"fiv", b"six", b"sev", b"eig", b"nin", b"ten",
+        b"ele", b"twe", b"thi", b"fif", b"for",
+    ];
+    let mut rows = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < PREFIXES.len() {
+        let [a, b, c] = *PREFIXES[k];
+        rows[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+        k += 1;
+    }
+    rows
+};
 
 /// "a"/"an": one person, or a scale ("a hundred", "a million"); nothing when a
 /// quantity word follows ("a dozen", "an estimated").
@@ -489,6 +515,9 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
         end += 1;
     }
     let digits = &s[..end];
+    if let Some(value) = whole_digits(digits) {
+        return Some((value, end));
+    }
     let value = if digits.contains(',') {
         let cleaned: String = digits.chars().filter(|c| *c != ',').collect();
         cleaned.parse().ok()?
@@ -496,6 +525,28 @@ fn parse_digits(s: &str) -> Option<(f64, usize)> {
         digits.parse().ok()?
     };
     Some((value, end))
+}
+
+/// The value of digits with optional thousands commas and no decimal part,
+/// read without `str::parse`; `None` (read by the general path) past 15
+/// digits, where an f64 might not hold the integer exactly.
+fn whole_digits(digits: &str) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut count = 0;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b',' => {}
+            _ => return None,
+        }
+        if count > 15 {
+            return None;
+        }
+    }
+    Some(value as f64)
 }
 
 /// Number words: "seven", "twenty-five", "two hundred", "three thousand and
@@ -586,13 +637,16 @@ fn merge_ranges(text: &str, numbers: Vec<Number>) -> Vec<Number> {
     while let Some(mut n) = iter.next() {
         if let Some(next) = iter.peek() {
             if !n.article && !next.article && n.value < next.value && !n.plus {
-                let gap = text[n.range.end..next.range.start].to_ascii_lowercase();
-                let before = last_word(&text[..n.range.start]).to_ascii_lowercase();
-                let joined = match gap.as_str() {
-                    " and " => before == "between",
-                    " to " | "-" | "\u{2013}" => before != "from",
-                    " or " => true,
-                    _ => false,
+                // Compared ignoring ASCII case: no lower-case copies.
+                let gap = &text[n.range.end..next.range.start];
+                let before = last_word(&text[..n.range.start]);
+                let gap_is = |w: &str| gap.eq_ignore_ascii_case(w);
+                let joined = if gap_is(" and ") {
+                    before.eq_ignore_ascii_case("between")
+                } else if gap_is(" to ") || gap == "-" || gap == "\u{2013}" {
+                    !before.eq_ignore_ascii_case("from")
+                } else {
+                    gap_is(" or ")
                 };
                 if joined {
                     let next = iter.next().expect("peeked");
@@ -613,29 +667,25 @@ fn is_count(text: &str, n: &Number) -> bool {
     let after = &text[n.range.end..];
     let prev = last_word(before);
     let next = word_at(after.trim_start_matches([' ', '\u{a0}']));
-    let next_lower = next.to_ascii_lowercase();
     let digits = text[n.range.clone()].starts_with(|c: char| c.is_ascii_digit());
-    !(is_measure(after, &next_lower)
+    !(is_measure(after, next)
         || is_money(before)
         || is_attached_label(before, after)
         || prev.eq_ignore_ascii_case("no") && !digits
-        || (!n.article && next_lower == "another")
+        || (!n.article && next.eq_ignore_ascii_case("another"))
         || AGE_BEFORE.iter().any(|w| prev.eq_ignore_ascii_case(w))
-        || LABELS_BEFORE.contains(&prev)
-        || (digits
-            && is_year(
-                &text[n.range.clone()],
-                &prev.to_ascii_lowercase(),
-                &next_lower,
-            ))
+        // Every label is capitalised: most words need no look through them.
+        || (prev.starts_with(|c: char| c.is_ascii_uppercase()) && LABELS_BEFORE.contains(&prev))
+        || (digits && is_year(&text[n.range.clone()], prev, next))
         || (n.value <= 31 && is_date(before, after))
         || (digits && is_time(before, after))
         || (digits && is_age_apposition(before, after))
         || is_ratio(text, n))
 }
 
-/// "40%", "12 km", "3 hours", "9 a.m.", "in the morning".
-fn is_measure(after: &str, next_lower: &str) -> bool {
+/// "40%", "12 km", "3 hours", "9 a.m.", "in the morning"; `next` is the
+/// word after the number.
+fn is_measure(after: &str, next: &str) -> bool {
     let trimmed = after.trim_start();
     let starts = |phrase: &str| {
         trimmed
@@ -643,8 +693,8 @@ fn is_measure(after: &str, next_lower: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
     };
     trimmed.starts_with('%')
-        || is_unit_word(next_lower)
-        || is_unit_word(next_lower.trim_end_matches('.'))
+        || is_unit_word(next)
+        || is_unit_word(next.trim_end_matches('.'))
         || starts("a.m")
         || starts("p.m")
         || starts("in the morning")
@@ -652,10 +702,18 @@ fn is_measure(after: &str, next_lower: &str) -> bool {
         || starts("in the afternoon")
 }
 
+/// One of [`UNIT_WORDS`], in any ASCII case.
 fn is_unit_word(w: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| UNIT_WORDS.iter().copied().collect())
-        .contains(w)
+    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    let set = SET.get_or_init(|| UNIT_WORDS.iter().map(|w| w.as_bytes()).collect());
+    // Lower-case into a small buffer, no allocation; longer words are none.
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
 }
 
 /// "$5", "€20", "US$ 3".
@@ -678,17 +736,19 @@ fn is_attached_label(before: &str, after: &str) -> bool {
 }
 
 /// A year: four digits 1900..=2100 with no separator, unless a plural noun
-/// follows ("2000 people") and no "in"/"since" precedes.
-fn is_year(digits: &str, prev_lower: &str, next_lower: &str) -> bool {
+/// follows ("2000 people") and no "in"/"since" precedes. Words compare
+/// ignoring ASCII case.
+fn is_year(digits: &str, prev: &str, next: &str) -> bool {
+    const YEAR_PREPS: &[&str] = &[
+        "in", "since", "of", "from", "until", "till", "by", "before", "after", "year",
+    ];
     let year_like = digits.len() == 4
         && digits
             .parse::<i64>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
-    let plural_next = next_lower == "people" || (next_lower.len() > 3 && next_lower.ends_with('s'));
-    let year_prep = matches!(
-        prev_lower,
-        "in" | "since" | "of" | "from" | "until" | "till" | "by" | "before" | "after" | "year"
-    );
+    let plural_next =
+        next.eq_ignore_ascii_case("people") || (next.len() > 3 && next.ends_with(['s', 'S']));
+    let year_prep = YEAR_PREPS.iter().any(|w| prev.eq_ignore_ascii_case(w));
     year_like && (year_prep || !plural_next)
 }
 
@@ -718,13 +778,13 @@ fn is_ratio(text: &str, n: &Number) -> bool {
     let one = n.value == 1 && !n.article;
     let next_is_number = |s: &str| {
         s.strip_prefix(" in ").is_some_and(|r| {
-            r.starts_with(|c: char| c.is_ascii_digit())
-                || unit_value(&word_at(r).to_ascii_lowercase()).is_some()
+            r.starts_with(|c: char| c.is_ascii_digit()) || unit_value(word_at(r)).is_some()
         })
     };
-    let prev_one = before
-        .strip_suffix(" in")
-        .is_some_and(|b| matches!(last_word(b).to_ascii_lowercase().as_str(), "1" | "one"));
+    let prev_one = before.strip_suffix(" in").is_some_and(|b| {
+        let w = last_word(b);
+        w == "1" || w.eq_ignore_ascii_case("one")
+    });
     (one && next_is_number(after)) || prev_one
 }
 
@@ -790,6 +850,64 @@ mod tests {
 
     fn counts(text: &str) -> Vec<i64> {
         find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn whole_digits_reads_as_str_parse_does() {
+        let cases = [
+            "0",
+            "7",
+            "007",
+            "1,200",
+            "12,345,678",
+            "999999999999999",
+            "1,000,000,000,000",
+            "1234567890123456",
+            "1.5",
+            "2,000.25",
+        ];
+        for digits in cases {
+            let parsed: f64 = digits.replace(',', "").parse().unwrap();
+            match whole_digits(digits) {
+                Some(v) => assert_eq!(v, parsed, "{digits}"),
+                // Left to the general path: a decimal part or over 15 digits.
+                None => assert!(digits.contains('.') || digits.len() > 15, "{digits}"),
+            }
+        }
+    }
+
+    #[test]
+    fn words_that_start_no_number_are_those_parse_at_reads_none_from() {
+        let text = "Of the 20 to a An an. On so: no one of ten t2 te-n ON-4 a’ a- \
+                    zero-two twenty-five For fortY ninety-nine forty- x é at, o'clock or";
+        for (i, c) in text.char_indices() {
+            let word_begins = c.is_ascii_alphabetic() && super::super::text::word_start(text, i);
+            if word_begins && starts_no_number(&text.as_bytes()[i..]) {
+                assert_eq!(parse_at(text, i), None, "at {:?}", &text[i..]);
+            }
+        }
+        for word in ["of", "to", "On", "so", "x"] {
+            assert!(starts_no_number(word.as_bytes()), "{word}");
+        }
+        for word in ["a", "An", "one", "ten", "t2", "te-n", "a-"] {
+            assert!(!starts_no_number(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_prefix_table_holds_exactly_the_unit_word_prefixes() {
+        let letters = || b'a'..=b'z';
+        for a in letters() {
+            for b in letters() {
+                for c in letters() {
+                    let prefix = [a, b, c];
+                    let expected = UNITS.iter().any(|(w, _)| w.as_bytes().starts_with(&prefix));
+                    assert_eq!(may_be_number_prefix(&prefix), expected, "{prefix:?}");
+                }
+            }
+        }
+        assert!(may_be_number_prefix(b"a"));
+        assert!(may_be_number_prefix(b"a-b"));
     }
 
     #[test]

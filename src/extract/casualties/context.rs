@@ -41,7 +41,7 @@ const VICTIM_STOP: &[&str] = &[
 fn victims(toks: &[Token], i: usize, s: &str) -> Option<String> {
     let mut range: Option<Range<usize>> = None;
     for (j, t) in toks.iter().enumerate().skip(i + 1).take(MAX_VICTIM_WORDS) {
-        let w = t.lower.as_str();
+        let w = t.lower;
         let stop = t.kind != Kind::Word
             || AUX.contains(&w)
             || NP_STOP.contains(&w)
@@ -123,7 +123,7 @@ fn since_phrase(toks: &[Token], j: usize) -> Option<usize> {
     if first.kind != Kind::Word && first.count().is_none() {
         return None;
     }
-    if AUX.contains(&first.lower.as_str()) || term_starting(toks, j + 1, Role::Any).is_some() {
+    if AUX.contains(&first.lower) || term_starting(toks, j + 1, Role::Any).is_some() {
         return None;
     }
     let mut end = j + 1;
@@ -132,7 +132,7 @@ fn since_phrase(toks: &[Token], j: usize) -> Option<usize> {
             t.kind == Kind::Punct('.') && end > j + 1 && toks[end - 1].lower.len() <= 4;
         let stop = match t.kind {
             Kind::Punct(_) => !abbreviation_dot,
-            _ => PERIOD_STOP.contains(&t.lower.as_str()) || AUX.contains(&t.lower.as_str()),
+            _ => PERIOD_STOP.contains(&t.lower) || AUX.contains(&t.lower),
         };
         if stop || end - j > 6 {
             break;
@@ -148,16 +148,16 @@ fn since_phrase(toks: &[Token], j: usize) -> Option<usize> {
 
 /// "in the past 24 hours", "over the last year", "during the previous week".
 fn past_phrase(toks: &[Token], j: usize) -> Option<usize> {
-    let opener = ["in", "over", "during", "within"].contains(&toks[j].lower.as_str());
+    let opener = ["in", "over", "during", "within"].contains(&toks[j].lower);
     let the = toks.get(j + 1).is_some_and(|t| t.is_word("the"));
     let past = toks
         .get(j + 2)
-        .is_some_and(|t| ["past", "last", "previous", "preceding"].contains(&t.lower.as_str()));
+        .is_some_and(|t| ["past", "last", "previous", "preceding"].contains(&t.lower));
     if !(opener && the && past && toks[j].kind == Kind::Word) {
         return None;
     }
     (j + 3..toks.len().min(j + 6))
-        .find(|&k| TIME_UNITS.contains(&toks[k].lower.as_str()))
+        .find(|&k| TIME_UNITS.contains(&toks[k].lower))
         .map(|k| k + 1)
 }
 
@@ -220,7 +220,7 @@ impl MentionIndex {
 pub struct SentenceContext<'a> {
     text: &'a Text<'a>,
     sentence: Range<usize>,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     /// Token ranges of the periods named in the sentence.
     periods: Vec<Range<usize>>,
     source: Option<usize>,
@@ -231,7 +231,7 @@ impl<'a> SentenceContext<'a> {
     pub fn new(
         text: &'a Text<'a>,
         sentence: Range<usize>,
-        toks: &'a [Token],
+        toks: &'a [Token<'a>],
         places: &'a MentionIndex,
         speakers: &'a MentionIndex,
     ) -> Self {
@@ -293,7 +293,7 @@ fn source(
 ) -> Option<usize> {
     let cues: Vec<usize> = toks
         .iter()
-        .filter(|t| t.kind == Kind::Word && CUES.contains(&t.lower.as_str()))
+        .filter(|t| t.kind == Kind::Word && CUES.contains(&t.lower))
         .map(|t| text.char_offset(sentence.start + t.range.start))
         .collect();
     let mut best: Option<(usize, usize)> = None;

@@ -154,8 +154,7 @@ fn own_category(toks: &[Token], i: usize, start: usize, article: bool) -> Option
         return Some(own);
     }
     // "colleagues from an organisation were killed": not the subject.
-    let object_of_prep =
-        article && i > 0 && PREPS_BEFORE_ARTICLE.contains(&toks[i - 1].lower.as_str());
+    let object_of_prep = article && i > 0 && PREPS_BEFORE_ARTICLE.contains(&toks[i - 1].lower);
     if !object_of_prep {
         match forward(toks, i, article, &mut own.among) {
             Found::Category(c) => own.category = Some(c),
@@ -181,7 +180,7 @@ const KIN: &[&str] = &["father", "mother", "parent", "grandfather", "grandmother
 
 /// Whether the count at `i` follows a kin noun and "of" ("a mother of five").
 fn after_kin(toks: &[Token], i: usize) -> bool {
-    i >= 2 && toks[i - 1].is_word("of") && KIN.contains(&toks[i - 2].lower.as_str())
+    i >= 2 && toks[i - 1].is_word("of") && KIN.contains(&toks[i - 2].lower)
 }
 
 /// Whether the words after the count name things, not people ("3 rockets",
@@ -191,7 +190,7 @@ fn counts_things(toks: &[Token], i: usize) -> bool {
         if t.kind != Kind::Word {
             break;
         }
-        let w = t.lower.as_str();
+        let w = t.lower;
         if OBJECTS.contains(&w) {
             return true;
         }
@@ -221,7 +220,7 @@ pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
         if last.kind != Kind::Word {
             return k;
         }
-        for words in qualifiers_ending_with(&last.lower) {
+        for words in qualifiers_ending_with(last.lower) {
             if let Some(s) = k.checked_sub(words.len()) {
                 if words_at(toks, s, words) {
                     k = s;
@@ -245,7 +244,7 @@ pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
 /// of at least 40"). "a"/"an" must be followed by its noun ("killing a child").
 fn verb_before(toks: &[Token], i: usize, start: usize, article: bool) -> Option<&'static str> {
     let (term, first) = term_ending(toks, start, Role::Obj)?;
-    if first > 0 && MODALS.contains(&toks[first - 1].lower.as_str()) {
+    if first > 0 && MODALS.contains(&toks[first - 1].lower) {
         return None;
     }
     if article && toks.get(i + 1).is_none_or(|t| t.kind != Kind::Word) {
@@ -273,10 +272,7 @@ fn verb_before_conjunct(toks: &[Token], start: usize) -> Option<&'static str> {
             }
         }
         let t = &toks[end - 1];
-        if t.kind != Kind::Word
-            || NP_STOP.contains(&t.lower.as_str())
-            || AUX.contains(&t.lower.as_str())
-        {
+        if t.kind != Kind::Word || NP_STOP.contains(&t.lower) || AUX.contains(&t.lower) {
             return None;
         }
     }
@@ -296,7 +292,7 @@ fn forward(toks: &[Token], i: usize, article: bool, among: &mut Option<usize>) -
 
 /// "of the wounded", "of those killed" at token `j` (the casualty word).
 fn is_partitive(toks: &[Token], j: usize) -> bool {
-    let det = j >= 1 && matches!(toks[j - 1].lower.as_str(), "the" | "those");
+    let det = j >= 1 && matches!(toks[j - 1].lower, "the" | "those");
     let of_at = if det {
         j.checked_sub(2)
     } else {
@@ -355,7 +351,7 @@ fn predicate_after(
                     j = end;
                     continue;
                 }
-                let w = t.lower.as_str();
+                let w = t.lower;
                 if MODALS.contains(&w) {
                     return Found::Forecast;
                 }
@@ -389,7 +385,7 @@ fn predicate_after(
 fn joins_noun_phrase(toks: &[Token], j: usize) -> bool {
     let and_at = |k: usize| toks[k].is_word("and") || toks[k].is_word("or");
     let determiner = matches!(
-        toks[j - 1].lower.as_str(),
+        toks[j - 1].lower,
         "her" | "his" | "their" | "its" | "the" | "another"
     );
     and_at(j - 1) || (determiner && j >= 2 && and_at(j - 2)) || after_kin(toks, j)
@@ -434,7 +430,7 @@ fn among_phrase(toks: &[Token], from: usize, among: &mut Option<usize>) -> Found
                         return Found::Category(term.category);
                     }
                 }
-                if !matches!(t.lower.as_str(), "the" | "those" | "them") {
+                if !matches!(t.lower, "the" | "those" | "them") {
                     words += 1;
                     if words > 3 {
                         break;
@@ -461,7 +457,7 @@ fn parenthetical_end(toks: &[Token], open: usize) -> Option<usize> {
             Kind::Punct(',') => {
                 let next = toks.get(k + 1)?;
                 let resumes = next.kind == Kind::Word
-                    && (AUX.contains(&next.lower.as_str())
+                    && (AUX.contains(&next.lower)
                         || term_starting(toks, k + 1, Role::Pred).is_some());
                 return resumes.then_some(k);
             }
@@ -480,7 +476,7 @@ fn is_modifier(toks: &[Token], at: usize) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    let w = t.lower.as_str();
+    let w = t.lower;
     !(AUX.contains(&w)
         || NP_STOP.contains(&w)
         || PREPS.contains(&w)
@@ -522,7 +518,7 @@ fn takes_object(toks: &[Token], at: usize) -> bool {
     let Some(t) = toks.get(at) else {
         return false;
     };
-    let w = t.lower.as_str();
+    let w = t.lower;
     t.kind == Kind::Word
         && !(PREPS.contains(&w)
             || NP_STOP.contains(&w)
@@ -557,10 +553,10 @@ fn toll_before(toks: &[Token], start: usize, i: usize, article: bool) -> Found {
     // "the death toll tops 6,300": the qualifier is the linking verb.
     let mut links = toks[start..i]
         .iter()
-        .filter(|t| QUALIFIER_VERBS.contains(&t.lower.as_str()))
+        .filter(|t| QUALIFIER_VERBS.contains(&t.lower))
         .count();
     while k > 0 && links < 6 && toks[k - 1].kind == Kind::Word {
-        let w = toks[k - 1].lower.as_str();
+        let w = toks[k - 1].lower;
         let allowed = if article {
             INCLUDE_WORDS.contains(&w) || matches!(w, "was" | "were" | "is" | "are")
         } else {
@@ -569,7 +565,7 @@ fn toll_before(toks: &[Token], start: usize, i: usize, article: bool) -> Found {
         if !allowed {
             break;
         }
-        if k >= 2 && MODALS.contains(&toks[k - 2].lower.as_str()) {
+        if k >= 2 && MODALS.contains(&toks[k - 2].lower) {
             return Found::Forecast;
         }
         k -= 1;
@@ -597,7 +593,7 @@ fn toll_before(toks: &[Token], start: usize, i: usize, article: bool) -> Found {
             Kind::Count(_) => return Found::Nothing,
             Kind::Punct(',' | ':') => {}
             Kind::Punct(_) => return Found::Nothing,
-            Kind::Word if MODALS.contains(&t.lower.as_str()) => return Found::Forecast,
+            Kind::Word if MODALS.contains(&t.lower) => return Found::Forecast,
             Kind::Word if article => return Found::Nothing,
             Kind::Word => {}
         }
@@ -609,7 +605,7 @@ fn toll_before(toks: &[Token], start: usize, i: usize, article: bool) -> Found {
 /// "among those killed", "among the dead" ending just before token `end`.
 fn among_term_ending(toks: &[Token], end: usize) -> Option<&'static str> {
     let (term, first) = term_ending(toks, end, Role::Any)?;
-    let det = first >= 1 && matches!(toks[first - 1].lower.as_str(), "the" | "those");
+    let det = first >= 1 && matches!(toks[first - 1].lower, "the" | "those");
     let among_at = if det {
         first.checked_sub(2)?
     } else {
@@ -679,7 +675,7 @@ fn has_own_verb(toks: &[Token], i: usize) -> bool {
     let mut j = i + 1;
     while toks
         .get(j)
-        .is_some_and(|t| t.kind == Kind::Word && !AUX.contains(&t.lower.as_str()))
+        .is_some_and(|t| t.kind == Kind::Word && !AUX.contains(&t.lower))
     {
         j += 1;
         if j - i > MAX_NP_WORDS {
@@ -691,12 +687,12 @@ fn has_own_verb(toks: &[Token], i: usize) -> bool {
     }
     while toks
         .get(j)
-        .is_some_and(|t| t.kind == Kind::Word && AUX.contains(&t.lower.as_str()))
+        .is_some_and(|t| t.kind == Kind::Word && AUX.contains(&t.lower))
     {
         j += 1;
     }
     toks.get(j).is_some_and(|t| {
-        let w = t.lower.as_str();
+        let w = t.lower;
         t.kind == Kind::Word && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"))
     })
 }
@@ -719,7 +715,7 @@ fn coordinated_with<'p>(
     let one_clause = between.iter().enumerate().all(|(k, t)| match t.kind {
         Kind::Punct(',') => k + 1 == between.len() || between.len() - k <= 3,
         Kind::Punct(_) => false,
-        _ => !NP_STOP.contains(&t.lower.as_str()) && !MODALS.contains(&t.lower.as_str()),
+        _ => !NP_STOP.contains(&t.lower) && !MODALS.contains(&t.lower),
     });
     let more = MORE_OF_THE_SAME
         .iter()

@@ -107,7 +107,7 @@ fn term_at(toks: &[Token], at: usize, t: &Term) -> bool {
 /// The longest term with `role` starting at token `at`.
 pub fn term_starting(toks: &[Token], at: usize, role: Role) -> Option<&'static Term> {
     let first = toks.get(at).filter(|t| t.kind == Kind::Word)?;
-    terms_by(|t| t.words.first(), &TERMS_BY_FIRST, &first.lower)
+    terms_by(|t| t.words.first(), &TERMS_BY_FIRST, first.lower)
         .find(|t| has_role(t, role) && term_at(toks, at, t))
 }
 
@@ -117,7 +117,7 @@ pub fn term_ending(toks: &[Token], end: usize, role: Role) -> Option<(&'static T
     let last = toks
         .get(end.checked_sub(1)?)
         .filter(|t| t.kind == Kind::Word)?;
-    terms_by(|t| t.words.last(), &TERMS_BY_LAST, &last.lower).find_map(|t| {
+    terms_by(|t| t.words.last(), &TERMS_BY_LAST, last.lower).find_map(|t| {
         let start = end.checked_sub(t.words.len())?;
         (has_role(t, role) && term_at(toks, start, t)).then_some((t, start))
     })
@@ -640,7 +640,8 @@ mod tests {
 
     #[test]
     fn longer_terms_match_first() {
-        let toks = super::super::tokens::tokenize("the death toll");
+        let mut lowered = String::new();
+        let toks = super::super::tokens::tokenize("the death toll", &mut lowered);
         assert_eq!(
             term_ending(&toks, 3, Role::Toll).map(|(t, s)| (t.words.join(" "), s)),
             Some(("death toll".to_string(), 1))

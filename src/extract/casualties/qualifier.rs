@@ -53,7 +53,7 @@ fn qualifier_before(toks: &[Token], i: usize) -> Option<&'static str> {
             };
             if s >= start && words_at(toks, s, words) {
                 // "the toll climbed up to 21": a movement, not a ceiling.
-                let rise = s > 0 && RISE_VERBS.contains(&toks[s - 1].lower.as_str());
+                let rise = s > 0 && RISE_VERBS.contains(&toks[s - 1].lower);
                 return Some(if *q == "up_to" && rise { "exact" } else { q });
             }
         }

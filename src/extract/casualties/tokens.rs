@@ -21,15 +21,16 @@ pub enum Kind {
 
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
-    /// Lower-case text (the character itself for punctuation).
-    pub lower: String,
+    /// Lower-case text (the character itself for punctuation), held in the
+    /// sentence's one lower-case buffer: no allocation per token.
+    pub lower: &'a str,
     /// Byte range in the sentence.
     pub range: Range<usize>,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == Kind::Word && self.lower == w
     }
@@ -59,15 +60,40 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits a sentence into tokens.
 #[cfg(test)]
-pub fn tokenize(s: &str) -> Vec<Token> {
-    tokenize_with(s, crate::extract::numbers::find_counts(s))
+pub fn tokenize<'a>(s: &str, lowered: &'a mut String) -> Vec<Token<'a>> {
+    tokenize_with(s, crate::extract::numbers::find_counts(s), lowered)
 }
 
-/// Splits a sentence into tokens, given its [`numbers::find_counts`].
-pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
+/// Splits a sentence into tokens, given its [`numbers::find_counts`]. The
+/// tokens' lower-case text is written into `lowered` (cleared first), so a
+/// sentence costs two allocations, not one per token.
+pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) -> Vec<Token<'a>> {
+    lowered.clear();
+    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole,
+    // each token at its own range; otherwise token by token.
+    let ascii = s.is_ascii();
+    if ascii {
+        lowered.push_str(s);
+        lowered.make_ascii_lowercase();
+    }
     let mut next_count = counts.into_iter().peekable();
-    // About one token per five bytes: room up front spares regrowing.
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    // About one token per five bytes: room up front spares regrowing. The
+    // tokens get their lower-case text once `lowered` is complete; until
+    // then, outside ASCII, `lower_ranges` says where each one's is.
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 1);
+    let mut lower_ranges: Vec<Range<usize>> = Vec::new();
+    let mut push = |kind: Kind, range: Range<usize>, lowered: &mut String| {
+        if !ascii {
+            let start = lowered.len();
+            push_lowercase(lowered, &s[range.clone()]);
+            lower_ranges.push(start..lowered.len());
+        }
+        out.push(Token {
+            kind,
+            lower: "",
+            range,
+        });
+    };
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
         while next_count.peek().is_some_and(|n| n.range.start < i) {
@@ -76,40 +102,41 @@ pub fn tokenize_with(s: &str, counts: Vec<Number>) -> Vec<Token> {
         if next_count.peek().is_some_and(|n| n.range.start == i) {
             let n = next_count.next().expect("peeked");
             let range = n.range.clone();
-            out.push(Token {
-                lower: lowercase(&s[range.clone()]),
-                kind: Kind::Count(n),
-                range: range.clone(),
-            });
             i = range.end;
+            push(Kind::Count(n), range, lowered);
         } else if is_word_char(c) {
             let end = word_end(s, i);
-            out.push(Token {
-                kind: Kind::Word,
-                lower: lowercase(&s[i..end]),
-                range: i..end,
-            });
+            push(Kind::Word, i..end, lowered);
             i = end;
         } else {
             if !c.is_whitespace() && !is_quote(c) {
-                out.push(Token {
-                    kind: Kind::Punct(c),
-                    lower: c.to_string(),
-                    range: i..i + c.len_utf8(),
-                });
+                // Punctuation has no case: its lower-case text is itself.
+                push(Kind::Punct(c), i..i + c.len_utf8(), lowered);
             }
             i += c.len_utf8();
+        }
+    }
+    let lowered: &'a str = lowered;
+    if ascii {
+        for t in &mut out {
+            t.lower = &lowered[t.range.clone()];
+        }
+    } else {
+        for (t, lower) in out.iter_mut().zip(lower_ranges) {
+            t.lower = &lowered[lower];
         }
     }
     out
 }
 
-/// `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
-fn lowercase(s: &str) -> String {
+/// Appends `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
+fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
-        s.to_ascii_lowercase()
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else {
-        s.to_lowercase()
+        out.push_str(&s.to_lowercase());
     }
 }
 
@@ -119,23 +146,22 @@ fn word_end(s: &str, i: usize) -> usize {
     // ASCII bytes without decoding; a word with any other char is read
     // again char by char.
     let bytes = s.as_bytes();
-    let mut end = i;
     let mut j = i;
-    while let Some(&b) = bytes.get(j) {
-        let next = bytes.get(j + 1).copied();
-        if !b.is_ascii() || (matches!(b, b'-' | b'\'') && next.is_some_and(|n| !n.is_ascii())) {
-            return word_end_chars(s, i);
+    loop {
+        // Letters and digits in a tight loop; the byte after them decides.
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
         }
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-            end = j;
-        } else if matches!(b, b'-' | b'\'') && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
-            j += 1;
-        } else {
-            break;
+        match bytes.get(j) {
+            Some(b'-' | b'\'') => match bytes.get(j + 1) {
+                Some(n) if !n.is_ascii() => return word_end_chars(s, i),
+                Some(n) if n.is_ascii_alphanumeric() => j += 1,
+                _ => return j,
+            },
+            Some(b) if !b.is_ascii() => return word_end_chars(s, i),
+            _ => return j,
         }
     }
-    end
 }
 
 /// [`word_end`] for words with non-ASCII chars.
@@ -161,11 +187,11 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<String> {
-        tokenize(s)
+        tokenize(s, &mut String::new())
             .into_iter()
             .map(|t| match t.kind {
                 Kind::Count(n) => format!("#{}", n.value),
-                _ => t.lower,
+                _ => t.lower.to_string(),
             })
             .collect()
     }
@@ -180,6 +206,53 @@ mod tests {
             kinds("top-ranking Israel’s"),
             vec!["top-ranking", "israel’s"]
         );
+    }
+
+    /// The byte-at-a-time reading `word_end` replaced, kept as its reference.
+    fn word_end_bytewise(s: &str, i: usize) -> usize {
+        let bytes = s.as_bytes();
+        let (mut end, mut j) = (i, i);
+        while let Some(&b) = bytes.get(j) {
+            let next = bytes.get(j + 1).copied();
+            if !b.is_ascii() || (matches!(b, b'-' | b'\'') && next.is_some_and(|n| !n.is_ascii())) {
+                return word_end_chars(s, i);
+            }
+            if b.is_ascii_alphanumeric() {
+                j += 1;
+                end = j;
+            } else if matches!(b, b'-' | b'\'') && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    #[test]
+    fn word_end_matches_the_bytewise_reading() {
+        for s in [
+            "top-ranking 7-year-old Israel's a--b a-'b x- y' 12,000 end-",
+            "Israel’s Zürich-based a-é b'é é-a 東京-x naïve ok-",
+        ] {
+            let starts = s.char_indices().filter(|(_, c)| is_word_char(*c));
+            for i in starts.map(|(i, _)| i) {
+                assert_eq!(word_end(s, i), word_end_bytewise(s, i), "{s:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_is_each_token_lowercased() {
+        for s in [
+            "Hamas SAID 20 People were Killed in GAZA.",
+            "ΟΔΟΣ Σ İstanbul’s ÉTÉ killed “Two Hundred” people",
+        ] {
+            let mut lowered = String::new();
+            for t in tokenize(s, &mut lowered) {
+                assert_eq!(t.lower, s[t.range.clone()].to_lowercase(), "{s}");
+            }
+        }
     }
 
     #[test]

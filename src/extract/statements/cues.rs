@@ -31,7 +31,9 @@ impl Cue {
 
 /// The valid cues among `toks`, in order.
 pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
-    let title_case = is_title_case(masked, toks);
+    // Read only when a capitalised cue word stands mid-clause (rare).
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || *title_case.get_or_init(|| is_title_case(masked, toks));
     let word = |i: usize| -> Option<&str> {
         toks.get(i)
             .filter(|t| t.kind == Kind::Word)
@@ -40,7 +42,7 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match match_form(toks, &word, i, title_case) {
+        match match_form(toks, &word, i, &title_case) {
             Some(form) => {
                 let end = i + form.words.len();
                 match validate(form, toks, &word, i..end) {
@@ -91,14 +93,17 @@ fn match_form<'a>(
     toks: &[Token],
     word: &impl Fn(usize) -> Option<&'a str>,
     i: usize,
-    title_case: bool,
+    title_case: &impl Fn() -> bool,
 ) -> Option<&'static CueForm> {
     let first = word(i)?;
+    let mut forms = lexicon::cues_starting_with(first).peekable();
+    // Most words start no cue: the case rule is read only for those that do.
+    forms.peek()?;
     let clause_start = i == 0 || toks[i - 1].kind != Kind::Word;
-    if first.starts_with(char::is_uppercase) && !clause_start && !title_case {
+    if first.starts_with(char::is_uppercase) && !clause_start && !title_case() {
         return None;
     }
-    lexicon::cues_starting_with(first).find(|form| {
+    forms.find(|form| {
         form.words.iter().enumerate().skip(1).all(|(k, w)| {
             // Cue words are ASCII lower case: compare without allocating.
             word(i + k).is_some_and(|text| text.eq_ignore_ascii_case(w))

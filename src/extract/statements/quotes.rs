@@ -104,13 +104,39 @@ fn find_double(body: &str) -> Vec<Quote> {
 /// The chars `find_double` acts on (double marks and line breaks) with their
 /// byte offsets, found by bytes: the curly marks all start with 0xE2.
 fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    body.bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | b'\n' | 0xE2))
-        .filter_map(move |(i, _)| {
-            let c = body[i..].chars().next()?;
-            matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}').then_some((i, c))
-        })
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let i = next_mark_byte(body.as_bytes(), from)?;
+        from = i + 1;
+        let c = body[i..].chars().next()?;
+        if matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}') {
+            return Some((i, c));
+        }
+    })
+}
+
+/// The first `"`, line break or 0xE2 byte at or after `from`. Eight bytes
+/// are tested at a time (most of a text holds none of them): a byte of `x`
+/// equals `b` exactly when that byte of `x ^ b…b` is zero, and the classic
+/// zero-byte test tells whether any is.
+fn next_mark_byte(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let holds = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS != 0
+    };
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if holds(x, b'"') || holds(x, b'\n') || holds(x, 0xE2) {
+            break;
+        }
+        from += 8;
+    }
+    let at = bytes.get(from..)?;
+    at.iter()
+        .position(|b| matches!(b, b'"' | b'\n' | 0xE2))
+        .map(|p| from + p)
 }
 
 /// Keeps a quote that holds at least one letter or digit.
@@ -205,6 +231,25 @@ pub fn inside(quotes: &[Quote], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_are_the_double_marks_and_line_breaks_by_char() {
+        let long = "a".repeat(37);
+        let bodies = [
+            "He said \"yes\" and “no”.\nThen „so“ — ‘fine’ – é\u{2013}\"".to_string(),
+            String::new(),
+            "\u{201c}\u{201d}\u{201e}\n\"".to_string(),
+            format!("{long}\u{2014}{long}\u{2019}s{long}\"{long}\n{long}“x”{long}"),
+            format!("{long}âãä\u{2020} ŠšŽž \u{201c}{long}"),
+        ];
+        for body in &bodies {
+            let expected: Vec<(usize, char)> = body
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}'))
+                .collect();
+            assert_eq!(marks(body).collect::<Vec<_>>(), expected, "{body}");
+        }
+    }
 
     fn inner(body: &str) -> Vec<&str> {
         find(body).into_iter().map(|q| &body[q.inner]).collect()

@@ -11,6 +11,7 @@
 //! state. Unnamed witnesses, residents, police and media get no speaker. The
 //! description is always kept as written.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -52,6 +53,10 @@ pub struct Resolver<'a> {
     pub last: Option<Speaker>,
     /// The speakers of the statements so far, latest last.
     pub recent: Vec<usize>,
+    /// Each person's [`Resolver::person_context`], by actor index, read on
+    /// first need: actors are only ever added, never changed, during the
+    /// article, and every role description would read them all again.
+    person_contexts: RefCell<Vec<Option<String>>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -76,6 +81,7 @@ impl<'a> Resolver<'a> {
             mentions,
             last: None,
             recent: Vec::new(),
+            person_contexts: RefCell::default(),
         }
     }
 
@@ -267,17 +273,32 @@ impl<'a> Resolver<'a> {
         r: &Range<usize>,
     ) -> impl Iterator<Item = (Range<usize>, usize)> + 's {
         let r = r.clone();
-        self.mentions
+        // Sorted by start: the mentions inside start at or after r.start,
+        // and none starting past r.end can end inside.
+        self.mentions_from(r.start)
             .iter()
-            .filter(move |(m, _)| m.start >= r.start && m.end <= r.end)
+            .take_while(move |(m, _)| m.start <= r.end)
+            .filter(move |(m, _)| m.end <= r.end)
             .cloned()
+    }
+
+    /// The mentions starting at or after byte `at` (they are sorted by start).
+    fn mentions_from(&self, at: usize) -> &[(Range<usize>, usize)] {
+        let first = self.mentions.partition_point(|(m, _)| m.start < at);
+        &self.mentions[first..]
+    }
+
+    /// The mentions starting at or before byte `at`.
+    fn mentions_to(&self, at: usize) -> &[(Range<usize>, usize)] {
+        let end = self.mentions.partition_point(|(m, _)| m.start <= at);
+        &self.mentions[..end]
     }
 
     /// The actor whose mention covers a byte range.
     fn covering(&self, r: Range<usize>) -> Option<usize> {
-        self.mentions
+        self.mentions_to(r.start)
             .iter()
-            .find(|(m, _)| m.start <= r.start && r.end <= m.end)
+            .find(|(m, _)| r.end <= m.end)
             .map(|(_, i)| *i)
     }
 
@@ -353,7 +374,8 @@ impl<'a> Resolver<'a> {
 
     /// The last actor satisfying `keep` mentioned before `at`, outside quotes.
     fn last_before(&self, at: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
-        self.mentions
+        // A mention ending by `at` starts by it too.
+        self.mentions_to(at)
             .iter()
             .rev()
             .filter(|(m, _)| m.end <= at && !self.in_quote(m.start))
@@ -362,9 +384,9 @@ impl<'a> Resolver<'a> {
     }
 
     fn first_after(&self, at: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
-        self.mentions
+        self.mentions_from(at)
             .iter()
-            .filter(|(m, _)| m.start >= at && !self.in_quote(m.start))
+            .filter(|(m, _)| !self.in_quote(m.start))
             .find(|(_, i)| keep(*i))
             .map(|(_, i)| *i)
     }
@@ -413,12 +435,16 @@ impl<'a> Resolver<'a> {
             .filter(|w| w.len() > 2 && *w != role && !matches!(w.as_str(), "the" | "and" | "for"))
             .collect();
         let mut best: Option<(usize, usize, usize)> = None; // (score, recency, actor)
+        let mut contexts = self.person_contexts.borrow_mut();
+        if contexts.len() < actors.len() {
+            contexts.resize(actors.len(), None);
+        }
         for (i, a) in actors
             .iter()
             .enumerate()
             .filter(|(_, a)| a.kind == "person")
         {
-            let context = self.person_context(a);
+            let context = contexts[i].get_or_insert_with(|| self.person_context(a));
             if !synonyms.iter().any(|s| context.contains(s)) {
                 continue;
             }
@@ -638,7 +664,12 @@ fn lowers_to(s: &str, lower: &str) -> bool {
 
 /// A real name: at least two letters (not a stray capital like "A").
 fn is_named(a: &Actor) -> bool {
-    a.name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    // Stops at the second letter rather than counting them all.
+    a.name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(1)
+        .is_some()
 }
 
 /// The capitals of a name's main words: "WP" for "The Washington Post".
