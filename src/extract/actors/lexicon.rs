@@ -103,36 +103,69 @@ impl Dictionary {
     }
 
     /// Whole-word occurrences of any form in `body`.
-    ///
-    /// The leftmost-longest matches of an unanchored search, found by
-    /// anchored searches where a form may open: at the first such place
-    /// with a match, the longest match there is the leftmost-longest one.
     pub fn find(&self, body: &str) -> Vec<Hit> {
-        use super::super::text::{word_end, word_start};
-        let mut hits = Vec::new();
-        let mut at = 0;
-        while let Some(start) = self.openings.next(body.as_bytes(), at) {
-            let input = Input::new(body).range(start..).anchored(Anchored::Yes);
-            let Some(m) = self
-                .matcher
-                .try_find(&input)
-                .expect("an anchored DFA searches any text")
-            else {
-                at = start + 1;
+        let [hits] = find_in([self], &self.openings, body);
+        hits
+    }
+
+    /// The longest match of a form opening at byte `start` of `body`.
+    fn longest_at(&self, body: &str, start: usize) -> Option<aho_corasick::Match> {
+        let input = Input::new(body).range(start..).anchored(Anchored::Yes);
+        self.matcher
+            .try_find(&input)
+            .expect("an anchored DFA searches any text")
+    }
+}
+
+/// Whole-word occurrences of the forms of each dictionary in `body`, from
+/// one pass over it for the places where a form of any of them (`openings`)
+/// may open.
+///
+/// For each dictionary, the leftmost-longest matches of an unanchored
+/// search, found by anchored searches where one of its forms may open: the
+/// first such place with a match holds the leftmost-longest match.
+fn find_in<const N: usize>(
+    dicts: [&Dictionary; N],
+    openings: &Openings,
+    body: &str,
+) -> [Vec<Hit>; N] {
+    use super::super::text::{word_end, word_start};
+    let bytes = body.as_bytes();
+    let mut hits = [(); N].map(|_| Vec::new());
+    // Where each dictionary's last match ended: its search resumes there.
+    let mut resume = [0; N];
+    let mut from = 0;
+    while let Some(start) = openings.next(bytes, from) {
+        for (d, dict) in dicts.iter().enumerate() {
+            if start < resume[d] || !dict.openings.opens(bytes, start) {
+                continue;
+            }
+            let Some(m) = dict.longest_at(body, start) else {
                 continue;
             };
             if word_start(body, m.start()) && word_end(body, m.end()) {
-                let (entries, short) = &self.readings[m.pattern().as_usize()];
-                hits.push(Hit {
+                let (entries, short) = &dict.readings[m.pattern().as_usize()];
+                hits[d].push(Hit {
                     range: m.range(),
                     entries: entries.clone(),
                     short: *short,
                 });
             }
-            at = m.end();
+            resume[d] = m.end();
         }
-        hits
+        from = start + 1;
     }
+    hits
+}
+
+/// The organizations and the people of the lexicons that `body` names, from
+/// one pass over it.
+pub fn organizations_and_people(body: &str) -> (Vec<Hit>, Vec<Hit>) {
+    static EITHER: OnceLock<Openings> = OnceLock::new();
+    let (orgs, people) = (organizations(), people());
+    let either = EITHER.get_or_init(|| orgs.openings.or(&people.openings));
+    let [org_hits, people_hits] = find_in([orgs, people], either, body);
+    (org_hits, people_hits)
 }
 
 /// The bytes and pairs of bytes the forms of a dictionary open with (a form
@@ -162,6 +195,21 @@ impl Openings {
         Openings { first, pairs }
     }
 
+    /// The openings of the forms of two dictionaries.
+    fn or(&self, other: &Openings) -> Openings {
+        Openings {
+            first: std::array::from_fn(|b| self.first[b] || other.first[b]),
+            pairs: Box::new(std::array::from_fn(|w| self.pairs[w] | other.pairs[w])),
+        }
+    }
+
+    /// A form may open at byte `i` (a first byte of `bytes`).
+    fn opens(&self, bytes: &[u8], i: usize) -> bool {
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let pair = usize::from(bytes[i]) << 8 | usize::from(second);
+        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
     /// The first byte from `from` that, with the next, may open a form.
     fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
         let mut i = from;
@@ -170,9 +218,7 @@ impl Openings {
                 .get(i..)?
                 .iter()
                 .position(|&b| self.first[usize::from(b)])?;
-            let second = bytes.get(i + 1).copied().unwrap_or(0);
-            let pair = usize::from(bytes[i]) << 8 | usize::from(second);
-            if self.pairs[pair / 64] & (1 << (pair % 64)) != 0 {
+            if self.opens(bytes, i) {
                 return Some(i);
             }
             i += 1;
@@ -651,6 +697,33 @@ mod tests {
                 hits += found.len();
             }
             assert!(hits > 1000, "the texts hold forms: {hits} hits");
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_what_each_lexicon_finds_alone() {
+        let (orgs, people) = (organizations(), people());
+        let hits = |hits: Vec<Hit>| -> Vec<_> {
+            hits.into_iter()
+                .map(|h| (h.range, h.entries, h.short))
+                .collect()
+        };
+        // Texts of either lexicon's forms, and the two joined line by line.
+        let (of_orgs, of_people) = (texts_for(orgs), texts_for(people));
+        let joined: Vec<String> = of_orgs
+            .iter()
+            .zip(&of_people)
+            .map(|(a, b)| {
+                a.lines()
+                    .zip(b.lines())
+                    .map(|(x, y)| format!("{x} {y}"))
+                    .collect()
+            })
+            .collect();
+        for text in of_orgs.into_iter().chain(of_people).chain(joined) {
+            let (org_hits, people_hits) = organizations_and_people(&text);
+            assert_eq!(hits(org_hits), hits(orgs.find(&text)), "{text:?}");
+            assert_eq!(hits(people_hits), hits(people.find(&text)), "{text:?}");
         }
     }
 

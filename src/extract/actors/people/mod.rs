@@ -32,10 +32,11 @@ use super::tokens::{matches_at_word_start, Tokens};
 use super::{Form, Found, Kind, Rule};
 
 /// All people named in the body; `orgs` are the organizations already found
-/// (a title's "IDF" or "Pentagon" gives an affiliation).
-pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
+/// (a title's "IDF" or "Pentagon" gives an affiliation), `hits` those of the
+/// people lexicon.
+pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let full = full_names(tokens);
-    let mut out = lexicon_people(tokens);
+    let mut out = lexicon_people(tokens, hits);
     out.extend(titles::titled(tokens, orgs));
     out.extend(appositions::after(tokens, orgs, &full));
     out.extend(appositions::before(tokens, orgs, &full));
@@ -172,10 +173,9 @@ fn is_place(name: &str) -> bool {
 
 /// Full names and distinctive surnames from the people lexicon. A surname
 /// next to another capitalised word ("Abbas Kiarostami") is someone else.
-fn lexicon_people(tokens: &Tokens) -> Vec<Found> {
+fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let dict = lexicon::people();
-    dict.find(tokens.body)
-        .into_iter()
+    hits.into_iter()
         .filter(|h| !h.short || stands_alone(tokens, &h.range))
         .map(|h| {
             let entry = &dict.entries[h.entries[0]];
