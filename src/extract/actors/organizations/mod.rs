@@ -11,7 +11,7 @@ mod described;
 mod shapes;
 mod state_bodies;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::lexicon;
 use super::tokens::{is_all_caps, Tokens};
@@ -71,7 +71,7 @@ fn organization(range: std::ops::Range<usize>, name: String, rule: Rule) -> Foun
 /// the one the article also names unambiguously, else to the first listed.
 fn lexicon_matches(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let dict = lexicon::organizations();
-    let named: HashSet<usize> = hits
+    let named: FxHashSet<usize> = hits
         .iter()
         .filter(|h| h.entries.len() == 1)
         .map(|h| h.entries[0])

@@ -20,11 +20,10 @@ mod titles;
 pub(super) use titles::LOWERCASE_NOT_TITLES;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{self, OrgType};
 use super::names::{self, name_from, name_until};
@@ -56,7 +55,7 @@ pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit>) -> Vec<Fou
 /// several rules find the same names, and names recur.
 #[derive(Default)]
 struct Known<'a> {
-    organizations: HashMap<&'a str, bool>,
+    organizations: FxHashMap<&'a str, bool>,
 }
 
 impl<'a> Known<'a> {
@@ -385,8 +384,8 @@ fn credit_ends(body: &str) -> Vec<usize> {
 }
 
 /// Outlets of the lexicon, whose possessive introduces their journalists.
-fn outlets() -> &'static HashSet<String> {
-    static OUTLETS: OnceLock<HashSet<String>> = OnceLock::new();
+fn outlets() -> &'static FxHashSet<String> {
+    static OUTLETS: OnceLock<FxHashSet<String>> = OnceLock::new();
     OUTLETS.get_or_init(|| {
         lexicon::organizations()
             .entries
