@@ -69,16 +69,19 @@ impl<'a> Tokens<'a> {
                 Some(next) => &body[list[i].end..next.range.start],
                 None => "",
             };
-            list[i].spaced = !gap.is_empty() && is_blank(gap);
+            // Mostly one space: no decoding for it.
+            list[i].spaced = gap == " " || !gap.is_empty() && is_blank(gap);
         }
         let mut tokens = Tokens {
             body,
             list,
             lines: OnceCell::new(),
         };
+        // One buffer for the words of every run looked up.
+        let mut words = String::new();
         for i in 0..tokens.len() {
             if tokens.list[i].class.opens_state {
-                tokens.list[i].state = tokens.find_state(i);
+                tokens.list[i].state = tokens.find_state(i, &mut words);
             }
         }
         tokens
@@ -129,10 +132,16 @@ impl<'a> Tokens<'a> {
         self.list.get(i).and_then(|t| t.state)
     }
 
-    fn find_state(&self, i: usize) -> Option<(usize, &'static State, StateForm)> {
+    /// The longest run of words from `i` that names a state (`words` is
+    /// scratch space).
+    fn find_state(
+        &self,
+        i: usize,
+        words: &mut String,
+    ) -> Option<(usize, &'static State, StateForm)> {
         let states = lexicon::states();
         let mut best = None;
-        let mut words = String::new();
+        words.clear();
         for j in i..(i + states.longest).min(self.len()) {
             if j > i {
                 if !self.joined(j - 1) {
@@ -141,10 +150,10 @@ impl<'a> Tokens<'a> {
                 words.push(' ');
             }
             words.push_str(self.text(j));
-            if let Some((state, form)) = states.lookup(&words) {
+            if let Some((state, form)) = states.lookup(words) {
                 best = Some((j, state, form));
             }
-            if !states.continues(&words) {
+            if !states.continues(words) {
                 break;
             }
         }
@@ -401,20 +410,18 @@ impl<'a> WordScanner<'a> {
     /// Letters, numbers and marks from `i`: where they end.
     fn word_chars(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-                continue;
+        loop {
+            // ASCII letters and digits, most of any word, without decoding.
+            let ascii = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
+            i += ascii.unwrap_or(bytes.len() - i);
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                return i;
             }
             match self.char_at(i) {
                 Some(c) if is_letter_or_number(c) || is_mark(c) => i += c.len_utf8(),
-                _ => break,
+                _ => return i,
             }
         }
-        i
     }
 }
 
