@@ -19,9 +19,12 @@ use super::words::WordClass;
 
 /// One word of the body.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     /// The word, without a possessive ending.
     pub range: Range<usize>,
+    /// The text at `range`, kept: the rules read it again and again, and
+    /// slicing the body checks both ends each time.
+    text: &'a str,
     /// Followed by "'s", "’s" or a bare apostrophe ("Axios’").
     pub possessive: bool,
     /// End of the word including its possessive ending.
@@ -38,7 +41,7 @@ pub struct Token {
 /// The words of a body, in order.
 pub struct Tokens<'a> {
     pub body: &'a str,
-    pub list: Vec<Token>,
+    pub list: Vec<Token<'a>>,
     /// What each line of the body looks like, read on first need.
     lines: OnceCell<Lines>,
 }
@@ -93,7 +96,7 @@ impl<'a> Tokens<'a> {
 
     /// The word at `i`, without its possessive ending.
     pub fn text(&self, i: usize) -> &'a str {
-        &self.body[self.list[i].range.clone()]
+        self.list[i].text
     }
 
     /// What the word lists say about word `i`.
@@ -549,7 +552,7 @@ fn unicode_class(class: &str) -> Vec<(char, char)> {
     }
 }
 
-fn token(body: &str, mut range: Range<usize>, known: &mut KnownWords) -> Token {
+fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> Token<'a> {
     let word = &body[range.clone()];
     if word.ends_with('.') && !keeps_full_stop(word) {
         range.end -= 1;
@@ -584,16 +587,17 @@ fn possessive_len(word: &[u8]) -> Option<usize> {
         .map(str::len)
 }
 
-fn new_token(
-    body: &str,
+fn new_token<'a>(
+    body: &'a str,
     range: Range<usize>,
     possessive: bool,
     end: usize,
     known: &mut KnownWords,
-) -> Token {
+) -> Token<'a> {
     let class = known.class(body, range.clone());
     Token {
         class,
+        text: &body[range.clone()],
         range,
         possessive,
         end,
