@@ -67,13 +67,11 @@ impl<'a> Tokens<'a> {
             list.extend(WordScanner::new(body).map(|range| token(body, range, known)));
             list
         });
-        for i in 0..list.len() {
-            let gap = match list.get(i + 1) {
-                Some(next) => &body[list[i].end..next.range.start],
-                None => "",
-            };
-            // Mostly one space: no decoding for it.
-            list[i].spaced = gap == " " || !gap.is_empty() && is_blank(gap);
+        for i in 0..list.len().saturating_sub(1) {
+            let gap = list[i].end..list[i + 1].range.start;
+            // Mostly one space: its byte tells, without slicing the text.
+            list[i].spaced =
+                body.as_bytes()[gap.clone()] == *b" " || !gap.is_empty() && is_blank(&body[gap]);
         }
         let mut tokens = Tokens {
             body,
