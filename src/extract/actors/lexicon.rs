@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Input, MatchKind};
+use aho_corasick::{Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -53,10 +53,12 @@ pub struct Dictionary {
     /// The DFA itself rather than `AhoCorasick`, whose dynamic dispatch
     /// costs a call per byte of the body.
     matcher: DFA,
+    /// Where a form may open: the matcher runs only there.
+    openings: Openings,
     /// For each pattern, its candidate entries and whether it is a short form.
     readings: Vec<(Vec<usize>, bool)>,
-    /// Every form, to tell whether a word is one.
-    forms: FxHashSet<String>,
+    /// Every form, to tell whether a word is one, with its pattern number.
+    forms: FxHashMap<String, usize>,
     pub entries: Vec<Entry>,
 }
 
@@ -83,37 +85,144 @@ impl Dictionary {
         // A full DFA: the lexicons are small, and every article is scanned.
         let matcher = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&order)
             .expect("lexicon patterns build");
         Dictionary {
             matcher,
+            openings: Openings::of(&order),
             readings,
-            forms: order.into_iter().collect(),
+            forms: order.into_iter().enumerate().map(|(i, f)| (f, i)).collect(),
             entries,
         }
     }
 
     /// `text` is, whole, one of the forms.
     pub fn has_form(&self, text: &str) -> bool {
-        self.forms.contains(text)
+        self.forms.contains_key(text)
     }
 
     /// Whole-word occurrences of any form in `body`.
     pub fn find(&self, body: &str) -> Vec<Hit> {
-        use super::super::text::{word_end, word_start};
+        let [hits] = find_in([self], &self.openings, body);
+        hits
+    }
+
+    /// The longest match of a form opening at byte `start` of `body`.
+    fn longest_at(&self, body: &str, start: usize) -> Option<aho_corasick::Match> {
+        let input = Input::new(body).range(start..).anchored(Anchored::Yes);
         self.matcher
-            .try_find_iter(Input::new(body))
-            .expect("an unanchored DFA searches any text")
-            .filter(|m| word_start(body, m.start()) && word_end(body, m.end()))
-            .map(|m| {
-                let (entries, short) = &self.readings[m.pattern().as_usize()];
-                Hit {
+            .try_find(&input)
+            .expect("an anchored DFA searches any text")
+    }
+}
+
+/// Whole-word occurrences of the forms of each dictionary in `body`, from
+/// one pass over it for the places where a form of any of them (`openings`)
+/// may open.
+///
+/// For each dictionary, the leftmost-longest matches of an unanchored
+/// search, found by anchored searches where one of its forms may open: the
+/// first such place with a match holds the leftmost-longest match.
+fn find_in<const N: usize>(
+    dicts: [&Dictionary; N],
+    openings: &Openings,
+    body: &str,
+) -> [Vec<Hit>; N] {
+    use super::super::text::{word_end, word_start};
+    let bytes = body.as_bytes();
+    let mut hits = [(); N].map(|_| Vec::new());
+    // Where each dictionary's last match ended: its search resumes there.
+    let mut resume = [0; N];
+    let mut from = 0;
+    while let Some(start) = openings.next(bytes, from) {
+        for (d, dict) in dicts.iter().enumerate() {
+            if start < resume[d] || !dict.openings.opens(bytes, start) {
+                continue;
+            }
+            let Some(m) = dict.longest_at(body, start) else {
+                continue;
+            };
+            if word_start(body, m.start()) && word_end(body, m.end()) {
+                let (entries, short) = &dict.readings[m.pattern().as_usize()];
+                hits[d].push(Hit {
                     range: m.range(),
                     entries: entries.clone(),
                     short: *short,
-                }
-            })
-            .collect()
+                });
+            }
+            resume[d] = m.end();
+        }
+        from = start + 1;
+    }
+    hits
+}
+
+/// The organizations and the people of the lexicons that `body` names, from
+/// one pass over it.
+pub fn organizations_and_people(body: &str) -> (Vec<Hit>, Vec<Hit>) {
+    static EITHER: OnceLock<Openings> = OnceLock::new();
+    let (orgs, people) = (organizations(), people());
+    let either = EITHER.get_or_init(|| orgs.openings.or(&people.openings));
+    let [org_hits, people_hits] = find_in([orgs, people], either, body);
+    (org_hits, people_hits)
+}
+
+/// The bytes and pairs of bytes the forms of a dictionary open with (a form
+/// of one byte opens every pair its byte opens). Most of a body is lower-case
+/// words that no form opens: the first-byte test skips them cheaply.
+struct Openings {
+    first: [bool; 256],
+    /// One bit per pair: first byte * 256 + second.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Openings {
+    fn of(forms: &[String]) -> Openings {
+        let mut first = [false; 256];
+        let mut pairs = Box::new([0u64; 1024]);
+        for form in forms {
+            let b = form.as_bytes();
+            first[usize::from(b[0])] = true;
+            let seconds = match b.get(1) {
+                Some(&second) => usize::from(second)..usize::from(second) + 1,
+                None => 0..256,
+            };
+            for pair in seconds.map(|second| usize::from(b[0]) << 8 | second) {
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        Openings { first, pairs }
+    }
+
+    /// The openings of the forms of two dictionaries.
+    fn or(&self, other: &Openings) -> Openings {
+        Openings {
+            first: std::array::from_fn(|b| self.first[b] || other.first[b]),
+            pairs: Box::new(std::array::from_fn(|w| self.pairs[w] | other.pairs[w])),
+        }
+    }
+
+    /// A form may open at byte `i` (a first byte of `bytes`).
+    fn opens(&self, bytes: &[u8], i: usize) -> bool {
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let pair = usize::from(bytes[i]) << 8 | usize::from(second);
+        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// The first byte from `from` that, with the next, may open a form.
+    fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut i = from;
+        loop {
+            i += bytes
+                .get(i..)?
+                .iter()
+                .position(|&b| self.first[usize::from(b)])?;
+            if self.opens(bytes, i) {
+                return Some(i);
+            }
+            i += 1;
+        }
     }
 }
 
@@ -513,6 +622,110 @@ fn article_particle_variants(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The unanchored search `Dictionary::find` replaced, on the same patterns.
+    fn unanchored_find(
+        dict: &Dictionary,
+        matcher: &DFA,
+        body: &str,
+    ) -> Vec<(std::ops::Range<usize>, Vec<usize>, bool)> {
+        use super::super::super::text::{word_end, word_start};
+        matcher
+            .try_find_iter(Input::new(body))
+            .expect("an unanchored DFA searches any text")
+            .filter(|m| word_start(body, m.start()) && word_end(body, m.end()))
+            .map(|m| {
+                let (entries, short) = &dict.readings[m.pattern().as_usize()];
+                (m.range(), entries.clone(), *short)
+            })
+            .collect()
+    }
+
+    fn unanchored_matcher(dict: &Dictionary) -> DFA {
+        let mut patterns: Vec<(&String, &usize)> = dict.forms.iter().collect();
+        patterns.sort_by_key(|&(_, i)| *i);
+        DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(f, _)| f))
+            .expect("lexicon patterns build")
+    }
+
+    /// Odd texts, and the forms of `dict` glued to each other and to odd
+    /// pieces, so matches overlap, nest and touch words.
+    fn texts_for(dict: &Dictionary) -> Vec<String> {
+        let mut forms: Vec<&str> = dict.forms.keys().map(String::as_str).collect();
+        forms.sort_unstable();
+        let pieces = [
+            "", " ", "x", "-", "é", "\u{301}", "'s ", ". ", "\n", "al-", "Al ",
+        ];
+        let mut texts = super::super::tokens::tests::odd_texts();
+        let mut seed: u64 = 7;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let form = forms[(seed >> 33) as usize % forms.len()];
+                let piece = pieces[(seed >> 20) as usize % pieces.len()];
+                // Sometimes a form cut short, to open a match that fails.
+                let cut = if seed.is_multiple_of(5) {
+                    form.len() / 2
+                } else {
+                    form.len()
+                };
+                text.push_str(form.get(..cut).unwrap_or(form));
+                text.push_str(piece);
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    #[test]
+    fn anchored_finds_are_those_of_the_unanchored_search() {
+        for dict in [organizations(), people()] {
+            let matcher = unanchored_matcher(dict);
+            let mut hits = 0;
+            for text in texts_for(dict) {
+                let found: Vec<_> = dict
+                    .find(&text)
+                    .into_iter()
+                    .map(|h| (h.range, h.entries, h.short))
+                    .collect();
+                assert_eq!(found, unanchored_find(dict, &matcher, &text), "{text:?}");
+                hits += found.len();
+            }
+            assert!(hits > 1000, "the texts hold forms: {hits} hits");
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_what_each_lexicon_finds_alone() {
+        let (orgs, people) = (organizations(), people());
+        let hits = |hits: Vec<Hit>| -> Vec<_> {
+            hits.into_iter()
+                .map(|h| (h.range, h.entries, h.short))
+                .collect()
+        };
+        // Texts of either lexicon's forms, and the two joined line by line.
+        let (of_orgs, of_people) = (texts_for(orgs), texts_for(people));
+        let joined: Vec<String> = of_orgs
+            .iter()
+            .zip(&of_people)
+            .map(|(a, b)| {
+                a.lines()
+                    .zip(b.lines())
+                    .map(|(x, y)| format!("{x} {y}"))
+                    .collect()
+            })
+            .collect();
+        for text in of_orgs.into_iter().chain(of_people).chain(joined) {
+            let (org_hits, people_hits) = organizations_and_people(&text);
+            assert_eq!(hits(org_hits), hits(orgs.find(&text)), "{text:?}");
+            assert_eq!(hits(people_hits), hits(people.find(&text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn variants_cover_british_spelling_and_dotted_acronyms() {

@@ -88,10 +88,11 @@ pub(crate) struct Found {
 /// Finds the people and organizations named in an article.
 pub fn extract(text: &Text) -> Vec<Actor> {
     let tokens = Tokens::new(text.body);
+    let (org_hits, people_hits) = lexicon::organizations_and_people(text.body);
     // Organizations settle first: a person's title reads them ("IDF
     // spokesperson"), and people then compete with them for spans.
-    let mut found = remove_overlaps(merge_same_spans(organizations::find(&tokens)));
-    let people = people::find(&tokens, &found);
+    let mut found = remove_overlaps(merge_same_spans(organizations::find(&tokens, org_hits)));
+    let people = people::find(&tokens, &found, people_hits);
     found.extend(people);
     let found = remove_overlaps(merge_same_spans(found));
     resolve::group(text, &tokens, found)

@@ -19,9 +19,12 @@ use super::words::WordClass;
 
 /// One word of the body.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     /// The word, without a possessive ending.
     pub range: Range<usize>,
+    /// The text at `range`, kept: the rules read it again and again, and
+    /// slicing the body checks both ends each time.
+    text: &'a str,
     /// Followed by "'s", "’s" or a bare apostrophe ("Axios’").
     pub possessive: bool,
     /// End of the word including its possessive ending.
@@ -38,7 +41,7 @@ pub struct Token {
 /// The words of a body, in order.
 pub struct Tokens<'a> {
     pub body: &'a str,
-    pub list: Vec<Token>,
+    pub list: Vec<Token<'a>>,
     /// What each line of the body looks like, read on first need.
     lines: OnceCell<Lines>,
 }
@@ -64,21 +67,22 @@ impl<'a> Tokens<'a> {
             list.extend(WordScanner::new(body).map(|range| token(body, range, known)));
             list
         });
-        for i in 0..list.len() {
-            let gap = match list.get(i + 1) {
-                Some(next) => &body[list[i].end..next.range.start],
-                None => "",
-            };
-            list[i].spaced = !gap.is_empty() && is_blank(gap);
+        for i in 0..list.len().saturating_sub(1) {
+            let gap = list[i].end..list[i + 1].range.start;
+            // Mostly one space: its byte tells, without slicing the text.
+            list[i].spaced =
+                body.as_bytes()[gap.clone()] == *b" " || !gap.is_empty() && is_blank(&body[gap]);
         }
         let mut tokens = Tokens {
             body,
             list,
             lines: OnceCell::new(),
         };
+        // One buffer for the words of every run looked up.
+        let mut words = String::new();
         for i in 0..tokens.len() {
             if tokens.list[i].class.opens_state {
-                tokens.list[i].state = tokens.find_state(i);
+                tokens.list[i].state = tokens.find_state(i, &mut words);
             }
         }
         tokens
@@ -90,7 +94,7 @@ impl<'a> Tokens<'a> {
 
     /// The word at `i`, without its possessive ending.
     pub fn text(&self, i: usize) -> &'a str {
-        &self.body[self.list[i].range.clone()]
+        self.list[i].text
     }
 
     /// What the word lists say about word `i`.
@@ -129,10 +133,16 @@ impl<'a> Tokens<'a> {
         self.list.get(i).and_then(|t| t.state)
     }
 
-    fn find_state(&self, i: usize) -> Option<(usize, &'static State, StateForm)> {
+    /// The longest run of words from `i` that names a state (`words` is
+    /// scratch space).
+    fn find_state(
+        &self,
+        i: usize,
+        words: &mut String,
+    ) -> Option<(usize, &'static State, StateForm)> {
         let states = lexicon::states();
         let mut best = None;
-        let mut words = String::new();
+        words.clear();
         for j in i..(i + states.longest).min(self.len()) {
             if j > i {
                 if !self.joined(j - 1) {
@@ -141,10 +151,10 @@ impl<'a> Tokens<'a> {
                 words.push(' ');
             }
             words.push_str(self.text(j));
-            if let Some((state, form)) = states.lookup(&words) {
+            if let Some((state, form)) = states.lookup(words) {
                 best = Some((j, state, form));
             }
-            if !states.continues(&words) {
+            if !states.continues(words) {
                 break;
             }
         }
@@ -202,10 +212,13 @@ impl<'a> Tokens<'a> {
 
 /// The classes of the words a thread has met. Words of up to 16 bytes (most
 /// words) are keyed by their bytes in one integer, so a look-up compares
-/// integers instead of following a pointer to compare strings.
+/// integers instead of following a pointer to compare strings. The bytes
+/// past a word's end are zero in its key, and no word holds a zero byte
+/// (words are letters, numbers, marks and joiners): the key alone tells
+/// words of different lengths apart.
 #[derive(Default)]
 struct KnownWords {
-    short: FxHashMap<(u128, usize), WordClass>,
+    short: FxHashMap<u128, WordClass>,
     long: FxHashMap<Box<str>, WordClass>,
 }
 
@@ -234,10 +247,14 @@ impl KnownWords {
                 u128::from_le_bytes(key)
             }
         };
-        *self
-            .short
-            .entry((key, bytes.len()))
-            .or_insert_with(|| WordClass::of(word))
+        // A look-up, then an insertion only for a new word: the entry API
+        // would prepare an insertion on every call.
+        if let Some(class) = self.short.get(&key) {
+            return *class;
+        }
+        let class = WordClass::of(word);
+        self.short.insert(key, class);
+        class
     }
 
     /// Forgets everything once more than `most` words are known.
@@ -258,12 +275,7 @@ struct Lines {
 
 impl Lines {
     fn new(body: &str) -> Lines {
-        let breaks: Vec<usize> = body
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i)
-            .collect();
+        let breaks: Vec<usize> = body.match_indices('\n').map(|(i, _)| i).collect();
         let shapes = vec![OnceCell::new(); breaks.len() + 1];
         Lines { breaks, shapes }
     }
@@ -281,7 +293,8 @@ struct LineShape {
 impl LineShape {
     /// Counts the words as `split_whitespace` cuts them, in one pass that
     /// skips through a word once it has a lower-case letter (nothing more
-    /// in it can change the counts).
+    /// in it can change the counts), and stops once the words left cannot
+    /// make the line either shape (most lines are prose).
     fn of(line: &str) -> LineShape {
         let (mut words, mut alphabetic, mut capitalised, mut caps) = (0, 0, 0, 0);
         let mut i = 0;
@@ -311,8 +324,26 @@ impl LineShape {
                 i = word_end(line, i);
             }
             caps += usize::from(letters && !lower);
+            if LineShape::settled(words, alphabetic, capitalised, caps, line.len() - i) {
+                return LineShape::judge(words, alphabetic, capitalised, caps);
+            }
         }
         LineShape::judge(words, alphabetic, capitalised, caps)
+    }
+
+    /// Neither shape can come of the counts so far, whatever words the
+    /// `rest` bytes hold: at most one per two bytes (a character and a
+    /// space), at best all of them capitalised and in capitals. The counts
+    /// then judge as the whole line would.
+    fn settled(
+        words: usize,
+        alphabetic: usize,
+        capitalised: usize,
+        caps: usize,
+        rest: usize,
+    ) -> bool {
+        let more = rest.div_ceil(2);
+        10 * capitalised + 2 * more < 8 * alphabetic && 10 * caps + 3 * more < 7 * words
     }
 
     /// From the counts of words, of words opening with a letter, of those
@@ -380,20 +411,18 @@ impl<'a> WordScanner<'a> {
     /// Letters, numbers and marks from `i`: where they end.
     fn word_chars(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-                continue;
+        loop {
+            // ASCII letters and digits, most of any word, without decoding.
+            let ascii = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
+            i += ascii.unwrap_or(bytes.len() - i);
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                return i;
             }
             match self.char_at(i) {
                 Some(c) if is_letter_or_number(c) || is_mark(c) => i += c.len_utf8(),
-                _ => break,
+                _ => return i,
             }
         }
-        i
     }
 }
 
@@ -420,11 +449,8 @@ impl Iterator for WordScanner<'_> {
         };
         let mut end = self.word_chars(start);
         // Joined parts: "al-Qidra", "U.S", "AT&T".
-        while let Some(sep) = self
-            .char_at(end)
-            .filter(|c| matches!(c, '-' | '\'' | '’' | '.' | '&'))
-        {
-            let part = end + sep.len_utf8();
+        while let Some(sep_len) = joiner_len(&bytes[end..]) {
+            let part = end + sep_len;
             let part_end = self.word_chars(part);
             if part_end == part {
                 break;
@@ -436,6 +462,15 @@ impl Iterator for WordScanner<'_> {
         }
         self.at = end;
         Some(start..end)
+    }
+}
+
+/// The length of the joiner `[-'’.&]` opening `bytes`, if one does.
+fn joiner_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'-' | b'\'' | b'.' | b'&', ..] => Some(1),
+        [0xe2, 0x80, 0x99, ..] => Some('’'.len_utf8()),
+        _ => None,
     }
 }
 
@@ -515,39 +550,52 @@ fn unicode_class(class: &str) -> Vec<(char, char)> {
     }
 }
 
-fn token(body: &str, mut range: Range<usize>, known: &mut KnownWords) -> Token {
+fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> Token<'a> {
     let word = &body[range.clone()];
     if word.ends_with('.') && !keeps_full_stop(word) {
         range.end -= 1;
     }
-    let word = &body[range.clone()];
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-            let word = range.start..range.end - suffix.len();
+    let word = body[range.clone()].as_bytes();
+    // Every possessive ending ends in an "s" or "S": test that byte first.
+    if matches!(word.last(), Some(b's' | b'S')) {
+        if let Some(len) = possessive_len(word) {
+            let word = range.start..range.end - len;
             return new_token(body, word, true, range.end, known);
         }
     }
     // "Axios’ Barak Ravid": a bare apostrophe after a final s.
-    let rest = &body[range.end..];
-    let bare = rest.strip_prefix('’').or_else(|| rest.strip_prefix('\''));
-    if word.ends_with('s') && bare.is_some_and(|r| r.starts_with(char::is_whitespace)) {
-        let end = range.end + if rest.starts_with('’') { 3 } else { 1 };
-        return new_token(body, range, true, end, known);
+    if word.last() == Some(&b's') {
+        let rest = &body[range.end..];
+        let bare = rest.strip_prefix('’').or_else(|| rest.strip_prefix('\''));
+        if bare.is_some_and(|r| r.starts_with(char::is_whitespace)) {
+            let end = range.end + if rest.starts_with('’') { 3 } else { 1 };
+            return new_token(body, range, true, end, known);
+        }
     }
     let end = range.end;
     new_token(body, range, false, end, known)
 }
 
-fn new_token(
-    body: &str,
+/// The length of the possessive ending "'s", "’s", "'S" or "’S" of `word`,
+/// when something is left before it.
+fn possessive_len(word: &[u8]) -> Option<usize> {
+    ["'s", "’s", "'S", "’S"]
+        .into_iter()
+        .find(|suffix| word.len() > suffix.len() + 1 && word.ends_with(suffix.as_bytes()))
+        .map(str::len)
+}
+
+fn new_token<'a>(
+    body: &'a str,
     range: Range<usize>,
     possessive: bool,
     end: usize,
     known: &mut KnownWords,
-) -> Token {
+) -> Token<'a> {
     let class = known.class(body, range.clone());
     Token {
         class,
+        text: &body[range.clone()],
         range,
         possessive,
         end,
@@ -706,11 +754,22 @@ pub(super) mod tests {
             LineShape::judge(words.len(), alphabetic.len(), capitalised, caps)
         };
         let mut lines: Vec<String> = odd_texts();
+        // The same texts kept to ASCII, for the ASCII path.
+        let ascii: Vec<String> = lines
+            .iter()
+            .map(|l| l.chars().filter(char::is_ascii).collect())
+            .collect();
+        lines.extend(ascii);
         lines.extend(
             [
                 "Bill Passes Senate As Dana Price Visits Kyiv",
                 "WHO IS TO BLAME FOR IT",
                 "É É É",
+                "A B\x0bC\x0cD\x1cE 1 2 X-Ray",
+                "UN Says 12 Killed In Gaza Strike",
+                "a b c d e f g h i j K L M N O P Q R S T U V W X Y Z A B C D E F G H I J K L",
+                "the vote was close THE VOTE WAS CLOSE AND THE COUNT WENT ON ALL NIGHT LONG",
+                "Bill Passes Senate as Dana Price Visits Kyiv And Ends The Long Stand Off Today",
             ]
             .map(String::from),
         );

@@ -59,10 +59,11 @@ fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
     let body = tokens.body;
     let mut out = Vec::new();
     for j in 0..tokens.len().saturating_sub(1) {
-        if !is_org_word(tokens, j) || tokens.gap_after(j).trim() != "," {
+        // The cheap tests first: the class, then the (kept) next word.
+        if !is_org_word(tokens, j) || !matches!(tokens.text(j + 1), "a" | "an" | "the") {
             continue;
         }
-        if !matches!(tokens.text(j + 1), "a" | "an" | "the") {
+        if tokens.gap_after(j).trim() != "," {
             continue;
         }
         // The descriptor heads the apposition: within its first words.

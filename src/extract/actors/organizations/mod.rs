@@ -11,7 +11,7 @@ mod described;
 mod shapes;
 mod state_bodies;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::lexicon;
 use super::tokens::{is_all_caps, Tokens};
@@ -20,9 +20,9 @@ use super::{Found, Kind, Rule};
 
 pub(super) use state_bodies::BODY_MODIFIERS;
 
-/// All organizations named in the body.
-pub fn find(tokens: &Tokens) -> Vec<Found> {
-    let mut out = lexicon_matches(tokens);
+/// All organizations named in the body; `hits` are those of the lexicon.
+pub fn find(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
+    let mut out = lexicon_matches(tokens, hits);
     out.extend(state_bodies::find(tokens));
     out.extend(shapes::find(tokens));
     out.extend(described::find(tokens));
@@ -69,10 +69,9 @@ fn organization(range: std::ops::Range<usize>, name: String, rule: Rule) -> Foun
 
 /// Lexicon matches; an alias shared by several bodies ("Red Cross") goes to
 /// the one the article also names unambiguously, else to the first listed.
-fn lexicon_matches(tokens: &Tokens) -> Vec<Found> {
+fn lexicon_matches(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let dict = lexicon::organizations();
-    let hits = dict.find(tokens.body);
-    let named: HashSet<usize> = hits
+    let named: FxHashSet<usize> = hits
         .iter()
         .filter(|h| h.entries.len() == 1)
         .map(|h| h.entries[0])

@@ -24,11 +24,14 @@ fn is_left_org_word(tokens: &Tokens, k: usize) -> bool {
 pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
     for k in 0..tokens.len() {
-        let red_society = matches!(tokens.text(k), "Crescent" | "Cross")
-            && k > 0
-            && tokens.text(k - 1) == "Red"
-            && tokens.joined(k - 1);
-        if !tokens.class(k).org_head && !red_society {
+        // The class first: the text is read only for the rare other heads.
+        let red_society = || {
+            matches!(tokens.text(k), "Crescent" | "Cross")
+                && k > 0
+                && tokens.text(k - 1) == "Red"
+                && tokens.joined(k - 1)
+        };
+        if !tokens.class(k).org_head && !red_society() {
             continue;
         }
         let mut i = k;

@@ -20,11 +20,10 @@ mod titles;
 pub(super) use titles::LOWERCASE_NOT_TITLES;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{self, OrgType};
 use super::names::{self, name_from, name_until};
@@ -32,10 +31,11 @@ use super::tokens::{matches_at_word_start, Tokens};
 use super::{Form, Found, Kind, Rule};
 
 /// All people named in the body; `orgs` are the organizations already found
-/// (a title's "IDF" or "Pentagon" gives an affiliation).
-pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
+/// (a title's "IDF" or "Pentagon" gives an affiliation), `hits` those of the
+/// people lexicon.
+pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let full = full_names(tokens);
-    let mut out = lexicon_people(tokens);
+    let mut out = lexicon_people(tokens, hits);
     out.extend(titles::titled(tokens, orgs));
     out.extend(appositions::after(tokens, orgs, &full));
     out.extend(appositions::before(tokens, orgs, &full));
@@ -55,7 +55,7 @@ pub fn find(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 /// several rules find the same names, and names recur.
 #[derive(Default)]
 struct Known<'a> {
-    organizations: HashMap<&'a str, bool>,
+    organizations: FxHashMap<&'a str, bool>,
 }
 
 impl<'a> Known<'a> {
@@ -172,10 +172,9 @@ fn is_place(name: &str) -> bool {
 
 /// Full names and distinctive surnames from the people lexicon. A surname
 /// next to another capitalised word ("Abbas Kiarostami") is someone else.
-fn lexicon_people(tokens: &Tokens) -> Vec<Found> {
+fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let dict = lexicon::people();
-    dict.find(tokens.body)
-        .into_iter()
+    hits.into_iter()
         .filter(|h| !h.short || stands_alone(tokens, &h.range))
         .map(|h| {
             let entry = &dict.entries[h.entries[0]];
@@ -385,8 +384,8 @@ fn credit_ends(body: &str) -> Vec<usize> {
 }
 
 /// Outlets of the lexicon, whose possessive introduces their journalists.
-fn outlets() -> &'static HashSet<String> {
-    static OUTLETS: OnceLock<HashSet<String>> = OnceLock::new();
+fn outlets() -> &'static FxHashSet<String> {
+    static OUTLETS: OnceLock<FxHashSet<String>> = OnceLock::new();
     OUTLETS.get_or_init(|| {
         lexicon::organizations()
             .entries

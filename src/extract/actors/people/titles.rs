@@ -129,9 +129,13 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 
 /// A lower-case role noun right before a name of two or more words.
 fn role_before_name(tokens: &Tokens, i: usize) -> Option<usize> {
-    let word = tokens.text(i);
+    // Asked of every word: the class first, the text only for role nouns.
     let role = tokens.class(i).role_noun
-        && word.chars().next().is_some_and(char::is_lowercase)
+        && tokens
+            .text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
         && tokens.joined(i);
     role.then(|| name_from(tokens, i + 1))
         .flatten()

@@ -278,6 +278,13 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
     if owners.is_empty() {
         return;
     }
+    // Most capitalised words are no one's surname: a plain word whose length
+    // or first letter no surname has needs no look-up.
+    let lengths: u64 = owners.keys().fold(0, |m, s| m | 1 << s.len().min(63));
+    let initials: u32 = owners
+        .keys()
+        .filter_map(|s| s.bytes().next().filter(u8::is_ascii_lowercase))
+        .fold(0, |m, b| m | 1 << (b - b'a'));
     for k in 0..tokens.len() {
         let word = tokens.text(k);
         if !tokens.class(k).capitalised && !word.starts_with("al-") && !word.starts_with("el-") {
@@ -285,6 +292,9 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         }
         // A plain ASCII word folds to its lower case: no allocation.
         let plain = word.is_ascii() && !word.contains(['.', '\'', '-']);
+        if plain && !could_be_surname(word, lengths, initials) {
+            continue;
+        }
         let sole = |o: &Vec<usize>| (o.len() == 1).then(|| o[0]);
         let owner = if plain {
             with_lowercase(word, |lower| owners.get(lower).and_then(sole))
@@ -299,6 +309,16 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             add_mention(&mut built[owner], text, r);
         }
     }
+}
+
+/// A plain ASCII word (its own fold once in lower case) has the length and
+/// the first letter of some surname: `lengths` has bit `n` for a surname of
+/// `n` bytes (63 for longer ones), `initials` bit `i` for one opening with
+/// the `i`th letter.
+fn could_be_surname(word: &str, lengths: u64, initials: u32) -> bool {
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    let initial = !first.is_ascii_lowercase() || initials & 1 << (first - b'a') != 0;
+    lengths & 1 << word.len().min(63) != 0 && initial
 }
 
 /// "Rapid Support Forces (RSF)": the bracketed acronym is an alias, and its
@@ -335,5 +355,46 @@ fn add_acronyms(text: &Text, tokens: &Tokens, built: &mut [Building]) {
                 add_mention(&mut built[owner], text, r);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_surname_filter_passes_every_surname() {
+        let surnames = [
+            "okonjo",
+            "vell",
+            "x",
+            "3m",
+            "a-very-long-surname-of-more-than-sixty-three-bytes-in-all-of-it",
+        ];
+        let lengths: u64 = surnames.iter().fold(0, |m, s| m | 1 << s.len().min(63));
+        let initials: u32 = surnames
+            .iter()
+            .filter_map(|s| s.bytes().next().filter(u8::is_ascii_lowercase))
+            .fold(0, |m, b| m | 1 << (b - b'a'));
+        let words = [
+            "Okonjo",
+            "OKONJO",
+            "Vell",
+            "X",
+            "3M",
+            "Okonja",
+            "Vella",
+            "Bell",
+            "Y",
+            "A-Very-Long-Surname-Of-More-Than-Sixty-Three-Bytes-In-All-Of-It",
+            "Another-Very-Long-Word-Of-More-Than-Sixty-Three-Bytes-In-All-Of-It",
+        ];
+        for word in words {
+            let is_surname = surnames.contains(&word.to_ascii_lowercase().as_str());
+            let passes = could_be_surname(word, lengths, initials);
+            assert!(passes || !is_surname, "{word}");
+        }
+        assert!(!could_be_surname("Bell", lengths, initials));
+        assert!(!could_be_surname("Okonjos", lengths, initials));
     }
 }
