@@ -46,12 +46,10 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     pub fn new(text: &Text<'a>) -> Tokens<'a> {
         let body = text.body;
-        let ranges = word_ranges(body);
-        let mut list: Vec<Token> = Vec::with_capacity(ranges.len());
+        let mut list: Vec<Token> = Vec::with_capacity(body.len() / 5);
         // Words come in order: the sentence index only moves forward.
         let mut sentence = 0;
-        for range in ranges {
-            let word = &body[range.clone()];
+        for range in Words::new(body) {
             while text
                 .sentences
                 .get(sentence)
@@ -59,25 +57,21 @@ impl<'a> Tokens<'a> {
             {
                 sentence += 1;
             }
-            // The previous word's joins are known now: worked out once
-            // here rather than on every question.
-            if let Some(prev) = list.last_mut() {
-                let gap = &body[prev.range.end..range.start];
-                prev.joined =
-                    prev.sentence == sentence && matches!(gap, " " | "-" | "\u{2010}" | "\u{2011}");
-                prev.hyphen = prev.joined && gap != " ";
-            }
             let initial = match list.last() {
                 None => true,
                 Some(prev) => {
-                    let gap = &body[prev.range.end..range.start];
-                    // Most gaps are one space: neither test can hold.
-                    let opens = gap != " "
-                        && (gap.ends_with(['"', '“', '‘', '(']) || gap.trim_end().ends_with(':'));
-                    prev.sentence != sentence || opens || after_date_marker(body, &list, sentence)
+                    let gap = Gap::of(&body[prev.range.end..range.start]);
+                    let same_sentence = prev.sentence == sentence;
+                    // The previous word's joins are known now: worked out
+                    // once here rather than on every question.
+                    let joined = same_sentence && gap.joins;
+                    let last = list.len() - 1;
+                    list[last].joined = joined;
+                    list[last].hyphen = joined && gap.hyphen;
+                    !same_sentence || gap.opens || after_date_marker(body, &list, sentence)
                 }
             };
-            let shape = Shape::of(word);
+            let shape = Shape::of(&body[range.clone()]);
             list.push(Token {
                 cap: shape.cap,
                 all_caps: shape.letters >= 2 && !shape.any_lower,
@@ -147,7 +141,38 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// What stands between two neighbouring words, as far as names care.
+struct Gap {
+    /// A single space or hyphen: the words may belong to one name.
+    joins: bool,
+    /// A hyphen.
+    hyphen: bool,
+    /// Opens a quotation, a bracket or a clause after a colon: the next
+    /// word's capital is no evidence of a name.
+    opens: bool,
+}
+
+impl Gap {
+    fn of(gap: &str) -> Gap {
+        // Most gaps are one space: the other tests cannot hold.
+        if gap == " " {
+            return Gap {
+                joins: true,
+                hyphen: false,
+                opens: false,
+            };
+        }
+        let hyphen = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
+        Gap {
+            joins: hyphen,
+            hyphen,
+            opens: gap.ends_with(['"', '“', '‘', '(']) || gap.trim_end().ends_with(':'),
+        }
+    }
+}
+
 /// The letter case of a word, read in one pass.
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Shape {
     chars: usize,
     letters: usize,
@@ -159,27 +184,43 @@ struct Shape {
 
 impl Shape {
     fn of(word: &str) -> Shape {
-        let mut shape = Shape {
-            chars: 0,
-            letters: 0,
-            cap: false,
-            alpha_first: false,
-            any_lower: false,
-            upper_after_first: false,
+        let Some((&first, rest)) = word.as_bytes().split_first() else {
+            return Shape::default();
         };
-        if word.is_ascii() {
-            for (i, &b) in word.as_bytes().iter().enumerate() {
-                shape.add(i == 0, has(b, UPPER | LOWER), has(b, UPPER), has(b, LOWER));
-            }
-        } else {
-            for (i, c) in word.chars().enumerate() {
-                shape.add(
-                    i == 0,
-                    c.is_alphabetic(),
-                    c.is_uppercase(),
-                    c.is_lowercase(),
-                );
-            }
+        // ASCII, nearly every word: byte classes OR-ed together.
+        let first_class = CLASS[usize::from(first)];
+        let mut rest_classes = 0;
+        let mut letters = usize::from(first_class & LETTER != 0);
+        let mut all_bytes = first;
+        for &b in rest {
+            let class = CLASS[usize::from(b)];
+            rest_classes |= class;
+            letters += usize::from(class & LETTER != 0);
+            all_bytes |= b;
+        }
+        if all_bytes.is_ascii() {
+            return Shape {
+                chars: word.len(),
+                letters,
+                cap: first_class & UPPER != 0,
+                alpha_first: first_class & LETTER != 0,
+                any_lower: (first_class | rest_classes) & LOWER != 0,
+                upper_after_first: rest_classes & UPPER != 0,
+            };
+        }
+        Shape::of_chars(word)
+    }
+
+    /// The shape read char by char: any text.
+    fn of_chars(word: &str) -> Shape {
+        let mut shape = Shape::default();
+        for (i, c) in word.chars().enumerate() {
+            shape.add(
+                i == 0,
+                c.is_alphabetic(),
+                c.is_uppercase(),
+                c.is_lowercase(),
+            );
         }
         shape
     }
@@ -208,51 +249,96 @@ fn after_date_marker(body: &str, list: &[Token], sentence: usize) -> bool {
             .all(|t| body[t.range.clone()].bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Byte ranges of the words of `body`: letters and digits, with inner
-/// apostrophes ("Sa'ar") but not a possessive ("Israel's" gives "Israel"),
-/// and dotted initials or acronyms kept whole ("J.", "U.S.").
-fn word_ranges(body: &str) -> Vec<Range<usize>> {
-    let bytes = body.as_bytes();
-    let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 6);
-    let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        if b < 0x80 && !has(b, ALNUM) {
-            i += 1;
-            continue;
-        }
-        if b >= 0x80 && !alphanumeric_at(body, i) {
-            i = next_char(body, i);
-            continue;
-        }
-        let start = i;
-        // Dotted initials and acronyms: "J.", "U.S.", "D.C."
-        if alphabetic_at(body, i) && char_at(body, next_char(body, i)) == Some('.') {
-            let mut e = i;
-            while alphabetic_at(body, e) && char_at(body, next_char(body, e)) == Some('.') {
-                e = next_char(body, next_char(body, e));
-            }
-            out.push(start..e);
-            i = e;
-            continue;
-        }
-        while i < n {
-            let b = bytes[i];
-            if has(b, ALNUM) {
+/// Byte ranges of the words of `body`, in order: letters and digits, with
+/// inner apostrophes ("Sa'ar") but not a possessive ("Israel's" gives
+/// "Israel"), and dotted initials or acronyms kept whole ("J.", "U.S.").
+struct Words<'a> {
+    body: &'a str,
+    /// Where the next word is looked for.
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(body: &'a str) -> Self {
+        Words { body, at: 0 }
+    }
+
+    /// The first byte of a word at or after `i`, or the end of the body.
+    fn word_start(&self, mut i: usize) -> usize {
+        let bytes = self.body.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if has(b, ALNUM) {
+                    break;
+                }
                 i += 1;
-            } else if (b >= 0x80 && alphanumeric_at(body, i)) || inner_apostrophe(body, i) {
-                i = next_char(body, i);
-            } else {
+            } else if alphanumeric_at(self.body, i) {
                 break;
+            } else {
+                i = next_char(self.body, i);
             }
         }
-        out.push(start..i);
-        if i < n && apostrophe_at(body, i) && possessive(body, i) {
-            i = next_char(body, next_char(body, i));
+        i
+    }
+
+    /// The end of the dotted initials starting at `i`: "U.S.".
+    fn initials_end(&self, i: usize) -> usize {
+        let body = self.body;
+        let mut e = i;
+        while alphabetic_at(body, e) && char_at(body, next_char(body, e)) == Some('.') {
+            e = next_char(body, next_char(body, e));
+        }
+        e
+    }
+
+    /// The end of the plain word whose second char starts at `i`.
+    fn word_end(&self, mut i: usize) -> usize {
+        let body = self.body;
+        let bytes = body.as_bytes();
+        loop {
+            while bytes.get(i).is_some_and(|&b| has(b, ALNUM)) {
+                i += 1;
+            }
+            // Only a non-ASCII letter or an apostrophe may go on.
+            let goes_on = bytes.get(i).is_some_and(|&b| b >= 0x80 || b == b'\'')
+                && (alphanumeric_at(body, i) || inner_apostrophe(body, i));
+            if !goes_on {
+                return i;
+            }
+            i = next_char(body, i);
         }
     }
-    out
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Range<usize>> {
+        let body = self.body;
+        let bytes = body.as_bytes();
+        let start = self.word_start(self.at);
+        self.at = start;
+        let &first = bytes.get(start)?;
+        let second = if first < 0x80 {
+            start + 1
+        } else {
+            next_char(body, start)
+        };
+        // Dotted initials and acronyms: "J.", "U.S.", "D.C."
+        if bytes.get(second) == Some(&b'.') && alphabetic_at(body, start) {
+            let end = self.initials_end(start);
+            self.at = end;
+            return Some(start..end);
+        }
+        let end = self.word_end(second);
+        self.at = end;
+        let may_be_apostrophe = bytes.get(end).is_some_and(|&b| b >= 0x80 || b == b'\'');
+        if may_be_apostrophe && apostrophe_at(body, end) && possessive(body, end) {
+            self.at = next_char(body, next_char(body, end));
+        }
+        Some(start..end)
+    }
 }
 
 /// ASCII byte classes, looked up in [`CLASS`]: one load per byte instead
@@ -260,7 +346,8 @@ fn word_ranges(body: &str) -> Vec<Range<usize>> {
 const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 const DIGIT: u8 = 4;
-const ALNUM: u8 = UPPER | LOWER | DIGIT;
+const LETTER: u8 = UPPER | LOWER;
+const ALNUM: u8 = LETTER | DIGIT;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -400,7 +487,7 @@ mod tests {
     use super::*;
 
     /// The first implementation, over a table of chars: the reference
-    /// `word_ranges` must agree with.
+    /// [`Words`] must agree with.
     fn word_ranges_reference(body: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let chars: Vec<(usize, char)> = body.char_indices().collect();
@@ -461,12 +548,48 @@ mod tests {
         cases
             .push("Israel’s army met U.S. envoy J. Osei's aide in Sa'ar, D.C. — İstanbul’S".into());
         for c in &cases {
-            assert_eq!(word_ranges(c), word_ranges_reference(c), "{c:?}");
+            assert_eq!(
+                Words::new(c).collect::<Vec<_>>(),
+                word_ranges_reference(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_shapes_agree_with_the_char_by_char_reading() {
+        let words = [
+            "",
+            "a",
+            "Z",
+            "9",
+            "US",
+            "U.S.",
+            "Kigali",
+            "KIGALI",
+            "McDonald",
+            "iPhone",
+            "x9",
+            "9x",
+            "Sa'ar",
+            "al",
+            "AB",
+            "A1",
+            "2024",
+            "Ab",
+            "aB",
+            "é",
+            "Éire",
+            "ÉTAT",
+            "İstanbul",
+        ];
+        for w in words {
+            assert_eq!(Shape::of(w), Shape::of_chars(w), "{w:?}");
         }
     }
 
     fn words_of(body: &str) -> Vec<&str> {
-        word_ranges(body).into_iter().map(|r| &body[r]).collect()
+        Words::new(body).map(|r| &body[r]).collect()
     }
 
     fn phrases_of(body: &str) -> Vec<String> {
