@@ -260,18 +260,20 @@ struct Match {
 
 impl<'t, 'a> Reader<'t, 'a> {
     fn new(gaz: &'static Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
+        let found = phrases::find(toks);
         let mut reader = Reader {
             gaz,
             toks,
-            phrases: Vec::new(),
+            phrases: Vec::with_capacity(found.len()),
             known: vec![0; toks.len()],
             known_end: vec![0; toks.len()],
             headlines: headline_sentences(toks, text),
-            claims: Vec::new(),
+            // Grown once rather than doubling up from nothing.
+            claims: Vec::with_capacity(found.len()),
             name_words: FxHashSet::default(),
             lookups: Lookups::new(gaz),
         };
-        for p in phrases::find(toks) {
+        for p in found {
             let r = reader.strip(p.words);
             if !r.is_empty() {
                 reader.phrases.push(r);
@@ -1030,7 +1032,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 !matches!(c.evidence, Evidence::Cue(_)),
             )
         });
-        let mut kept: Vec<Claim> = Vec::new();
+        let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
         for c in claims {
             if kept.iter().any(|k| overlaps(&k.range, &c.range)) {
                 continue;
@@ -1589,7 +1591,7 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
         .collect();
     order.sort_by_key(|(i, _)| claims[*i].range.start);
     let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
-    let mut out: Vec<Location> = Vec::new();
+    let mut out: Vec<Location> = Vec::with_capacity(order.len());
     for (i, r) in order {
         let at = *index.entry(r.identity.clone()).or_insert_with(|| {
             out.push(r.place);
