@@ -169,7 +169,7 @@ pub fn fold_key(s: &str) -> String {
 /// [`fold_key`] of ASCII text (nearly every name), a byte at a time: the
 /// same rules as [`fold_chars_key`] restricted to ASCII.
 fn fold_ascii_key(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for &b in s.as_bytes() {
         match b {
@@ -177,18 +177,18 @@ fn fold_ascii_key(s: &str) -> String {
             b'\'' | b'`' | b'.' => {}
             b if b.is_ascii_alphanumeric() => {
                 if pending {
-                    out.push(b' ');
+                    out.push(' ');
                     pending = false;
                 }
-                out.push(b.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             }
             _ => pending = !out.is_empty(),
         }
     }
-    if out.starts_with(b"the ") {
+    if out.starts_with("the ") {
         out.drain(..4);
     }
-    String::from_utf8(out).expect("ASCII in, ASCII out")
+    out
 }
 
 /// [`fold_key`] of any text, a char at a time.

@@ -1018,6 +1018,11 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups) {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
+            // Being strong only spares a claim some span holds: most claims
+            // are in no actor's name, and need no look-up.
+            if !actors.blocks(c, false) {
+                return true;
+            }
             let strong = match &c.target {
                 Target::Known(key) => self.key_info(key).strong,
                 _ => false,
@@ -1135,30 +1140,42 @@ fn push_plain_key(word: &str, out: &mut String) -> bool {
 /// is one long name ("Maghreb Arab News Agency") is not one.
 fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
     let count = toks.list.last().map_or(0, |t| t.sentence + 1);
-    // Per sentence: capitalised long words, long words, a capitalised
-    // function word inside it.
-    let mut stats = vec![(0usize, 0usize, false); count];
+    // Per sentence: capitalised long words, long words, and where its
+    // words start.
+    let mut stats = vec![(0usize, 0usize, usize::MAX); count];
     for (i, tok) in toks.list.iter().enumerate() {
         let e = &mut stats[tok.sentence];
         if tok.long {
             e.1 += 1;
             e.0 += usize::from(tok.cap);
         }
-        if !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(i)) {
-            e.2 = true;
-        }
+        e.2 = e.2.min(i);
     }
+    // A capitalised function word inside it: asked only of the few
+    // sentences the counts leave in doubt.
+    let function_word_inside = |s: usize, first: usize| {
+        toks.list[first..]
+            .iter()
+            .take_while(|tok| tok.sentence == s)
+            .enumerate()
+            .any(|(k, tok)| {
+                !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(first + k))
+            })
+    };
     stats
         .iter()
         .enumerate()
-        .map(|(s, &(caps, long, function))| {
+        .map(|(s, &(caps, long, first))| {
             // The dearest test last.
             let ends_stop = || {
                 text.sentences
                     .get(s)
                     .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'))
             };
-            long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop()
+            long >= 3
+                && caps * 4 >= long * 3
+                && (long >= 6 || function_word_inside(s, first))
+                && !ends_stop()
         })
         .collect()
 }

@@ -455,10 +455,11 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
         let mut j = i + 1;
         loop {
             // "Bar & Grill", "Trinidad & Tobago".
+            // The gap, dearest, last.
             let ampersand = j < toks.len()
-                && toks.gap(j - 1) == " & "
                 && toks.list[j].cap
-                && toks.list[j].sentence == toks.list[j - 1].sentence;
+                && toks.list[j].sentence == toks.list[j - 1].sentence
+                && toks.gap(j - 1) == " & ";
             if ampersand {
                 j += 1;
                 continue;
