@@ -454,14 +454,13 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Reads one phrase of an ordinary sentence.
     fn classify(&mut self, r: Range<usize>) {
-        let ms = self.matches(r.clone());
-        // The whole phrase is a known name.
-        if let [m] = ms.as_slice() {
-            if m.words == r {
-                self.claim(&r, Target::Known(m.key.clone()), Evidence::Phrase);
-                self.coordinated_direction(&r);
-                return;
-            }
+        let mut ms = self.matches(r.clone());
+        // The whole phrase is a known name: its key moves to the claim.
+        if ms.len() == 1 && ms[0].words == r {
+            let m = ms.pop().expect("one match");
+            self.claim(&r, Target::Known(m.key), Evidence::Phrase);
+            self.coordinated_direction(&r);
+            return;
         }
         // A hyphen between a known name and the rest: "Russia-Ukraine".
         if let Some(b) = self.hyphen_split(&r, &ms) {

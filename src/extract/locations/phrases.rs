@@ -268,6 +268,7 @@ impl<'a> Words<'a> {
     }
 
     /// The first byte of a word at or after `i`, or the end of the body.
+    #[inline(always)]
     fn word_start(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
         while let Some(&b) = bytes.get(i) {
@@ -296,6 +297,7 @@ impl<'a> Words<'a> {
     }
 
     /// The end of the plain word whose second char starts at `i`.
+    #[inline(always)]
     fn word_end(&self, mut i: usize) -> usize {
         let body = self.body;
         let bytes = body.as_bytes();
