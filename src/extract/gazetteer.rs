@@ -968,76 +968,7 @@ impl Gazetteer {
             .into_iter()
             .map(|(id, m)| (id, m, self.brief(id)))
             .collect();
-        if cands.is_empty() {
-            return None;
-        }
-        let in_context = |p: &Brief| {
-            p.country_code
-                .is_some_and(|cc| context.iter().any(|c| c.eq_ignore_ascii_case(cc)))
-        };
-
-        let countries: Vec<&(PlaceId, MatchKind, Brief)> = cands
-            .iter()
-            .filter(|c| c.2.kind == PlaceKind::Country)
-            .collect();
-        if !countries.is_empty() {
-            if let Some(c) = countries.iter().find(|c| in_context(&c.2)) {
-                return Some(c.0);
-            }
-            if let Some(c) = cands.iter().find(|c| {
-                c.2.kind == PlaceKind::Admin && c.1 != MatchKind::Alternate && in_context(&c.2)
-            }) {
-                return Some(c.0);
-            }
-            // max_by_key keeps the last of equals: reverse so the first wins.
-            return countries
-                .iter()
-                .rev()
-                .max_by_key(|c| c.2.population)
-                .map(|c| c.0);
-        }
-
-        let curated: Vec<&(PlaceId, MatchKind, Brief)> =
-            cands.iter().filter(|c| c.1 == MatchKind::Curated).collect();
-        if let Some(first) = curated.first() {
-            if let Some(c) = curated
-                .iter()
-                .find(|c| in_context(&c.2) || c.2.country_code.is_none())
-            {
-                return Some(c.0);
-            }
-            if !cands.iter().any(|c| in_context(&c.2)) {
-                return Some(first.0);
-            }
-        }
-
-        let mut pool: Vec<&(PlaceId, MatchKind, Brief)> =
-            cands.iter().filter(|c| in_context(&c.2)).collect();
-        if pool.is_empty() {
-            pool = cands.iter().collect();
-        }
-        let towns: Vec<(Option<&str>, Option<&str>)> = pool
-            .iter()
-            .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code, c.2.admin1))
-            .collect();
-        pool.retain(|c| {
-            c.2.kind != PlaceKind::Admin || !towns.contains(&(c.2.country_code, c.2.admin1))
-        });
-        let score = |c: &(PlaceId, MatchKind, Brief)| {
-            let mut s = c.2.population as f64;
-            if c.2.kind == PlaceKind::Admin {
-                s *= 0.25;
-            }
-            if c.1 == MatchKind::Alternate {
-                s *= 0.1;
-            }
-            s
-        };
-        pool.iter()
-            .rev()
-            .max_by(|a, b| score(a).total_cmp(&score(b)))
-            .map(|c| c.0)
+        best_of(&cands, context)
     }
 
     /// The country with ISO 3166-1 alpha-2 code `iso2` (any case).
@@ -1083,6 +1014,81 @@ impl Gazetteer {
     pub fn max_name_words(&self) -> usize {
         self.max_words
     }
+}
+
+/// [`Gazetteer::best`] among `name`'s candidates, already looked up with
+/// their briefs (in the order [`Gazetteer::candidates`] gives them).
+pub fn best_of(cands: &[(PlaceId, MatchKind, Brief)], context: &[&str]) -> Option<PlaceId> {
+    if cands.is_empty() {
+        return None;
+    }
+    let in_context = |p: &Brief| {
+        p.country_code
+            .is_some_and(|cc| context.iter().any(|c| c.eq_ignore_ascii_case(cc)))
+    };
+
+    let countries: Vec<&(PlaceId, MatchKind, Brief)> = cands
+        .iter()
+        .filter(|c| c.2.kind == PlaceKind::Country)
+        .collect();
+    if !countries.is_empty() {
+        if let Some(c) = countries.iter().find(|c| in_context(&c.2)) {
+            return Some(c.0);
+        }
+        if let Some(c) = cands.iter().find(|c| {
+            c.2.kind == PlaceKind::Admin && c.1 != MatchKind::Alternate && in_context(&c.2)
+        }) {
+            return Some(c.0);
+        }
+        // max_by_key keeps the last of equals: reverse so the first wins.
+        return countries
+            .iter()
+            .rev()
+            .max_by_key(|c| c.2.population)
+            .map(|c| c.0);
+    }
+
+    let curated: Vec<&(PlaceId, MatchKind, Brief)> =
+        cands.iter().filter(|c| c.1 == MatchKind::Curated).collect();
+    if let Some(first) = curated.first() {
+        if let Some(c) = curated
+            .iter()
+            .find(|c| in_context(&c.2) || c.2.country_code.is_none())
+        {
+            return Some(c.0);
+        }
+        if !cands.iter().any(|c| in_context(&c.2)) {
+            return Some(first.0);
+        }
+    }
+
+    let mut pool: Vec<&(PlaceId, MatchKind, Brief)> =
+        cands.iter().filter(|c| in_context(&c.2)).collect();
+    if pool.is_empty() {
+        pool = cands.iter().collect();
+    }
+    let towns: Vec<(Option<&str>, Option<&str>)> = pool
+        .iter()
+        .filter(|c| c.2.kind == PlaceKind::City)
+        .map(|c| (c.2.country_code, c.2.admin1))
+        .collect();
+    pool.retain(|c| {
+        c.2.kind != PlaceKind::Admin || !towns.contains(&(c.2.country_code, c.2.admin1))
+    });
+    let score = |c: &(PlaceId, MatchKind, Brief)| {
+        let mut s = c.2.population as f64;
+        if c.2.kind == PlaceKind::Admin {
+            s *= 0.25;
+        }
+        if c.1 == MatchKind::Alternate {
+            s *= 0.1;
+        }
+        s
+    };
+    pool.iter()
+        .rev()
+        .max_by(|a, b| score(a).total_cmp(&score(b)))
+        .map(|c| c.0)
 }
 
 #[cfg(test)]

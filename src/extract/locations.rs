@@ -1397,7 +1397,8 @@ impl Resolver {
         let (info, cands) = self.lookups.get(key);
         if info.country || info.curated {
             let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
-            let id = self.gaz.best(key, &codes)?;
+            // The candidates are at hand: not looked up again.
+            let id = gazetteer::best_of(&cands, &codes)?;
             let how = cands
                 .iter()
                 .find(|c| c.0 == id)
