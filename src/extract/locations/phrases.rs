@@ -78,7 +78,7 @@ impl<'a> Tokens<'a> {
                 .unwrap_or_else(|| Shape::of_chars(&body[range.clone()]));
             list.push(Token {
                 cap: shape.cap,
-                all_caps: shape.letters >= 2 && !shape.any_lower,
+                all_caps: shape.all_caps,
                 title: shape.cap && !shape.upper_after_first,
                 long: shape.chars >= 4 && shape.alpha_first,
                 initial,
@@ -106,6 +106,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// What stands between word `i` and the next one.
+    #[inline]
     pub fn gap(&self, i: usize) -> &'a str {
         match self.list.get(i + 1) {
             Some(next) => &self.body[self.list[i].range.end..next.range.start],
@@ -181,7 +182,8 @@ impl Gap {
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Shape {
     chars: usize,
-    letters: usize,
+    /// Two or more letters, none lower-case.
+    all_caps: bool,
     cap: bool,
     alpha_first: bool,
     any_lower: bool,
@@ -197,20 +199,20 @@ impl Shape {
         };
         let first_class = CLASS[usize::from(first)];
         let mut rest_classes = 0;
-        let mut letters = usize::from(first_class & LETTER != 0);
         let mut all_bytes = first;
         for &b in rest {
-            let class = CLASS[usize::from(b)];
-            rest_classes |= class;
-            letters += usize::from(class & LETTER != 0);
+            rest_classes |= CLASS[usize::from(b)];
             all_bytes |= b;
         }
+        let any_lower = (first_class | rest_classes) & LOWER != 0;
+        // Letters are counted only when no lower case settles it: rarely.
+        let all_caps = !any_lower && bytes.iter().filter(|&&b| has(b, LETTER)).count() >= 2;
         all_bytes.is_ascii().then_some(Shape {
             chars: bytes.len(),
-            letters,
+            all_caps,
             cap: first_class & UPPER != 0,
             alpha_first: first_class & LETTER != 0,
-            any_lower: (first_class | rest_classes) & LOWER != 0,
+            any_lower,
             upper_after_first: rest_classes & UPPER != 0,
         })
     }
@@ -218,7 +220,9 @@ impl Shape {
     /// The shape read char by char: any text.
     fn of_chars(word: &str) -> Shape {
         let mut shape = Shape::default();
+        let mut letters = 0;
         for (i, c) in word.chars().enumerate() {
+            letters += usize::from(c.is_alphabetic());
             shape.add(
                 i == 0,
                 c.is_alphabetic(),
@@ -226,12 +230,12 @@ impl Shape {
                 c.is_lowercase(),
             );
         }
+        shape.all_caps = letters >= 2 && !shape.any_lower;
         shape
     }
 
     fn add(&mut self, first: bool, alphabetic: bool, upper: bool, lower: bool) {
         self.chars += 1;
-        self.letters += usize::from(alphabetic);
         self.any_lower |= lower;
         if first {
             self.cap = upper;
