@@ -169,6 +169,21 @@ pub fn fold_key(s: &str) -> String {
 /// [`fold_key`] of ASCII text (nearly every name), a byte at a time: the
 /// same rules as [`fold_chars_key`] restricted to ASCII.
 fn fold_ascii_key(s: &str) -> String {
+    // Most names are words of letters and digits joined by single spaces:
+    // their key is their text in lower case.
+    let mut after_alphanumeric = false;
+    let plain_words = s.bytes().all(|b| {
+        let kept = b.is_ascii_alphanumeric() || (b == b' ' && after_alphanumeric);
+        after_alphanumeric = b.is_ascii_alphanumeric();
+        kept
+    }) && after_alphanumeric;
+    if plain_words {
+        let mut out = s.to_ascii_lowercase();
+        if out.starts_with("the ") {
+            out.drain(..4);
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for &b in s.as_bytes() {

@@ -713,7 +713,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Ministry"): then it is no unknown place's name.
     fn opens_with_strong(&mut self, r: &Range<usize>, ms: &[Match]) -> bool {
         match ms.first() {
-            Some(m) if m.words.start == r.start => self.key_info(&m.key.clone()).strong,
+            Some(m) if m.words.start == r.start => self.key_info(&m.key).strong,
             _ => false,
         }
     }
@@ -791,7 +791,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let strong = ms
             .iter()
             .find(|m| m.words.contains(&last))
-            .is_some_and(|m| self.key_info(&m.key.clone()).strong);
+            .is_some_and(|m| self.key_info(&m.key).strong);
         if !strong {
             self.name_words.insert(self.toks.lower(last));
         }
