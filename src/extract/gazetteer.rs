@@ -159,6 +159,55 @@ fn bad(what: impl Into<String>) -> LoadError {
 ///
 /// Mirrors `fold_key` in `data/gazetteer/build.py`, which made the keys.
 pub fn fold_key(s: &str) -> String {
+    if s.is_ascii() {
+        fold_ascii_key(s)
+    } else {
+        fold_chars_key(s)
+    }
+}
+
+/// [`fold_key`] of ASCII text (nearly every name), a byte at a time: the
+/// same rules as [`fold_chars_key`] restricted to ASCII.
+fn fold_ascii_key(s: &str) -> String {
+    // Most names are words of letters and digits joined by single spaces:
+    // their key is their text in lower case.
+    let mut after_alphanumeric = false;
+    let plain_words = s.bytes().all(|b| {
+        let kept = b.is_ascii_alphanumeric() || (b == b' ' && after_alphanumeric);
+        after_alphanumeric = b.is_ascii_alphanumeric();
+        kept
+    }) && after_alphanumeric;
+    if plain_words {
+        let mut out = s.to_ascii_lowercase();
+        if out.starts_with("the ") {
+            out.drain(..4);
+        }
+        return out;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for &b in s.as_bytes() {
+        match b {
+            // The ASCII chars of `is_skipped`.
+            b'\'' | b'`' | b'.' => {}
+            b if b.is_ascii_alphanumeric() => {
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+            _ => pending = !out.is_empty(),
+        }
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
+}
+
+/// [`fold_key`] of any text, a char at a time.
+fn fold_chars_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for ch in s.chars() {
@@ -934,76 +983,7 @@ impl Gazetteer {
             .into_iter()
             .map(|(id, m)| (id, m, self.brief(id)))
             .collect();
-        if cands.is_empty() {
-            return None;
-        }
-        let in_context = |p: &Brief| {
-            p.country_code
-                .is_some_and(|cc| context.iter().any(|c| c.eq_ignore_ascii_case(cc)))
-        };
-
-        let countries: Vec<&(PlaceId, MatchKind, Brief)> = cands
-            .iter()
-            .filter(|c| c.2.kind == PlaceKind::Country)
-            .collect();
-        if !countries.is_empty() {
-            if let Some(c) = countries.iter().find(|c| in_context(&c.2)) {
-                return Some(c.0);
-            }
-            if let Some(c) = cands.iter().find(|c| {
-                c.2.kind == PlaceKind::Admin && c.1 != MatchKind::Alternate && in_context(&c.2)
-            }) {
-                return Some(c.0);
-            }
-            // max_by_key keeps the last of equals: reverse so the first wins.
-            return countries
-                .iter()
-                .rev()
-                .max_by_key(|c| c.2.population)
-                .map(|c| c.0);
-        }
-
-        let curated: Vec<&(PlaceId, MatchKind, Brief)> =
-            cands.iter().filter(|c| c.1 == MatchKind::Curated).collect();
-        if let Some(first) = curated.first() {
-            if let Some(c) = curated
-                .iter()
-                .find(|c| in_context(&c.2) || c.2.country_code.is_none())
-            {
-                return Some(c.0);
-            }
-            if !cands.iter().any(|c| in_context(&c.2)) {
-                return Some(first.0);
-            }
-        }
-
-        let mut pool: Vec<&(PlaceId, MatchKind, Brief)> =
-            cands.iter().filter(|c| in_context(&c.2)).collect();
-        if pool.is_empty() {
-            pool = cands.iter().collect();
-        }
-        let towns: Vec<(Option<&str>, Option<&str>)> = pool
-            .iter()
-            .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code, c.2.admin1))
-            .collect();
-        pool.retain(|c| {
-            c.2.kind != PlaceKind::Admin || !towns.contains(&(c.2.country_code, c.2.admin1))
-        });
-        let score = |c: &(PlaceId, MatchKind, Brief)| {
-            let mut s = c.2.population as f64;
-            if c.2.kind == PlaceKind::Admin {
-                s *= 0.25;
-            }
-            if c.1 == MatchKind::Alternate {
-                s *= 0.1;
-            }
-            s
-        };
-        pool.iter()
-            .rev()
-            .max_by(|a, b| score(a).total_cmp(&score(b)))
-            .map(|c| c.0)
+        best_of(&cands, context)
     }
 
     /// The country with ISO 3166-1 alpha-2 code `iso2` (any case).
@@ -1051,6 +1031,81 @@ impl Gazetteer {
     }
 }
 
+/// [`Gazetteer::best`] among `name`'s candidates, already looked up with
+/// their briefs (in the order [`Gazetteer::candidates`] gives them).
+pub fn best_of(cands: &[(PlaceId, MatchKind, Brief)], context: &[&str]) -> Option<PlaceId> {
+    if cands.is_empty() {
+        return None;
+    }
+    let in_context = |p: &Brief| {
+        p.country_code
+            .is_some_and(|cc| context.iter().any(|c| c.eq_ignore_ascii_case(cc)))
+    };
+
+    let countries: Vec<&(PlaceId, MatchKind, Brief)> = cands
+        .iter()
+        .filter(|c| c.2.kind == PlaceKind::Country)
+        .collect();
+    if !countries.is_empty() {
+        if let Some(c) = countries.iter().find(|c| in_context(&c.2)) {
+            return Some(c.0);
+        }
+        if let Some(c) = cands.iter().find(|c| {
+            c.2.kind == PlaceKind::Admin && c.1 != MatchKind::Alternate && in_context(&c.2)
+        }) {
+            return Some(c.0);
+        }
+        // max_by_key keeps the last of equals: reverse so the first wins.
+        return countries
+            .iter()
+            .rev()
+            .max_by_key(|c| c.2.population)
+            .map(|c| c.0);
+    }
+
+    let curated: Vec<&(PlaceId, MatchKind, Brief)> =
+        cands.iter().filter(|c| c.1 == MatchKind::Curated).collect();
+    if let Some(first) = curated.first() {
+        if let Some(c) = curated
+            .iter()
+            .find(|c| in_context(&c.2) || c.2.country_code.is_none())
+        {
+            return Some(c.0);
+        }
+        if !cands.iter().any(|c| in_context(&c.2)) {
+            return Some(first.0);
+        }
+    }
+
+    let mut pool: Vec<&(PlaceId, MatchKind, Brief)> =
+        cands.iter().filter(|c| in_context(&c.2)).collect();
+    if pool.is_empty() {
+        pool = cands.iter().collect();
+    }
+    let towns: Vec<(Option<&str>, Option<&str>)> = pool
+        .iter()
+        .filter(|c| c.2.kind == PlaceKind::City)
+        .map(|c| (c.2.country_code, c.2.admin1))
+        .collect();
+    pool.retain(|c| {
+        c.2.kind != PlaceKind::Admin || !towns.contains(&(c.2.country_code, c.2.admin1))
+    });
+    let score = |c: &(PlaceId, MatchKind, Brief)| {
+        let mut s = c.2.population as f64;
+        if c.2.kind == PlaceKind::Admin {
+            s *= 0.25;
+        }
+        if c.1 == MatchKind::Alternate {
+            s *= 0.1;
+        }
+        s
+    };
+    pool.iter()
+        .rev()
+        .max_by(|a, b| score(a).total_cmp(&score(b)))
+        .map(|c| c.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1065,6 +1120,27 @@ mod tests {
             g.best(name, ctx)
                 .unwrap_or_else(|| panic!("{name} unknown")),
         )
+    }
+
+    #[test]
+    fn ascii_keys_fold_as_char_by_char() {
+        let pieces = [
+            "a", "Z", "9", " ", "-", "'", "`", ".", ",", "&", "The", "the ", "THE", "U.S.", "(",
+            "\t", "x", "St.", "O'Neil", "  ",
+        ];
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for c in &cases {
+                for p in pieces {
+                    next.push(format!("{c}{p}"));
+                }
+            }
+            cases = next;
+        }
+        for c in &cases {
+            assert_eq!(fold_ascii_key(c), fold_chars_key(c), "{c:?}");
+        }
     }
 
     #[test]

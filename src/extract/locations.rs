@@ -260,18 +260,20 @@ struct Match {
 
 impl<'t, 'a> Reader<'t, 'a> {
     fn new(gaz: &'static Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
+        let found = phrases::find(toks);
         let mut reader = Reader {
             gaz,
             toks,
-            phrases: Vec::new(),
+            phrases: Vec::with_capacity(found.len()),
             known: vec![0; toks.len()],
             known_end: vec![0; toks.len()],
             headlines: headline_sentences(toks, text),
-            claims: Vec::new(),
+            // Grown once rather than doubling up from nothing.
+            claims: Vec::with_capacity(found.len()),
             name_words: FxHashSet::default(),
             lookups: Lookups::new(gaz),
         };
-        for p in phrases::find(toks) {
+        for p in found {
             let r = reader.strip(p.words);
             if !r.is_empty() {
                 reader.phrases.push(r);
@@ -452,14 +454,13 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Reads one phrase of an ordinary sentence.
     fn classify(&mut self, r: Range<usize>) {
-        let ms = self.matches(r.clone());
-        // The whole phrase is a known name.
-        if let [m] = ms.as_slice() {
-            if m.words == r {
-                self.claim(&r, Target::Known(m.key.clone()), Evidence::Phrase);
-                self.coordinated_direction(&r);
-                return;
-            }
+        let mut ms = self.matches(r.clone());
+        // The whole phrase is a known name: its key moves to the claim.
+        if ms.len() == 1 && ms[0].words == r {
+            let m = ms.pop().expect("one match");
+            self.claim(&r, Target::Known(m.key), Evidence::Phrase);
+            self.coordinated_direction(&r);
+            return;
         }
         // A hyphen between a known name and the rest: "Russia-Ukraine".
         if let Some(b) = self.hyphen_split(&r, &ms) {
@@ -712,7 +713,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Ministry"): then it is no unknown place's name.
     fn opens_with_strong(&mut self, r: &Range<usize>, ms: &[Match]) -> bool {
         match ms.first() {
-            Some(m) if m.words.start == r.start => self.key_info(&m.key.clone()).strong,
+            Some(m) if m.words.start == r.start => self.key_info(&m.key).strong,
             _ => false,
         }
     }
@@ -790,7 +791,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let strong = ms
             .iter()
             .find(|m| m.words.contains(&last))
-            .is_some_and(|m| self.key_info(&m.key.clone()).strong);
+            .is_some_and(|m| self.key_info(&m.key).strong);
         if !strong {
             self.name_words.insert(self.toks.lower(last));
         }
@@ -1016,6 +1017,11 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn accepted(mut self, actors: &ActorSpans) -> (Vec<Claim>, Lookups) {
         let mut claims = std::mem::take(&mut self.claims);
         claims.retain(|c| {
+            // Being strong only spares a claim some span holds: most claims
+            // are in no actor's name, and need no look-up.
+            if !actors.blocks(c, false) {
+                return true;
+            }
             let strong = match &c.target {
                 Target::Known(key) => self.key_info(key).strong,
                 _ => false,
@@ -1030,7 +1036,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 !matches!(c.evidence, Evidence::Cue(_)),
             )
         });
-        let mut kept: Vec<Claim> = Vec::new();
+        let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
         for c in claims {
             if kept.iter().any(|k| overlaps(&k.range, &c.range)) {
                 continue;
@@ -1133,30 +1139,42 @@ fn push_plain_key(word: &str, out: &mut String) -> bool {
 /// is one long name ("Maghreb Arab News Agency") is not one.
 fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
     let count = toks.list.last().map_or(0, |t| t.sentence + 1);
-    // Per sentence: capitalised long words, long words, a capitalised
-    // function word inside it.
-    let mut stats = vec![(0usize, 0usize, false); count];
+    // Per sentence: capitalised long words, long words, and where its
+    // words start.
+    let mut stats = vec![(0usize, 0usize, usize::MAX); count];
     for (i, tok) in toks.list.iter().enumerate() {
         let e = &mut stats[tok.sentence];
         if tok.long {
             e.1 += 1;
             e.0 += usize::from(tok.cap);
         }
-        if !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(i)) {
-            e.2 = true;
-        }
+        e.2 = e.2.min(i);
     }
+    // A capitalised function word inside it: asked only of the few
+    // sentences the counts leave in doubt.
+    let function_word_inside = |s: usize, first: usize| {
+        toks.list[first..]
+            .iter()
+            .take_while(|tok| tok.sentence == s)
+            .enumerate()
+            .any(|(k, tok)| {
+                !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(first + k))
+            })
+    };
     stats
         .iter()
         .enumerate()
-        .map(|(s, &(caps, long, function))| {
+        .map(|(s, &(caps, long, first))| {
             // The dearest test last.
             let ends_stop = || {
                 text.sentences
                     .get(s)
                     .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'))
             };
-            long >= 3 && caps * 4 >= long * 3 && (function || long >= 6) && !ends_stop()
+            long >= 3
+                && caps * 4 >= long * 3
+                && (long >= 6 || function_word_inside(s, first))
+                && !ends_stop()
         })
         .collect()
 }
@@ -1379,7 +1397,8 @@ impl Resolver {
         let (info, cands) = self.lookups.get(key);
         if info.country || info.curated {
             let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
-            let id = self.gaz.best(key, &codes)?;
+            // The candidates are at hand: not looked up again.
+            let id = gazetteer::best_of(&cands, &codes)?;
             let how = cands
                 .iter()
                 .find(|c| c.0 == id)
@@ -1589,7 +1608,7 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
         .collect();
     order.sort_by_key(|(i, _)| claims[*i].range.start);
     let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
-    let mut out: Vec<Location> = Vec::new();
+    let mut out: Vec<Location> = Vec::with_capacity(order.len());
     for (i, r) in order {
         let at = *index.entry(r.identity.clone()).or_insert_with(|| {
             out.push(r.place);

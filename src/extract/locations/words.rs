@@ -790,6 +790,7 @@ pub fn is(list: List, word: &str) -> bool {
 }
 
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
+#[inline]
 pub fn is_particle(word: &str) -> bool {
     // Asked of nearly every lower-case word: compare packed integers.
     pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
