@@ -1244,13 +1244,12 @@ impl ActorSpans {
 /// story is. A name is no evidence for itself: "Tripoli" does not pull
 /// Tripoli to Libya, "Lisbon" not to Portugal.
 struct Resolver {
-    gaz: &'static Gazetteer,
     /// For each well-known key: the country of the place it names, and the
     /// place's admin1 code when it is a division.
     learned: Vec<(String, String, Option<String>)>,
     lookups: Lookups,
     /// What each key resolved to, once `learned` is final.
-    resolved: FxHashMap<String, Option<(PlaceId, MatchKind)>>,
+    resolved: FxHashMap<String, Option<Choice>>,
 }
 
 /// The countries and divisions (country, admin1) a name is read among.
@@ -1278,6 +1277,10 @@ enum Identity {
     Name(String),
 }
 
+/// The place a key names, how it names it, and the place's brief (taken
+/// from the key's candidates: no row is read twice).
+type Choice = (PlaceId, MatchKind, Brief<'static>);
+
 /// A claim resolved to a place.
 struct Resolved {
     /// Identity within the article.
@@ -1287,9 +1290,7 @@ struct Resolved {
 
 impl Resolver {
     fn new(lookups: Lookups, claims: &[Claim]) -> Self {
-        let gaz = lookups.gaz;
         let mut r = Resolver {
-            gaz,
             learned: Vec::new(),
             lookups,
             resolved: FxHashMap::default(),
@@ -1311,8 +1312,7 @@ impl Resolver {
         let mut relearned = Vec::new();
         for key in keys {
             let ctx = r.context(&key);
-            if let Some((id, _)) = r.resolve_in(&key, &ctx) {
-                let p = gaz.brief(id);
+            if let Some((_, _, p)) = r.resolve_in(&key, &ctx) {
                 if let Some(cc) = p.country_code {
                     let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
                     relearned.push((key, cc.to_string(), division.map(str::to_string)));
@@ -1328,10 +1328,9 @@ impl Resolver {
     /// ("Georgia") tells nothing.
     fn learn_from(&mut self, key: &str) {
         let info = self.key_info(key);
-        let Some((id, _)) = self.resolve_in(key, &Context::default()) else {
+        let Some((_, _, p)) = self.resolve_in(key, &Context::default()) else {
             return;
         };
-        let p = self.gaz.brief(id);
         let Some(cc) = p.country_code else {
             return;
         };
@@ -1379,11 +1378,11 @@ impl Resolver {
     /// The place a key names here. A weak key (small towns) must lie in one
     /// of the article's countries.
     fn resolve(&mut self, key: &str) -> Option<PlaceId> {
-        self.resolve_how(key).map(|(id, _)| id)
+        self.resolve_how(key).map(|(id, _, _)| id)
     }
 
     /// As [`resolve`](Self::resolve), with how the key names the place.
-    fn resolve_how(&mut self, key: &str) -> Option<(PlaceId, MatchKind)> {
+    fn resolve_how(&mut self, key: &str) -> Option<Choice> {
         if let Some(&found) = self.resolved.get(key) {
             return found;
         }
@@ -1393,17 +1392,14 @@ impl Resolver {
         found
     }
 
-    fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<(PlaceId, MatchKind)> {
+    fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<Choice> {
         let (info, cands) = self.lookups.get(key);
         if info.country || info.curated {
             let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
             // The candidates are at hand: not looked up again.
             let id = gazetteer::best_of(&cands, &codes)?;
-            let how = cands
-                .iter()
-                .find(|c| c.0 == id)
-                .map_or(MatchKind::Name, |c| c.1);
-            return Some((id, how));
+            // The best is one of the candidates.
+            return cands.iter().find(|c| c.0 == id).copied();
         }
         // A division gives way to the town of its name inside it ("Sao Paulo"
         // is the city; "Sao Paulo state" the division).
@@ -1412,7 +1408,7 @@ impl Resolver {
             .filter(|c| c.2.kind == PlaceKind::City)
             .map(|c| (c.2.country_code, c.2.admin1))
             .collect();
-        let mut best: Option<(f64, PlaceId, MatchKind)> = None;
+        let mut best: Option<(f64, Choice)> = None;
         for (id, how, p) in cands.iter() {
             let in_country = ctx.has_country(p.country_code);
             if !info.strong && !in_country {
@@ -1439,11 +1435,11 @@ impl Resolver {
             if *how == MatchKind::Alternate {
                 score *= 0.1;
             }
-            if best.is_none_or(|(s, _, _)| score > s) {
-                best = Some((score, *id, *how));
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, (*id, *how, *p)));
             }
         }
-        best.map(|(_, id, how)| (id, how))
+        best.map(|(_, choice)| choice)
     }
 
     fn locations(mut self, text: &Text, claims: &[Claim]) -> Vec<Location> {
@@ -1480,7 +1476,7 @@ impl Resolver {
         if !info.strong && matches!(c.evidence, Evidence::Modifier | Evidence::Headline) {
             return None;
         }
-        let (id, how) = self.resolve_how(key)?;
+        let (id, how, _) = self.resolve_how(key)?;
         let p = self.lookups.place(id);
         // A village known by one of its many alternate names is called as
         // the article calls it.
@@ -1533,8 +1529,8 @@ impl Resolver {
         resolved: &[Option<Resolved>],
     ) -> Option<String> {
         if let Some(near) = &claims[i].near {
-            if let Some(id) = self.resolve(near) {
-                return self.gaz.brief(id).country_code.map(str::to_string);
+            if let Some((_, _, p)) = self.resolve_how(near) {
+                return p.country_code.map(str::to_string);
             }
         }
         // The closest place of its sentence, a town or division before a
