@@ -1281,11 +1281,54 @@ enum Identity {
 /// from the key's candidates: no row is read twice).
 type Choice = (PlaceId, MatchKind, Brief<'static>);
 
-/// A claim resolved to a place.
-struct Resolved {
+/// A claim resolved to a place: what its [`Location`] is built from, once
+/// per place (most places are claimed more than once).
+struct Resolved<'c> {
     /// Identity within the article.
     identity: Identity,
-    place: Location,
+    /// The gazetteer place its coordinates and country come from.
+    place: Option<Rc<Place>>,
+    /// Its name, when not the gazetteer place's own.
+    name: Option<&'c str>,
+    kind: PlaceKind,
+    /// The country of a place the gazetteer lacks.
+    country: Option<String>,
+    /// The gazetteer place itself, not a place named after it.
+    in_gazetteer: bool,
+}
+
+impl Resolved<'_> {
+    fn country_code(&self) -> Option<&str> {
+        match &self.place {
+            Some(p) => p.country_code.as_deref(),
+            None => self.country.as_deref(),
+        }
+    }
+
+    fn has_coordinates(&self) -> bool {
+        self.place.as_ref().is_some_and(|p| p.latitude.is_some())
+    }
+
+    fn location(&self) -> Location {
+        let place = self.place.as_deref();
+        let name = match (self.name, place) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(p)) => p.name.clone(),
+            (None, None) => unreachable!("a place the gazetteer lacks has its own name"),
+        };
+        Location {
+            name,
+            kind: self.kind.as_str().to_string(),
+            country_code: self.country_code().map(str::to_string),
+            latitude: place.and_then(|p| p.latitude),
+            longitude: place.and_then(|p| p.longitude),
+            geonames_id: place
+                .filter(|_| self.in_gazetteer)
+                .and_then(|p| p.geonames_id),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
 }
 
 impl Resolver {
@@ -1442,7 +1485,7 @@ impl Resolver {
         best.map(|(_, choice)| choice)
     }
 
-    fn locations(mut self, text: &Text, claims: &[Claim]) -> Vec<Location> {
+    fn locations<'c>(mut self, text: &Text<'c>, claims: &'c [Claim]) -> Vec<Location> {
         // Known places first: unknown ones take their country from them.
         let mut resolved: Vec<Option<Resolved>> = claims.iter().map(|_| None).collect();
         for (i, c) in claims.iter().enumerate() {
@@ -1456,9 +1499,9 @@ impl Resolver {
             if resolved[i].is_none() {
                 let fallback = match (&c.target, c.evidence) {
                     (Target::Unknown { name, kind }, _)
-                    | (Target::Derived { name, kind, .. }, _) => Some((name.clone(), *kind)),
+                    | (Target::Derived { name, kind, .. }, _) => Some((name.as_str(), *kind)),
                     (Target::Known(_), Evidence::Cue(kind)) => {
-                        Some((text.body[c.range.clone()].to_string(), kind))
+                        Some((&text.body[c.range.clone()], kind))
                     }
                     _ => None,
                 };
@@ -1471,7 +1514,7 @@ impl Resolver {
         merge(text, claims, resolved)
     }
 
-    fn known(&mut self, key: &str, c: &Claim, text: &Text) -> Option<Resolved> {
+    fn known<'c>(&mut self, key: &str, c: &Claim, text: &Text<'c>) -> Option<Resolved<'c>> {
         let info = self.key_info(key);
         if !info.strong && matches!(c.evidence, Evidence::Modifier | Evidence::Headline) {
             return None;
@@ -1480,41 +1523,27 @@ impl Resolver {
         let p = self.lookups.place(id);
         // A village known by one of its many alternate names is called as
         // the article calls it.
-        let name = if how == MatchKind::Alternate && !info.strong {
-            text.body[c.range.clone()].to_string()
-        } else {
-            p.name.clone()
-        };
+        let name =
+            (how == MatchKind::Alternate && !info.strong).then(|| &text.body[c.range.clone()]);
         Some(Resolved {
             identity: Identity::Place(id),
-            place: Location {
-                name,
-                kind: p.kind.as_str().to_string(),
-                country_code: p.country_code.clone(),
-                latitude: p.latitude,
-                longitude: p.longitude,
-                geonames_id: p.geonames_id,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            },
+            kind: p.kind,
+            place: Some(p),
+            name,
+            country: None,
+            in_gazetteer: true,
         })
     }
 
-    fn derived(&mut self, name: &str, kind: PlaceKind, base: &str) -> Option<Resolved> {
+    fn derived<'c>(&mut self, name: &'c str, kind: PlaceKind, base: &str) -> Option<Resolved<'c>> {
         let id = self.resolve(base)?;
-        let p = self.lookups.place(id);
         Some(Resolved {
             identity: Identity::Name(fold_key(name)),
-            place: Location {
-                name: name.to_string(),
-                kind: kind.as_str().to_string(),
-                country_code: p.country_code.clone(),
-                latitude: p.latitude,
-                longitude: p.longitude,
-                geonames_id: None,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            },
+            place: Some(self.lookups.place(id)),
+            name: Some(name),
+            kind,
+            country: None,
+            in_gazetteer: false,
         })
     }
 
@@ -1540,16 +1569,16 @@ impl Resolver {
         let mut closest: Option<(bool, usize, String)> = None;
         for (j, r) in resolved.iter().enumerate() {
             let Some(r) = r else { continue };
-            let Some(cc) = &r.place.country_code else {
+            let Some(cc) = r.country_code() else {
                 continue;
             };
             let at = claims[j].range.start;
-            if r.place.latitude.is_none() || text.sentence_at(at) != sentence {
+            if !r.has_coordinates() || text.sentence_at(at) != sentence {
                 continue;
             }
-            let rank = (r.place.kind == "country", at.abs_diff(here));
+            let rank = (r.kind == PlaceKind::Country, at.abs_diff(here));
             if closest.as_ref().is_none_or(|(c, d, _)| rank < (*c, *d)) {
-                closest = Some((rank.0, rank.1, cc.clone()));
+                closest = Some((rank.0, rank.1, cc.to_string()));
             }
         }
         if let Some((_, _, cc)) = closest {
@@ -1564,7 +1593,7 @@ fn main_country(resolved: &[Option<Resolved>]) -> Option<String> {
     // Ranked by count, then code: the map's order does not matter.
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for r in resolved.iter().flatten() {
-        if let Some(cc) = &r.place.country_code {
+        if let Some(cc) = r.country_code() {
             *counts.entry(cc).or_default() += 1;
         }
     }
@@ -1578,19 +1607,14 @@ fn main_country(resolved: &[Option<Resolved>]) -> Option<String> {
     }
 }
 
-fn unknown_place(name: String, kind: PlaceKind, country: Option<String>) -> Resolved {
+fn unknown_place(name: &str, kind: PlaceKind, country: Option<String>) -> Resolved<'_> {
     Resolved {
-        identity: Identity::Name(fold_key(&name)),
-        place: Location {
-            name,
-            kind: kind.as_str().to_string(),
-            country_code: country,
-            latitude: None,
-            longitude: None,
-            geonames_id: None,
-            aliases: Vec::new(),
-            mentions: Vec::new(),
-        },
+        identity: Identity::Name(fold_key(name)),
+        place: None,
+        name: Some(name),
+        kind,
+        country,
+        in_gazetteer: false,
     }
 }
 
@@ -1606,10 +1630,14 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
     let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
     let mut out: Vec<Location> = Vec::with_capacity(order.len());
     for (i, r) in order {
-        let at = *index.entry(r.identity.clone()).or_insert_with(|| {
-            out.push(r.place);
-            out.len() - 1
-        });
+        let at = match index.get(&r.identity) {
+            Some(&at) => at,
+            None => {
+                out.push(r.location());
+                index.insert(r.identity, out.len() - 1);
+                out.len() - 1
+            }
+        };
         let loc = &mut out[at];
         let range = claims[i].range.clone();
         let surface = &text.body[range.clone()];
