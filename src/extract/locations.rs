@@ -29,7 +29,7 @@
 mod phrases;
 mod words;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -237,11 +237,8 @@ struct Reader<'t, 'a> {
     toks: &'t Tokens<'a>,
     /// Stripped phrases, in order.
     phrases: Vec<Range<usize>>,
-    /// For each word: bit n set if it and the next n - 1 words of its
-    /// phrase fold to a known key (only for capitalised phrase words).
-    known: Vec<u8>,
-    /// For each word, the end of the windows `known` covers.
-    known_end: Vec<usize>,
+    /// For each word, the known names it starts.
+    known: KnownIndex,
     /// For each sentence, whether it is written in title case (a headline).
     headlines: Vec<bool>,
     claims: Vec<Claim>,
@@ -249,6 +246,45 @@ struct Reader<'t, 'a> {
     /// "miller"): not places on their own either.
     name_words: FxHashSet<String>,
     lookups: Lookups,
+}
+
+/// The known names a word starts, as [`Reader::index_known`] found them.
+#[derive(Debug, Clone, Copy, Default)]
+struct KnownFrom {
+    /// Bit n set if the word and the next n - 1 words of its phrase fold to
+    /// a known key (only for capitalised phrase words).
+    bits: u8,
+    /// The end of the windows `bits` covers (0: none).
+    end: usize,
+}
+
+/// [`KnownFrom`] for each word of a text. The buffer goes back to the
+/// thread for its next text, unless one text made it large.
+struct KnownIndex(Vec<KnownFrom>);
+
+/// Buffers longer than this are not kept: memory stays flat.
+const KNOWN_SPARE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static KNOWN_SPARE: Cell<Vec<KnownFrom>> = const { Cell::new(Vec::new()) };
+}
+
+impl KnownIndex {
+    fn new(words: usize) -> Self {
+        let mut index = KNOWN_SPARE.take();
+        index.resize(words, KnownFrom::default());
+        KnownIndex(index)
+    }
+}
+
+impl Drop for KnownIndex {
+    fn drop(&mut self) {
+        let mut index = std::mem::take(&mut self.0);
+        if index.capacity() <= KNOWN_SPARE_LIMIT {
+            index.clear();
+            KNOWN_SPARE.set(index);
+        }
+    }
 }
 
 /// A known name inside a phrase.
@@ -265,8 +301,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             gaz,
             toks,
             phrases: Vec::with_capacity(found.len()),
-            known: vec![0; toks.len()],
-            known_end: vec![0; toks.len()],
+            known: KnownIndex::new(toks.len()),
             headlines: headline_sentences(toks, text),
             // Grown once rather than doubling up from nothing.
             claims: Vec::with_capacity(found.len()),
@@ -307,8 +342,8 @@ impl<'t, 'a> Reader<'t, 'a> {
         for i in r.clone() {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
-                self.known[i] = self.known_windows(i..end, fold, key);
-                self.known_end[i] = end;
+                let bits = self.known_windows(i..end, fold, key);
+                self.known.0[i] = KnownFrom { bits, end };
             }
         }
     }
@@ -414,8 +449,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                 for n in (1..=MAX_WORDS.min(r.end - i)).rev() {
                     let w = i..i + n;
                     // Cheap tests first: all must hold.
-                    let indexed = w.end <= self.known_end[i];
-                    if indexed && self.known[i] & (1 << n) == 0 {
+                    let known = self.known.0[i];
+                    let indexed = w.end <= known.end;
+                    if indexed && known.bits & (1 << n) == 0 {
                         continue;
                     }
                     if !t.list[w.end - 1].cap && !t.word(w.end - 1).starts_with(char::is_numeric) {
