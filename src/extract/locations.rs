@@ -1113,7 +1113,8 @@ impl<'t, 'a> Reader<'t, 'a> {
             {
                 return false;
             }
-            if !(info.country || info.curated) && self.name_words.contains(&word.to_lowercase()) {
+            let name_word = || words::with_lowercase(word, |lower| self.name_words.contains(lower));
+            if !(info.country || info.curated) && name_word() {
                 return false;
             }
             if info.common && !info.curated && !matches!(c.evidence, Evidence::Cue(_)) {
