@@ -810,18 +810,34 @@ pub fn is_particle(word: &str) -> bool {
     pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
 }
 
-/// The particles packed by [`pack`].
-static PACKED_PARTICLES: LazyLock<Vec<u32>> =
-    LazyLock::new(|| PARTICLES_LIST.iter().filter_map(|p| pack(p)).collect());
+/// The particles packed by [`pack`], at compile time.
+static PACKED_PARTICLES: [u32; PARTICLES_LIST.len()] = {
+    let mut packed = [0; PARTICLES_LIST.len()];
+    let mut k = 0;
+    while k < packed.len() {
+        packed[k] = match pack(PARTICLES_LIST[k]) {
+            Some(w) => w,
+            None => panic!("a particle is at most four bytes"),
+        };
+        k += 1;
+    }
+    packed
+};
 
-/// A word of at most four bytes as one integer (zero-padded).
-fn pack(word: &str) -> Option<u32> {
+/// A word of at most four bytes as one integer (zero-padded, little
+/// endian), byte by byte: no copy through a buffer.
+const fn pack(word: &str) -> Option<u32> {
     let b = word.as_bytes();
-    (b.len() <= 4).then(|| {
-        let mut w = [0u8; 4];
-        w[..b.len()].copy_from_slice(b);
-        u32::from_le_bytes(w)
-    })
+    if b.len() > 4 {
+        return None;
+    }
+    let mut w = 0u32;
+    let mut k = 0;
+    while k < b.len() {
+        w |= (b[k] as u32) << (8 * k);
+        k += 1;
+    }
+    Some(w)
 }
 
 #[cfg(test)]
@@ -848,6 +864,17 @@ mod tests {
         for w in words {
             with_lowercase(w, |lower| assert_eq!(lower, w.to_lowercase(), "{w}"));
         }
+    }
+
+    #[test]
+    fn pack_is_the_zero_padded_bytes() {
+        for w in ["", "a", "al", "bin", "bint", "ü", "Al"] {
+            let mut bytes = [0u8; 4];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            assert_eq!(pack(w), Some(u32::from_le_bytes(bytes)), "{w}");
+        }
+        assert_eq!(pack("bints"), None);
+        assert!(PARTICLES_LIST.iter().all(|p| is_particle(p)));
     }
 
     #[test]
