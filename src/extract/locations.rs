@@ -1248,17 +1248,20 @@ struct ActorSpans {
 
 impl ActorSpans {
     fn new(text: &Text, actors: &[Actor]) -> Self {
-        let spans = |kind: &str| -> Vec<Range<usize>> {
-            actors
-                .iter()
-                .filter(|a| a.kind == kind)
-                .flat_map(|a| a.mentions.iter().map(|m| text.byte_range(m.span)))
-                .collect()
+        let mut spans = ActorSpans {
+            organizations: Vec::new(),
+            people: Vec::new(),
         };
-        ActorSpans {
-            organizations: spans("organization"),
-            people: spans("person"),
+        // One pass over the actors, each mention's span converted once.
+        for a in actors {
+            let list = match a.kind.as_str() {
+                "organization" => &mut spans.organizations,
+                "person" => &mut spans.people,
+                _ => continue,
+            };
+            list.extend(a.mentions.iter().map(|m| text.byte_range(m.span)));
         }
+        spans
     }
 
     /// True if the claim lies in an organization's name, or in a person's
