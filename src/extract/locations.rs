@@ -91,6 +91,9 @@ struct Claim {
     evidence: Evidence,
     /// For a place found through "X, near Y": the key of Y.
     near: Option<String>,
+    /// What the gazetteer says about a known target's key, noted once the
+    /// claim is weighed (see [`Reader::accepted`]) for the resolver.
+    info: Option<KeyInfo>,
 }
 
 /// What the gazetteer says about a key, whatever the article.
@@ -485,6 +488,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             target,
             evidence,
             near: None,
+            info: None,
         });
     }
 
@@ -1012,6 +1016,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             target,
             evidence: Evidence::Cue(kind),
             near,
+            info: None,
         });
     }
 
@@ -1073,9 +1078,12 @@ impl<'t, 'a> Reader<'t, 'a> {
             )
         });
         let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
-        for c in claims {
+        for mut c in claims {
             if kept.iter().any(|k| overlaps(&k.range, &c.range)) {
                 continue;
+            }
+            if let Target::Known(key) = &c.target {
+                c.info = Some(self.key_info(key));
             }
             if self.supported(&c) {
                 kept.push(c);
@@ -1087,10 +1095,10 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// The context-free checks of a claim (the article's countries are
     /// checked when resolving).
     fn supported(&mut self, c: &Claim) -> bool {
-        let Target::Known(key) = &c.target else {
+        // Only a known target has a key, and its info.
+        let Some(info) = c.info else {
             return true;
         };
-        let info = self.key_info(key);
         let t = self.toks;
         let first = t.list.partition_point(|w| w.range.start < c.range.start);
         let single = t
@@ -1385,9 +1393,10 @@ impl Resolver {
                 Target::Derived { base, .. } => base,
                 Target::Unknown { .. } => continue,
             };
-            if r.key_info(key).strong && !keys.contains(key) {
+            let info = c.info.unwrap_or_else(|| r.key_info(key));
+            if info.strong && !keys.contains(key) {
                 keys.push(key.clone());
-                r.learn_from(key);
+                r.learn_from(key, info);
             }
         }
         // Read once more, each name in the others' light: "Georgia" among
@@ -1409,8 +1418,7 @@ impl Resolver {
     /// Notes the country (and division) a well-known name stands for, read
     /// without context. A country's name that is also a division elsewhere
     /// ("Georgia") tells nothing.
-    fn learn_from(&mut self, key: &str) {
-        let info = self.key_info(key);
+    fn learn_from(&mut self, key: &str, info: KeyInfo) {
         let Some((_, _, p)) = self.resolve_in(key, &Context::default()) else {
             return;
         };
@@ -1555,7 +1563,7 @@ impl Resolver {
     }
 
     fn known<'c>(&mut self, key: &str, c: &Claim, text: &Text<'c>) -> Option<Resolved<'c>> {
-        let info = self.key_info(key);
+        let info = c.info.unwrap_or_else(|| self.key_info(key));
         if !info.strong && matches!(c.evidence, Evidence::Modifier | Evidence::Headline) {
             return None;
         }
