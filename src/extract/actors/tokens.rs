@@ -60,19 +60,19 @@ impl<'a> Tokens<'a> {
         thread_local! {
             static KNOWN: RefCell<KnownWords> = RefCell::default();
         }
-        let mut list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
+        let list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
             known.bound(100_000);
             // About one word per six bytes of news text.
-            let mut list = Vec::with_capacity(body.len() / 5 + 8);
-            list.extend(WordScanner::new(body).map(|range| token(body, range, known)));
+            let mut list: Vec<Token> = Vec::with_capacity(body.len() / 5 + 8);
+            for range in WordScanner::new(body) {
+                let word = token(body, range, known);
+                if let Some(last) = list.last_mut() {
+                    last.spaced = is_spacing(body, last.end..word.range.start);
+                }
+                list.push(word);
+            }
             list
         });
-        for i in 0..list.len().saturating_sub(1) {
-            let gap = list[i].end..list[i + 1].range.start;
-            // Mostly one space: its byte tells, without slicing the text.
-            list[i].spaced =
-                body.as_bytes()[gap.clone()] == *b" " || !gap.is_empty() && is_blank(&body[gap]);
-        }
         let mut tokens = Tokens {
             body,
             list,
@@ -224,36 +224,49 @@ struct KnownWords {
 
 impl KnownWords {
     /// The class of the word at `range` of `body`.
+    #[inline]
     fn class(&mut self, body: &str, range: Range<usize>) -> WordClass {
-        let word = &body[range.clone()];
-        let bytes = word.as_bytes();
-        if bytes.len() > 16 {
-            if let Some(class) = self.long.get(word) {
-                return *class;
-            }
-            let class = WordClass::of(word);
-            self.long.insert(word.into(), class);
-            return class;
+        let len = range.len();
+        if len > 16 {
+            return self.class_of_long(&body[range]);
         }
         let key = match body.as_bytes().get(range.start..range.start + 16) {
             // Sixteen bytes from the word's start, the word's own kept.
             Some(chunk) => {
                 let all = u128::from_le_bytes(chunk.try_into().expect("16 bytes"));
-                all & (u128::MAX >> (8 * (16 - bytes.len())))
+                all & (u128::MAX >> (8 * (16 - len)))
             }
             None => {
                 let mut key = [0u8; 16];
-                key[..bytes.len()].copy_from_slice(bytes);
+                key[..len].copy_from_slice(&body.as_bytes()[range.clone()]);
                 u128::from_le_bytes(key)
             }
         };
         // A look-up, then an insertion only for a new word: the entry API
         // would prepare an insertion on every call.
-        if let Some(class) = self.short.get(&key) {
+        match self.short.get(&key) {
+            Some(class) => *class,
+            None => self.learn_short(key, &body[range]),
+        }
+    }
+
+    /// Classes a word of up to 16 bytes met for the first time.
+    #[cold]
+    #[inline(never)]
+    fn learn_short(&mut self, key: u128, word: &str) -> WordClass {
+        let class = WordClass::of(word);
+        self.short.insert(key, class);
+        class
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn class_of_long(&mut self, word: &str) -> WordClass {
+        if let Some(class) = self.long.get(word) {
             return *class;
         }
         let class = WordClass::of(word);
-        self.short.insert(key, class);
+        self.long.insert(word.into(), class);
         class
     }
 
@@ -409,12 +422,14 @@ impl<'a> WordScanner<'a> {
     }
 
     /// Letters, numbers and marks from `i`: where they end.
+    #[inline]
     fn word_chars(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
         loop {
             // ASCII letters and digits, most of any word, without decoding.
-            let ascii = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
-            i += ascii.unwrap_or(bytes.len() - i);
+            while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
+                i += 1;
+            }
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 return i;
             }
@@ -429,12 +444,13 @@ impl<'a> WordScanner<'a> {
 impl Iterator for WordScanner<'_> {
     type Item = Range<usize>;
 
+    #[inline]
     fn next(&mut self) -> Option<Range<usize>> {
         let bytes = self.body.as_bytes();
         // The next letter or number opens a word.
         let start = loop {
             let b = *bytes.get(self.at)?;
-            if b.is_ascii_alphanumeric() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] {
                 break self.at;
             }
             if b < 0x80 {
@@ -464,6 +480,18 @@ impl Iterator for WordScanner<'_> {
         Some(start..end)
     }
 }
+
+/// Which bytes are ASCII letters or digits: one load per byte of a word
+/// instead of range tests.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The length of the joiner `[-'’.&]` opening `bytes`, if one does.
 fn joiner_len(bytes: &[u8]) -> Option<usize> {
@@ -550,6 +578,7 @@ fn unicode_class(class: &str) -> Vec<(char, char)> {
     }
 }
 
+#[inline]
 fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> Token<'a> {
     let word = &body[range.clone()];
     if word.ends_with('.') && !keeps_full_stop(word) {
@@ -585,6 +614,7 @@ fn possessive_len(word: &[u8]) -> Option<usize> {
         .map(str::len)
 }
 
+#[inline]
 fn new_token<'a>(
     body: &'a str,
     range: Range<usize>,
@@ -614,6 +644,12 @@ fn keeps_full_stop(word: &str) -> bool {
 
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
+}
+
+/// Only spaces fill the `gap` of `body` between two words.
+fn is_spacing(body: &str, gap: Range<usize>) -> bool {
+    // Mostly one space: its byte tells, without slicing the text.
+    body.as_bytes()[gap.clone()] == *b" " || !gap.is_empty() && is_blank(&body[gap])
 }
 
 fn is_blank(gap: &str) -> bool {
