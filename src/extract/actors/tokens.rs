@@ -311,32 +311,31 @@ impl LineShape {
     fn of(line: &str) -> LineShape {
         let (mut words, mut alphabetic, mut capitalised, mut caps) = (0, 0, 0, 0);
         let mut i = 0;
-        while let Some((c, len)) = char_at(line, i) {
+        while let Some((first, len)) = char_flags(line, i) {
             i += len;
-            if c.is_whitespace() {
+            if first & SPACE != 0 {
                 continue;
             }
             words += 1;
-            if c.is_alphabetic() {
+            if first & ALPHABETIC != 0 {
                 alphabetic += 1;
-                capitalised += usize::from(c.is_uppercase());
+                capitalised += usize::from(first & UPPER != 0);
             }
-            let mut letters = c.is_alphabetic();
-            let mut lower = c.is_lowercase();
-            while !lower {
-                match char_at(line, i) {
-                    Some((c, len)) if !c.is_whitespace() => {
+            let mut seen = first;
+            while seen & LOWER == 0 {
+                match char_flags(line, i) {
+                    Some((flags, len)) if flags & SPACE == 0 => {
                         i += len;
-                        letters |= c.is_alphabetic();
-                        lower |= c.is_lowercase();
+                        seen |= flags;
                     }
                     _ => break,
                 }
             }
+            let lower = seen & LOWER != 0;
             if lower {
                 i = word_end(line, i);
             }
-            caps += usize::from(letters && !lower);
+            caps += usize::from(seen & ALPHABETIC != 0 && !lower);
             if LineShape::settled(words, alphabetic, capitalised, caps, line.len() - i) {
                 return LineShape::judge(words, alphabetic, capitalised, caps);
             }
@@ -374,34 +373,80 @@ impl LineShape {
 fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if b <= b' ' {
-            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+        if b < 0x80 {
+            if ASCII_FLAGS[usize::from(b)] & SPACE != 0 {
                 return i;
             }
-        } else if b >= 0xc2 {
-            // Only characters of two bytes or more may be spaces here.
-            match char_at(s, i) {
-                Some((c, _)) if c.is_whitespace() => return i,
-                Some((_, len)) => {
-                    i += len;
-                    continue;
-                }
-                None => return i,
-            }
+            i += 1;
+            continue;
         }
-        i += 1;
+        match char_flags(s, i) {
+            Some((flags, _)) if flags & SPACE != 0 => return i,
+            Some((_, len)) => i += len,
+            None => return i,
+        }
     }
     i
 }
 
-/// The character at byte `i` of `s` and its length, ASCII without decoding.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+/// What [`char_flags`] tells of a character: `is_whitespace`,
+/// `is_alphabetic`, `is_uppercase`, `is_lowercase`.
+const SPACE: u8 = 1;
+const ALPHABETIC: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+
+fn flags_of(c: char) -> u8 {
+    let mut flags = 0;
+    for (has, flag) in [
+        (c.is_whitespace(), SPACE),
+        (c.is_alphabetic(), ALPHABETIC),
+        (c.is_uppercase(), UPPER),
+        (c.is_lowercase(), LOWER),
+    ] {
+        if has {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// The flags of every ASCII character, read with one load.
+const ASCII_FLAGS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALPHABETIC | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALPHABETIC | LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The flags of the character at byte `i` of `s` and its length, ASCII
+/// without decoding (forced inline: a call per character cost more than the
+/// look-up).
+#[inline(always)]
+fn char_flags(s: &str, i: usize) -> Option<(u8, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b < 0x80 {
-        return Some((char::from(b), 1));
+        return Some((ASCII_FLAGS[usize::from(b)], 1));
     }
+    wide_char_flags(s, i)
+}
+
+#[inline(never)]
+fn wide_char_flags(s: &str, i: usize) -> Option<(u8, usize)> {
     let c = s[i..].chars().next()?;
-    Some((c, c.len_utf8()))
+    Some((flags_of(c), c.len_utf8()))
 }
 
 /// The words of a body as `[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?`
@@ -422,7 +467,7 @@ impl<'a> WordScanner<'a> {
     }
 
     /// Letters, numbers and marks from `i`: where they end.
-    #[inline]
+    #[inline(always)]
     fn word_chars(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
         loop {
@@ -580,11 +625,13 @@ fn unicode_class(class: &str) -> Vec<(char, char)> {
 
 #[inline]
 fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> Token<'a> {
-    let word = &body[range.clone()];
-    if word.ends_with('.') && !keeps_full_stop(word) {
+    // Bytes, not text, where a byte tells: the scanner's ranges are
+    // character boundaries, and slicing text checks both ends again.
+    let bytes = body.as_bytes();
+    if bytes[range.end - 1] == b'.' && !keeps_full_stop(&body[range.clone()]) {
         range.end -= 1;
     }
-    let word = body[range.clone()].as_bytes();
+    let word = &bytes[range.clone()];
     // Every possessive ending ends in an "s" or "S": test that byte first.
     if matches!(word.last(), Some(b's' | b'S')) {
         if let Some(len) = possessive_len(word) {
@@ -594,10 +641,13 @@ fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> 
     }
     // "Axios’ Barak Ravid": a bare apostrophe after a final s.
     if word.last() == Some(&b's') {
-        let rest = &body[range.end..];
-        let bare = rest.strip_prefix('’').or_else(|| rest.strip_prefix('\''));
-        if bare.is_some_and(|r| r.starts_with(char::is_whitespace)) {
-            let end = range.end + if rest.starts_with('’') { 3 } else { 1 };
+        let apostrophe = match &bytes[range.end..] {
+            [b'\'', ..] => 1,
+            [0xe2, 0x80, 0x99, ..] => '’'.len_utf8(),
+            _ => 0,
+        };
+        let end = range.end + apostrophe;
+        if apostrophe > 0 && body[end..].starts_with(char::is_whitespace) {
             return new_token(body, range, true, end, known);
         }
     }
@@ -774,6 +824,13 @@ pub(super) mod tests {
             let by_regex: Vec<_> = re.find_iter(&text).map(|m| m.range()).collect();
             let scanned: Vec<_> = WordScanner::new(&text).collect();
             assert_eq!(scanned, by_regex, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_flags_are_those_of_the_char_predicates() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_FLAGS[usize::from(b)], flags_of(char::from(b)), "{b}");
         }
     }
 
