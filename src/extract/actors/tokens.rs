@@ -697,11 +697,17 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Only spaces fill the `gap` of `body` between two words.
+#[inline(always)]
 fn is_spacing(body: &str, gap: Range<usize>) -> bool {
     // Mostly one space: its byte tells, without slicing the text.
-    body.as_bytes()[gap.clone()] == *b" " || !gap.is_empty() && is_blank(&body[gap])
+    match body.as_bytes()[gap.clone()] {
+        [b' '] => true,
+        [] => false,
+        _ => is_blank(&body[gap]),
+    }
 }
 
+#[inline(never)]
 fn is_blank(gap: &str) -> bool {
     gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
