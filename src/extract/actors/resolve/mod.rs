@@ -114,19 +114,16 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
     let folded = fold(&f.name);
     let n = folded.split(' ').count();
     let exact = orgs().find(|(_, b)| b.actor.name == f.name).map(|(i, _)| i);
-    let shorter: Vec<usize> = orgs()
-        .filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count)))
-        .map(|(i, _)| i)
-        .collect();
-    if let Some(i) = exact.or_else(|| (shorter.len() == 1).then(|| shorter[0])) {
+    let shorter = || {
+        sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))))
+    };
+    if let Some(i) = exact.or_else(shorter) {
         return i;
     }
     // A fuller name of a body already met: it becomes the name.
-    let fuller: Vec<usize> = orgs()
-        .filter(|(_, b)| is_shorter_name_of((&b.folded, b.word_count), (&folded, n)))
-        .map(|(i, _)| i)
-        .collect();
-    if let [i] = fuller[..] {
+    let fuller =
+        sole(orgs().filter(|(_, b)| is_shorter_name_of((&b.folded, b.word_count), (&folded, n))));
+    if let Some(i) = fuller {
         let b = &mut built[i];
         let old = std::mem::replace(&mut b.actor.name, f.name.clone());
         b.actor.aliases.retain(|a| *a != f.name);
@@ -139,6 +136,14 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         return i;
     }
     new_actor(built, f, f.name.clone(), folded)
+}
+
+/// The index of the only actor of `candidates`, if there is exactly one.
+fn sole<'b>(mut candidates: impl Iterator<Item = (usize, &'b Building)>) -> Option<usize> {
+    match (candidates.next(), candidates.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
 }
 
 /// "Northern Command" after "Israel's northern command", "Red Crescent"
