@@ -60,19 +60,19 @@ impl<'a> Tokens<'a> {
         thread_local! {
             static KNOWN: RefCell<KnownWords> = RefCell::default();
         }
-        let mut list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
+        let list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
             known.bound(100_000);
             // About one word per six bytes of news text.
-            let mut list = Vec::with_capacity(body.len() / 5 + 8);
-            list.extend(WordScanner::new(body).map(|range| token(body, range, known)));
+            let mut list: Vec<Token> = Vec::with_capacity(body.len() / 5 + 8);
+            for range in WordScanner::new(body) {
+                let word = token(body, range, known);
+                if let Some(last) = list.last_mut() {
+                    last.spaced = is_spacing(body, last.end..word.range.start);
+                }
+                list.push(word);
+            }
             list
         });
-        for i in 0..list.len().saturating_sub(1) {
-            let gap = list[i].end..list[i + 1].range.start;
-            // Mostly one space: its byte tells, without slicing the text.
-            list[i].spaced =
-                body.as_bytes()[gap.clone()] == *b" " || !gap.is_empty() && is_blank(&body[gap]);
-        }
         let mut tokens = Tokens {
             body,
             list,
@@ -224,36 +224,49 @@ struct KnownWords {
 
 impl KnownWords {
     /// The class of the word at `range` of `body`.
+    #[inline]
     fn class(&mut self, body: &str, range: Range<usize>) -> WordClass {
-        let word = &body[range.clone()];
-        let bytes = word.as_bytes();
-        if bytes.len() > 16 {
-            if let Some(class) = self.long.get(word) {
-                return *class;
-            }
-            let class = WordClass::of(word);
-            self.long.insert(word.into(), class);
-            return class;
+        let len = range.len();
+        if len > 16 {
+            return self.class_of_long(&body[range]);
         }
         let key = match body.as_bytes().get(range.start..range.start + 16) {
             // Sixteen bytes from the word's start, the word's own kept.
             Some(chunk) => {
                 let all = u128::from_le_bytes(chunk.try_into().expect("16 bytes"));
-                all & (u128::MAX >> (8 * (16 - bytes.len())))
+                all & (u128::MAX >> (8 * (16 - len)))
             }
             None => {
                 let mut key = [0u8; 16];
-                key[..bytes.len()].copy_from_slice(bytes);
+                key[..len].copy_from_slice(&body.as_bytes()[range.clone()]);
                 u128::from_le_bytes(key)
             }
         };
         // A look-up, then an insertion only for a new word: the entry API
         // would prepare an insertion on every call.
-        if let Some(class) = self.short.get(&key) {
+        match self.short.get(&key) {
+            Some(class) => *class,
+            None => self.learn_short(key, &body[range]),
+        }
+    }
+
+    /// Classes a word of up to 16 bytes met for the first time.
+    #[cold]
+    #[inline(never)]
+    fn learn_short(&mut self, key: u128, word: &str) -> WordClass {
+        let class = WordClass::of(word);
+        self.short.insert(key, class);
+        class
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn class_of_long(&mut self, word: &str) -> WordClass {
+        if let Some(class) = self.long.get(word) {
             return *class;
         }
         let class = WordClass::of(word);
-        self.short.insert(key, class);
+        self.long.insert(word.into(), class);
         class
     }
 
@@ -298,32 +311,31 @@ impl LineShape {
     fn of(line: &str) -> LineShape {
         let (mut words, mut alphabetic, mut capitalised, mut caps) = (0, 0, 0, 0);
         let mut i = 0;
-        while let Some((c, len)) = char_at(line, i) {
+        while let Some((first, len)) = char_flags(line, i) {
             i += len;
-            if c.is_whitespace() {
+            if first & SPACE != 0 {
                 continue;
             }
             words += 1;
-            if c.is_alphabetic() {
+            if first & ALPHABETIC != 0 {
                 alphabetic += 1;
-                capitalised += usize::from(c.is_uppercase());
+                capitalised += usize::from(first & UPPER != 0);
             }
-            let mut letters = c.is_alphabetic();
-            let mut lower = c.is_lowercase();
-            while !lower {
-                match char_at(line, i) {
-                    Some((c, len)) if !c.is_whitespace() => {
+            let mut seen = first;
+            while seen & LOWER == 0 {
+                match char_flags(line, i) {
+                    Some((flags, len)) if flags & SPACE == 0 => {
                         i += len;
-                        letters |= c.is_alphabetic();
-                        lower |= c.is_lowercase();
+                        seen |= flags;
                     }
                     _ => break,
                 }
             }
+            let lower = seen & LOWER != 0;
             if lower {
                 i = word_end(line, i);
             }
-            caps += usize::from(letters && !lower);
+            caps += usize::from(seen & ALPHABETIC != 0 && !lower);
             if LineShape::settled(words, alphabetic, capitalised, caps, line.len() - i) {
                 return LineShape::judge(words, alphabetic, capitalised, caps);
             }
@@ -361,34 +373,80 @@ impl LineShape {
 fn word_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if b <= b' ' {
-            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+        if b < 0x80 {
+            if ASCII_FLAGS[usize::from(b)] & SPACE != 0 {
                 return i;
             }
-        } else if b >= 0xc2 {
-            // Only characters of two bytes or more may be spaces here.
-            match char_at(s, i) {
-                Some((c, _)) if c.is_whitespace() => return i,
-                Some((_, len)) => {
-                    i += len;
-                    continue;
-                }
-                None => return i,
-            }
+            i += 1;
+            continue;
         }
-        i += 1;
+        match char_flags(s, i) {
+            Some((flags, _)) if flags & SPACE != 0 => return i,
+            Some((_, len)) => i += len,
+            None => return i,
+        }
     }
     i
 }
 
-/// The character at byte `i` of `s` and its length, ASCII without decoding.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+/// What [`char_flags`] tells of a character: `is_whitespace`,
+/// `is_alphabetic`, `is_uppercase`, `is_lowercase`.
+const SPACE: u8 = 1;
+const ALPHABETIC: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+
+fn flags_of(c: char) -> u8 {
+    let mut flags = 0;
+    for (has, flag) in [
+        (c.is_whitespace(), SPACE),
+        (c.is_alphabetic(), ALPHABETIC),
+        (c.is_uppercase(), UPPER),
+        (c.is_lowercase(), LOWER),
+    ] {
+        if has {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// The flags of every ASCII character, read with one load.
+const ASCII_FLAGS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALPHABETIC | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALPHABETIC | LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The flags of the character at byte `i` of `s` and its length, ASCII
+/// without decoding (forced inline: a call per character cost more than the
+/// look-up).
+#[inline(always)]
+fn char_flags(s: &str, i: usize) -> Option<(u8, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b < 0x80 {
-        return Some((char::from(b), 1));
+        return Some((ASCII_FLAGS[usize::from(b)], 1));
     }
+    wide_char_flags(s, i)
+}
+
+#[inline(never)]
+fn wide_char_flags(s: &str, i: usize) -> Option<(u8, usize)> {
     let c = s[i..].chars().next()?;
-    Some((c, c.len_utf8()))
+    Some((flags_of(c), c.len_utf8()))
 }
 
 /// The words of a body as `[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.&][\p{L}\p{N}\p{M}]+)*\.?`
@@ -409,12 +467,14 @@ impl<'a> WordScanner<'a> {
     }
 
     /// Letters, numbers and marks from `i`: where they end.
+    #[inline(always)]
     fn word_chars(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
         loop {
             // ASCII letters and digits, most of any word, without decoding.
-            let ascii = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
-            i += ascii.unwrap_or(bytes.len() - i);
+            while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
+                i += 1;
+            }
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 return i;
             }
@@ -429,12 +489,13 @@ impl<'a> WordScanner<'a> {
 impl Iterator for WordScanner<'_> {
     type Item = Range<usize>;
 
+    #[inline]
     fn next(&mut self) -> Option<Range<usize>> {
         let bytes = self.body.as_bytes();
         // The next letter or number opens a word.
         let start = loop {
             let b = *bytes.get(self.at)?;
-            if b.is_ascii_alphanumeric() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] {
                 break self.at;
             }
             if b < 0x80 {
@@ -464,6 +525,18 @@ impl Iterator for WordScanner<'_> {
         Some(start..end)
     }
 }
+
+/// Which bytes are ASCII letters or digits: one load per byte of a word
+/// instead of range tests.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The length of the joiner `[-'’.&]` opening `bytes`, if one does.
 fn joiner_len(bytes: &[u8]) -> Option<usize> {
@@ -550,12 +623,15 @@ fn unicode_class(class: &str) -> Vec<(char, char)> {
     }
 }
 
+#[inline]
 fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> Token<'a> {
-    let word = &body[range.clone()];
-    if word.ends_with('.') && !keeps_full_stop(word) {
+    // Bytes, not text, where a byte tells: the scanner's ranges are
+    // character boundaries, and slicing text checks both ends again.
+    let bytes = body.as_bytes();
+    if bytes[range.end - 1] == b'.' && !keeps_full_stop(&body[range.clone()]) {
         range.end -= 1;
     }
-    let word = body[range.clone()].as_bytes();
+    let word = &bytes[range.clone()];
     // Every possessive ending ends in an "s" or "S": test that byte first.
     if matches!(word.last(), Some(b's' | b'S')) {
         if let Some(len) = possessive_len(word) {
@@ -565,10 +641,13 @@ fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> 
     }
     // "Axios’ Barak Ravid": a bare apostrophe after a final s.
     if word.last() == Some(&b's') {
-        let rest = &body[range.end..];
-        let bare = rest.strip_prefix('’').or_else(|| rest.strip_prefix('\''));
-        if bare.is_some_and(|r| r.starts_with(char::is_whitespace)) {
-            let end = range.end + if rest.starts_with('’') { 3 } else { 1 };
+        let apostrophe = match &bytes[range.end..] {
+            [b'\'', ..] => 1,
+            [0xe2, 0x80, 0x99, ..] => '’'.len_utf8(),
+            _ => 0,
+        };
+        let end = range.end + apostrophe;
+        if apostrophe > 0 && body[end..].starts_with(char::is_whitespace) {
             return new_token(body, range, true, end, known);
         }
     }
@@ -585,6 +664,7 @@ fn possessive_len(word: &[u8]) -> Option<usize> {
         .map(str::len)
 }
 
+#[inline]
 fn new_token<'a>(
     body: &'a str,
     range: Range<usize>,
@@ -616,6 +696,18 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
+/// Only spaces fill the `gap` of `body` between two words.
+#[inline(always)]
+fn is_spacing(body: &str, gap: Range<usize>) -> bool {
+    // Mostly one space: its byte tells, without slicing the text.
+    match body.as_bytes()[gap.clone()] {
+        [b' '] => true,
+        [] => false,
+        _ => is_blank(&body[gap]),
+    }
+}
+
+#[inline(never)]
 fn is_blank(gap: &str) -> bool {
     gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
@@ -738,6 +830,13 @@ pub(super) mod tests {
             let by_regex: Vec<_> = re.find_iter(&text).map(|m| m.range()).collect();
             let scanned: Vec<_> = WordScanner::new(&text).collect();
             assert_eq!(scanned, by_regex, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_flags_are_those_of_the_char_predicates() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_FLAGS[usize::from(b)], flags_of(char::from(b)), "{b}");
         }
     }
 

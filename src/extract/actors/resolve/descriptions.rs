@@ -63,6 +63,10 @@ pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [B
             v.push(i);
         }
     }
+    // No phrase names one body: no word of the text needs reading.
+    if owners.iter().all(|(_, owner)| owner.len() != 1) {
+        return;
+    }
     for k in 1..tokens.len() {
         if !matches!(tokens.text(k - 1), "the" | "The") || !tokens.joined(k - 1) {
             continue;
@@ -118,15 +122,15 @@ fn names_a_verb(word: &str) -> bool {
 /// "the Israel Defence Minister said", "The Secretary emphasized": a title
 /// with no name after it refers to the one person of the article holding it.
 pub(super) fn add_title_references(text: &Text, tokens: &Tokens, built: &mut [Building]) {
-    let holders: Vec<(usize, String, Vec<String>)> = built
+    // No one holds a title: no word of the text needs reading.
+    if !built
         .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind == Kind::Person)
-        .filter_map(|(i, b)| {
-            let (head, modifiers) = title_head(b.actor.title.as_deref()?)?;
-            Some((i, head, modifiers))
-        })
-        .collect();
+        .any(|b| b.kind == Kind::Person && b.actor.title.is_some())
+    {
+        return;
+    }
+    // Read on the first title after "the": most articles have none.
+    let mut holders: Option<Vec<(usize, String, Vec<String>)>> = None;
     for k in 0..tokens.len() {
         if !matches!(tokens.text(k), "the" | "The") || !tokens.joined(k) {
             continue;
@@ -135,6 +139,7 @@ pub(super) fn add_title_references(text: &Text, tokens: &Tokens, built: &mut [Bu
             continue;
         };
         let fits: Vec<usize> = holders
+            .get_or_insert_with(|| title_holders(built))
             .iter()
             .filter(|(_, h, m)| *h == head && modifiers.iter().all(|w| m.contains(w)))
             .map(|(i, _, _)| *i)
@@ -146,6 +151,19 @@ pub(super) fn add_title_references(text: &Text, tokens: &Tokens, built: &mut [Bu
             }
         }
     }
+}
+
+/// The people with a title: their index, office and its modifiers.
+fn title_holders(built: &[Building]) -> Vec<(usize, String, Vec<String>)> {
+    built
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == Kind::Person)
+        .filter_map(|(i, b)| {
+            let (head, modifiers) = title_head(b.actor.title.as_deref()?)?;
+            Some((i, head, modifiers))
+        })
+        .collect()
 }
 
 /// The office a title ends in and the words qualifying it, in lower case:
