@@ -34,7 +34,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind};
-use super::text::Text;
+use super::text::{with_lowercase, Text};
 use super::{Actor, Location};
 use phrases::Tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -1121,7 +1121,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             {
                 return false;
             }
-            let name_word = || words::with_lowercase(word, |lower| self.name_words.contains(lower));
+            let name_word = || with_lowercase(word, |lower| self.name_words.contains(lower));
             if !(info.country || info.curated) && name_word() {
                 return false;
             }

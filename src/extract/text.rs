@@ -263,6 +263,27 @@ fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
+/// without allocating for ASCII words of up to 48 bytes. Shared by the
+/// stages' word-list look-ups.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 48];
+    if bytes.len() > buf.len() {
+        return f(&word.to_ascii_lowercase());
+    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+}
+
 /// Whether the byte at `i` starts a word (not preceded by a letter or digit).
 #[inline]
 pub fn word_start(body: &str, i: usize) -> bool {
@@ -360,5 +381,27 @@ mod tests {
         let at = "Café in ".len();
         assert_eq!(text.char_offset(at), 8);
         assert_eq!(text.byte_offset(8), at);
+    }
+
+    #[test]
+    fn with_lowercase_lowers_as_to_lowercase_does() {
+        let long = "A".repeat(40);
+        let words = [
+            "",
+            "gaza",
+            "Gaza",
+            "KHARKIV",
+            "Sa'ar",
+            "US",
+            "a1B2",
+            "Zürich",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "\u{212a}elvin",
+            &long,
+        ];
+        for w in words {
+            with_lowercase(w, |lower| assert_eq!(lower, w.to_lowercase(), "{w}"));
+        }
     }
 }

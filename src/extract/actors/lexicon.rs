@@ -16,7 +16,7 @@ use aho_corasick::{Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
-use super::words::with_lowercase;
+use crate::extract::text::with_lowercase;
 
 /// What kind of body an organization is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,6 +16,7 @@ use super::names;
 use super::organizations;
 use super::people;
 use super::tokens::is_capitalised;
+use crate::extract::text::with_lowercase;
 
 /// What the lists say about a word as written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -128,26 +129,6 @@ fn table() -> &'static FxHashMap<String, Sides> {
         lower(organizations::BODY_MODIFIERS, |c| c.body_modifier = true);
         t
     })
-}
-
-/// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
-/// without allocating for ASCII words.
-pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let bytes = word.as_bytes();
-    if !word.is_ascii() {
-        return f(&word.to_lowercase());
-    }
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return f(word);
-    }
-    let mut buf = [0u8; 48];
-    if bytes.len() > buf.len() {
-        return f(&word.to_ascii_lowercase());
-    }
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
 }
 
 /// Everything the actor rules ask of one word.
@@ -277,12 +258,5 @@ mod tests {
         assert!(WordClass::of("Hamas-run").description);
         assert!(WordClass::of("Okonjo").name_word);
         assert!(!WordClass::of("Monday").name_word);
-    }
-
-    #[test]
-    fn lower_case_is_that_of_the_standard_library() {
-        for word in ["ÉCOLE", "Straße", "ΟΔΟΣ", "MiNiStEr", "x"] {
-            with_lowercase(word, |lower| assert_eq!(lower, word.to_lowercase()));
-        }
     }
 }

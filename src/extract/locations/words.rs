@@ -784,20 +784,6 @@ fn packed_lower(word: &str) -> Option<u128> {
     }
 }
 
-/// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
-/// without allocating for short ASCII words: most are.
-pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let bytes = word.as_bytes();
-    let mut buf = [0u8; 32];
-    if !word.is_ascii() || bytes.len() > buf.len() {
-        return f(&word.to_lowercase());
-    }
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
-}
-
 /// True if `word` is in one of `list` (compared in lower case).
 pub fn is(list: List, word: &str) -> bool {
     packed_lower(word).is_some_and(|w| lists_of(w) & list.0 != 0)
@@ -843,28 +829,6 @@ const fn pack(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn with_lowercase_lowers_as_to_lowercase_does() {
-        let long = "A".repeat(40);
-        let words = [
-            "",
-            "gaza",
-            "Gaza",
-            "KHARKIV",
-            "Sa'ar",
-            "US",
-            "a1B2",
-            "Zürich",
-            "ΟΔΟΣ",
-            "İstanbul",
-            "\u{212a}elvin",
-            &long,
-        ];
-        for w in words {
-            with_lowercase(w, |lower| assert_eq!(lower, w.to_lowercase(), "{w}"));
-        }
-    }
 
     #[test]
     fn pack_is_the_zero_padded_bytes() {

@@ -15,8 +15,8 @@ use rustc_hash::FxHashSet;
 
 use super::lexicon;
 use super::tokens::{is_all_caps, Tokens};
-use super::words::with_lowercase;
 use super::{Found, Kind, Rule};
+use crate::extract::text::with_lowercase;
 
 pub(super) use state_bodies::BODY_MODIFIERS;
 

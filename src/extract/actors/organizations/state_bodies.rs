@@ -7,9 +7,9 @@
 use super::super::lexicon::{self, StateForm};
 use super::super::names::state_at;
 use super::super::tokens::Tokens;
-use super::super::words::with_lowercase;
 use super::super::{Found, Rule};
 use super::organization;
+use crate::extract::text::with_lowercase;
 
 /// Lower-case words that qualify a state body ("health ministry", "top
 /// military command").

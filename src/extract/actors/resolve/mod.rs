@@ -18,8 +18,8 @@ use rustc_hash::FxHashMap;
 
 use super::names::{canonical_person, fold};
 use super::tokens::Tokens;
-use super::words::with_lowercase;
 use super::{Form, Found, Kind, Rule};
+use crate::extract::text::with_lowercase;
 use crate::extract::text::Text;
 use crate::extract::{Actor, Mention, Span};
 
