@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use anyhow::Context;
 use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
 
-use crate::extract::{Actor, Facts, Location};
+use crate::extract::{Actor, Facts, Location, Mention};
 use crate::ingest::InputError;
 
 /// What happened to one article.
@@ -461,31 +461,23 @@ impl<'c> Writer<'c> {
         let mut actor_ids = Vec::with_capacity(facts.actors.len());
         for actor in &facts.actors {
             let id = self.actor_id(st, actor)?;
-            for m in &actor.mentions {
-                st.insert_actor_mention.execute(params![
-                    article_id,
-                    id,
-                    m.span.start as i64,
-                    m.span.end as i64,
-                    m.text,
-                ])?;
-                counts.actor_mentions += 1;
-            }
+            counts.actor_mentions += insert_mentions(
+                &mut st.insert_actor_mention,
+                article_id,
+                id,
+                &actor.mentions,
+            )?;
             actor_ids.push(id);
         }
         let mut location_ids = Vec::with_capacity(facts.locations.len());
         for place in &facts.locations {
             let id = self.location_id(st, place)?;
-            for m in &place.mentions {
-                st.insert_location_mention.execute(params![
-                    article_id,
-                    id,
-                    m.span.start as i64,
-                    m.span.end as i64,
-                    m.text,
-                ])?;
-                counts.location_mentions += 1;
-            }
+            counts.location_mentions += insert_mentions(
+                &mut st.insert_location_mention,
+                article_id,
+                id,
+                &place.mentions,
+            )?;
             location_ids.push(id);
         }
         for s in &facts.statements {
@@ -583,6 +575,26 @@ impl<'c> Writer<'c> {
         }
         Ok(id)
     }
+}
+
+/// Inserts the mentions of one actor or place (statement `insert_actor_mention`
+/// or `insert_location_mention`, which take the same parameters); returns how many.
+fn insert_mentions(
+    stmt: &mut CachedStatement,
+    article_id: i64,
+    id: i64,
+    mentions: &[Mention],
+) -> rusqlite::Result<u64> {
+    for m in mentions {
+        stmt.execute(params![
+            article_id,
+            id,
+            m.span.start as i64,
+            m.span.end as i64,
+            m.text
+        ])?;
+    }
+    Ok(mentions.len() as u64)
 }
 
 /// Moves the staged articles into `articles`, deleting the copies they

@@ -1128,16 +1128,7 @@ mod tests {
             "a", "Z", "9", " ", "-", "'", "`", ".", ",", "&", "The", "the ", "THE", "U.S.", "(",
             "\t", "x", "St.", "O'Neil", "  ",
         ];
-        let mut cases = vec![String::new()];
-        for _ in 0..3 {
-            let mut next = Vec::new();
-            for c in &cases {
-                for p in pieces {
-                    next.push(format!("{c}{p}"));
-                }
-            }
-            cases = next;
-        }
+        let cases = crate::extract::text::concatenations(&pieces, 3);
         for c in &cases {
             assert_eq!(fold_ascii_key(c), fold_chars_key(c), "{c:?}");
         }

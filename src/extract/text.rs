@@ -313,6 +313,20 @@ pub fn word_end(body: &str, i: usize) -> bool {
         .is_none_or(|ch| !ch.is_alphanumeric())
 }
 
+/// Every string of `n` of `pieces` in a row (repeats allowed), for tests that
+/// compare a fast scanner with the slow path it replaces on all short mixes.
+#[cfg(test)]
+pub fn concatenations(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for _ in 0..n {
+        out = out
+            .iter()
+            .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+            .collect();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

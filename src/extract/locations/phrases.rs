@@ -569,16 +569,7 @@ mod tests {
             "S", ".", " ", "-", "“", "”", "\n", "Sa", "U.S.", "x.", "日本", "٣", "'s", "’S", "..",
         ];
         // Every string of three pieces, and a longer mix.
-        let mut cases = vec![String::new()];
-        for _ in 0..3 {
-            let mut next = Vec::new();
-            for c in &cases {
-                for p in pieces {
-                    next.push(format!("{c}{p}"));
-                }
-            }
-            cases = next;
-        }
+        let mut cases = crate::extract::text::concatenations(&pieces, 3);
         cases
             .push("Israel’s army met U.S. envoy J. Osei's aide in Sa'ar, D.C. — İstanbul’S".into());
         for c in &cases {
