@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 use super::super::text::Text;
 use super::super::{Actor, Location};
@@ -57,6 +58,40 @@ pub struct Resolver<'a> {
     /// first need: actors are only ever added, never changed, during the
     /// article, and every role description would read them all again.
     person_contexts: RefCell<Vec<Option<String>>>,
+    /// The actors by lower-cased name, alias and person surname, for
+    /// [`Resolver::by_name`]; extended as actors are added.
+    names: RefCell<NameIndex>,
+}
+
+/// The first named actor for each lower-cased name, alias and person
+/// surname: one look-up per description instead of a scan of every actor.
+#[derive(Default)]
+struct NameIndex {
+    first: FxHashMap<String, usize>,
+    /// How many actors, from the first, are indexed.
+    indexed: usize,
+}
+
+impl NameIndex {
+    /// Indexes the actors added since the last call; earlier actors keep
+    /// a name they share with later ones.
+    fn extend(&mut self, actors: &[Actor]) {
+        for (i, a) in actors.iter().enumerate().skip(self.indexed) {
+            if !is_named(a) {
+                continue;
+            }
+            let surname = (a.kind == "person")
+                .then(|| a.name.split_whitespace().last())
+                .flatten();
+            for n in std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .chain(surname)
+            {
+                self.first.entry(n.to_lowercase()).or_insert(i);
+            }
+        }
+        self.indexed = actors.len();
+    }
 }
 
 impl<'a> Resolver<'a> {
@@ -82,6 +117,7 @@ impl<'a> Resolver<'a> {
             last: None,
             recent: Vec::new(),
             person_contexts: RefCell::default(),
+            names: RefCell::default(),
         }
     }
 
@@ -225,30 +261,18 @@ impl<'a> Resolver<'a> {
         if s.is_empty() || s.split_whitespace().count() > 4 {
             return None;
         }
-        let key = s.to_lowercase();
-        let named = |a: &Actor| {
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .any(|n| lowers_to(n, &key))
-                || (a.kind == "person"
-                    && a.name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| lowers_to(w, &key)))
-        };
+        let mut names = self.names.borrow_mut();
+        names.extend(actors);
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
-        actors
-            .iter()
-            .position(|a| is_named(a) && named(a))
-            .or_else(|| {
-                acronym
-                    .then(|| {
-                        actors
-                            .iter()
-                            .position(|a| a.kind == "organization" && initials(&a.name) == s)
-                    })
-                    .flatten()
-            })
+        names.first.get(&s.to_lowercase()).copied().or_else(|| {
+            acronym
+                .then(|| {
+                    actors
+                        .iter()
+                        .position(|a| a.kind == "organization" && initials(&a.name) == s)
+                })
+                .flatten()
+        })
     }
 
     /// A person named in the description or its apposition, not as a
@@ -650,16 +674,6 @@ fn is_place(a: &Actor) -> bool {
 fn unnamed_markers() -> &'static AhoCorasick {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     MATCHER.get_or_init(|| AhoCorasick::new(words::UNNAMED_MARKERS).expect("markers build"))
-}
-
-/// Whether `s.to_lowercase() == lower`, without allocating when both are
-/// ASCII (the usual case).
-fn lowers_to(s: &str, lower: &str) -> bool {
-    if s.is_ascii() && lower.is_ascii() {
-        s.eq_ignore_ascii_case(lower)
-    } else {
-        s.to_lowercase() == lower
-    }
 }
 
 /// A real name: at least two letters (not a stray capital like "A").
