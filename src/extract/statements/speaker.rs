@@ -137,8 +137,7 @@ impl<'a> Resolver<'a> {
         if let Some(p) = single_word(main).and_then(words::pronoun) {
             return self.by_pronoun(actors, p, at);
         }
-        let lower = main.to_lowercase();
-        if unnamed_markers().is_match(&lower) {
+        if has_unnamed_marker(main) {
             return None;
         }
         let head = Head::of(self.text.body, &d.main);
@@ -670,10 +669,23 @@ fn is_place(a: &Actor) -> bool {
         .any(|(_, r)| r.len() == a.name.len())
 }
 
-/// Finds any of [`words::UNNAMED_MARKERS`] in one pass.
-fn unnamed_markers() -> &'static AhoCorasick {
+/// Whether the lower case of `s` holds one of [`words::UNNAMED_MARKERS`].
+/// ASCII text is searched as it is, ignoring ASCII case, without a
+/// lower-case copy; other text is lowered first, as some non-ASCII letters
+/// lower to ASCII ones.
+fn has_unnamed_marker(s: &str) -> bool {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    MATCHER.get_or_init(|| AhoCorasick::new(words::UNNAMED_MARKERS).expect("markers build"))
+    let matcher = MATCHER.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words::UNNAMED_MARKERS)
+            .expect("markers build")
+    });
+    if s.is_ascii() {
+        matcher.is_match(s)
+    } else {
+        matcher.is_match(&s.to_lowercase())
+    }
 }
 
 /// A real name: at least two letters (not a stray capital like "A").
@@ -693,4 +705,39 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `has_unnamed_marker` against a search of the lower-cased text.
+    #[test]
+    fn unnamed_marker_check_matches_lowered_search() {
+        let lowered = AhoCorasick::new(words::UNNAMED_MARKERS).expect("markers build");
+        let texts = [
+            "a source close to Hezbollah",
+            "A Source CLOSE TO the talks",
+            "officials Familiar With the matter",
+            "an official not authorised to speak",
+            "a source who requested anonymity",
+            "a source who REQUESTED ANONYMITY",
+            "the ministry",
+            "",
+            "sources close\u{a0}to the army",
+            "a source clo\u{212A}e to",
+            "officials familiar wi\u{212A}h",
+            "a source \u{212A}lose to the talks",
+            "someone with \u{212A}nowledge of the plan",
+            "Öffentliche Quelle, close to Zürich",
+            "İ declined to be named",
+        ];
+        for t in texts {
+            assert_eq!(
+                has_unnamed_marker(t),
+                lowered.is_match(&t.to_lowercase()),
+                "{t:?}"
+            );
+        }
+    }
 }
