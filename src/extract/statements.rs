@@ -319,7 +319,9 @@ fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, St
             .join(" ... ");
         ("reported", joined)
     };
-    (text.split_whitespace().count() >= MIN_WORDS).then_some((kind, text))
+    // At least MIN_WORDS words: stop counting at the last one needed.
+    let enough = text.split_whitespace().nth(MIN_WORDS - 1).is_some();
+    enough.then_some((kind, text))
 }
 
 /// The said words without edge punctuation, a leading "that", or a

@@ -126,8 +126,11 @@ impl<'a> Resolver<'a> {
         let body = self.text.body;
         let written = body[d.main.clone()].trim();
         let text = (!written.is_empty()
-            && written.split_whitespace().count() <= MAX_DESCRIPTION_WORDS)
-            .then(|| written.to_string());
+            && written
+                .split_whitespace()
+                .nth(MAX_DESCRIPTION_WORDS)
+                .is_none())
+        .then(|| written.to_string());
         let actor = self.actor_for(actors, d, at);
         Speaker { actor, text }
     }
