@@ -260,7 +260,7 @@ impl<'a> Resolver<'a> {
             .or_else(|| s.strip_prefix("The "))
             .unwrap_or(s)
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        if s.is_empty() || s.split_whitespace().count() > 4 {
+        if s.is_empty() || s.split_whitespace().nth(4).is_some() {
             return None;
         }
         let mut names = self.names.borrow_mut();
@@ -551,7 +551,7 @@ fn apposition_after(body: &str, at: usize) -> &str {
         .find([',', '.', ';', '\n', '“', '"'])
         .unwrap_or(inner.len());
     let chunk = &inner[..end];
-    if chunk.split_whitespace().count() > 12 {
+    if chunk.split_whitespace().nth(12).is_some() {
         return "";
     }
     chunk
