@@ -88,12 +88,53 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
 
 /// Drops a statement repeated word for word by the same speaker (a headline
 /// or summary line repeated in the body).
-fn dedupe(statements: Vec<Statement>) -> Vec<Statement> {
+fn dedupe(mut statements: Vec<Statement>) -> Vec<Statement> {
     let mut seen = rustc_hash::FxHashSet::default();
+    let first: Vec<bool> = statements
+        .iter()
+        .map(|s| {
+            let said = LowerText::of(&s.text);
+            seen.insert((s.speaker, s.speaker_text.as_deref(), said))
+        })
+        .collect();
+    let mut first = first.into_iter();
+    // `retain` visits the statements once each, in order.
+    statements.retain(|_| first.next().unwrap_or(false));
     statements
-        .into_iter()
-        .filter(|s| seen.insert((s.speaker, s.speaker_text.clone(), s.text.to_lowercase())))
-        .collect()
+}
+
+/// A text compared as its lower case, `str::to_lowercase`, without copying
+/// it when it is ASCII (the usual case).
+struct LowerText<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> LowerText<'a> {
+    fn of(text: &'a str) -> Self {
+        if text.is_ascii() {
+            LowerText(text.into())
+        } else {
+            LowerText(text.to_lowercase().into())
+        }
+    }
+}
+
+impl PartialEq for LowerText<'_> {
+    /// ASCII text and lower-cased text differ only in ASCII case, if at all.
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl Eq for LowerText<'_> {}
+
+impl std::hash::Hash for LowerText<'_> {
+    /// The length and the first bytes, lower-cased: texts equal as above
+    /// agree on both, and repeated statements are rare.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.0.len());
+        for b in self.0.bytes().take(16) {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+    }
 }
 
 /// What the walk over units carries.
@@ -278,7 +319,9 @@ fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, St
             .join(" ... ");
         ("reported", joined)
     };
-    (text.split_whitespace().count() >= MIN_WORDS).then_some((kind, text))
+    // At least MIN_WORDS words: stop counting at the last one needed.
+    let enough = text.split_whitespace().nth(MIN_WORDS - 1).is_some();
+    enough.then_some((kind, text))
 }
 
 /// The said words without edge punctuation, a leading "that", or a
@@ -354,6 +397,44 @@ fn span(text: &Text, bytes: &Range<usize>) -> Span {
 mod tests {
     use super::super::Mention;
     use super::*;
+
+    /// `LowerText` equality is `to_lowercase` equality, and equal texts hash
+    /// alike, for ASCII and non-ASCII text (the Kelvin sign lowers to "k").
+    #[test]
+    fn lower_text_matches_to_lowercase() {
+        use std::hash::BuildHasher;
+        let texts = [
+            "Kill",
+            "kill",
+            "KILL",
+            "\u{212A}ill",
+            "kilL ",
+            "Ödland",
+            "ödland",
+            "ÖDLAND",
+            "İstanbul",
+            "i\u{307}stanbul",
+            "istanbul",
+            "ΣΟΦΟΣ",
+            "σοφος",
+            "σοφοσ",
+            "",
+            " ",
+            "We will not stop until every hostage is home",
+            "we will not stop until every hostage is HOME",
+        ];
+        let hasher = rustc_hash::FxBuildHasher;
+        for a in texts {
+            for b in texts {
+                let (la, lb) = (LowerText::of(a), LowerText::of(b));
+                let same = a.to_lowercase() == b.to_lowercase();
+                assert_eq!(la == lb, same, "{a:?} vs {b:?}");
+                if same {
+                    assert_eq!(hasher.hash_one(&la), hasher.hash_one(&lb), "{a:?} vs {b:?}");
+                }
+            }
+        }
+    }
 
     /// Actors named by hand, each with the surface forms to find in the
     /// text, so these tests do not depend on the actor extractor.

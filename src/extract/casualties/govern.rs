@@ -228,7 +228,11 @@ pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
                 }
             }
         }
-        for words in FILLERS_BEFORE {
+        // Only a filler ending in this word can end here: compare that first.
+        let fillers = FILLERS_BEFORE
+            .iter()
+            .filter(|words| words.last() == Some(&last.lower));
+        for words in fillers {
             if let Some(s) = k.checked_sub(words.len()) {
                 if words_at(toks, s, words) {
                     k = s;

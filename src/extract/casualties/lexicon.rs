@@ -168,25 +168,53 @@ pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
 
 /// A closed class of words, looked up by hash: these lists are read for
 /// most tokens near a count, where a linear scan was a large share of the
-/// stage.
+/// stage. Most words asked about are in no class: the lengths and first
+/// bytes of the class's words turn them away before hashing.
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
+    /// Bit `n` set when a word of the class is `n` bytes long (`n` < 64).
+    lengths: u64,
+    /// Bit `b` set when a word of the class starts with byte `b`.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> Self {
+        let (mut lengths, mut firsts) = (0u64, [0u64; 4]);
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            assert!(!word.is_empty() && word.len() < 64, "class words are short");
+            lengths |= 1 << word.len();
+            firsts[(word[0] / 64) as usize] |= 1 << (word[0] % 64);
+            i += 1;
+        }
         WordSet {
             words,
             set: OnceLock::new(),
+            lengths,
+            firsts,
         }
     }
 
     /// Whether the class holds `w` (called like `slice::contains`).
     pub fn contains(&self, w: &&str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(*w)
+        self.may_hold(w.as_bytes())
+            && self
+                .set
+                .get_or_init(|| self.words.iter().copied().collect())
+                .contains(*w)
+    }
+
+    /// False when no word of the class has the length or first byte of `w`.
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else {
+            return false;
+        };
+        w.len() < 64
+            && self.lengths >> w.len() & 1 == 1
+            && self.firsts[usize::from(first / 64)] >> (first % 64) & 1 == 1
     }
 }
 
@@ -621,6 +649,50 @@ pub const MORE_OF_THE_SAME: &[&[&str]] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `WordSet::contains` against a scan of its words, for words in and out
+    /// of the class, of every length and first byte, ASCII or not.
+    #[test]
+    fn word_set_matches_a_scan() {
+        static SET: WordSet = WordSet::new(&["was", "were", "had", "been", "é", "über", "a"]);
+        let mut asked: Vec<String> = [
+            "",
+            "was",
+            "Was",
+            "wa",
+            "wasn",
+            "were",
+            "we",
+            "é",
+            "e",
+            "über",
+            "uber",
+            "a",
+            "b",
+            "had",
+            "hat",
+            "been",
+            "bean",
+            "ér",
+            "x".repeat(70).as_str(),
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        asked.extend((0..=127u8).map(|b| char::from(b).to_string() + "as"));
+        for w in &asked {
+            assert_eq!(
+                SET.contains(&w.as_str()),
+                SET.words.contains(&w.as_str()),
+                "{w:?}"
+            );
+        }
+        for set in [&AUX, &NP_STOP, &MODALS, &OBJECTS, &TOLL_LINKS] {
+            for w in set.words {
+                assert!(set.contains(w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn shipped_lexicon_loads_with_every_line() {

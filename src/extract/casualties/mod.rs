@@ -23,8 +23,9 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::numbers;
 use super::text::Text;
@@ -58,7 +59,7 @@ pub fn extract(text: &Text, actors: &[Actor], locations: &[Location]) -> Vec<Cas
         }
         let context = SentenceContext::new(text, sentence.clone(), &toks, &places, &speakers);
         let earlier = figures.list.len();
-        let mut index_of_token: HashMap<usize, usize> = HashMap::new();
+        let mut index_of_token: FxHashMap<usize, usize> = FxHashMap::default();
         for (i, reading) in parents_first(readings) {
             let part_of = match reading.parent {
                 Some(Parent::Token(t)) => index_of_token.get(&t).copied(),
@@ -66,7 +67,7 @@ pub fn extract(text: &Text, actors: &[Actor], locations: &[Location]) -> Vec<Cas
                 None => None,
             };
             let figure = context.figure(i, &reading, part_of);
-            index_of_token.insert(i, figures.add(figure));
+            index_of_token.insert(i, figures.add(reading.category, figure));
         }
     }
     figures.list
@@ -97,12 +98,12 @@ fn read_sentence(toks: &[Token], latest: Option<&'static str>) -> Vec<(usize, Re
 /// of ("a child was among three people killed": the three first). A parent
 /// that is not itself a figure is dropped.
 fn parents_first(readings: Vec<(usize, Reading)>) -> Vec<(usize, Reading)> {
-    let tokens: HashMap<usize, usize> = readings
+    let tokens: FxHashMap<usize, usize> = readings
         .iter()
         .enumerate()
         .map(|(k, (i, _))| (*i, k))
         .collect();
-    let mut waiting: HashMap<usize, Vec<(usize, Reading)>> = HashMap::new();
+    let mut waiting: FxHashMap<usize, Vec<(usize, Reading)>> = FxHashMap::default();
     let mut out: Vec<(usize, Reading)> = Vec::with_capacity(readings.len());
     for (k, (i, mut r)) in readings.into_iter().enumerate() {
         if let Some(Parent::Token(t)) = r.parent {
@@ -138,14 +139,16 @@ fn parents_first(readings: Vec<(usize, Reading)>) -> Vec<(usize, Reading)> {
 #[derive(Default)]
 struct Figures {
     list: Vec<CasualtyFigure>,
-    by_key: HashMap<(String, i64), usize>,
+    by_key: FxHashMap<(&'static str, i64), usize>,
 }
 
 impl Figures {
     /// Adds a figure, or merges it into the same figure stated before
     /// (filling what the earlier statement left out); returns its index.
-    fn add(&mut self, figure: CasualtyFigure) -> usize {
-        let key = (figure.category.clone(), figure.count);
+    /// `category` is the figure's own, as the static lexicon name: the key
+    /// then needs no copy of the figure's string.
+    fn add(&mut self, category: &'static str, figure: CasualtyFigure) -> usize {
+        let key = (category, figure.count);
         let Some(&k) = self.by_key.get(&key) else {
             self.list.push(figure);
             self.by_key.insert(key, self.list.len() - 1);

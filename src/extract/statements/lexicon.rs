@@ -75,59 +75,90 @@ pub fn cues() -> &'static [CueForm] {
 /// the order of [`cues`]. Cue words are ASCII lower case, so a word that is
 /// not ASCII, or longer than any cue word, starts none.
 pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> {
-    static BY_FIRST: OnceLock<FxHashMap<&'static [u8], Vec<usize>>> = OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        let mut map: FxHashMap<&'static [u8], Vec<usize>> = FxHashMap::default();
-        for (i, form) in cues().iter().enumerate() {
-            map.entry(form.words[0].as_bytes()).or_default().push(i);
-        }
-        map
-    });
-    let mut buf = [0u8; 24];
-    let fits = word.len() <= buf.len() && may_start_cue(word.as_bytes()) && word.is_ascii();
-    let key = fits.then(|| {
-        let key = &mut buf[..word.len()];
-        key.copy_from_slice(word.as_bytes());
-        key.make_ascii_lowercase();
-        &*key
-    });
-    let found = key
-        .and_then(|k| by_first.get(k))
-        .map_or(&[][..], Vec::as_slice);
+    let found = cue_index().starting_with(word);
     found.iter().map(|&i| &cues()[i])
 }
 
-/// Whether the first three letters of `word` (in any ASCII case) begin the
-/// first word of some cue: most words fail this table lookup, which is
-/// cheaper than a hash lookup.
-fn may_start_cue(word: &[u8]) -> bool {
-    const N: usize = 26 * 26 * 26;
-    fn index(w: &[u8]) -> Option<usize> {
-        let letter = |b: u8| {
-            Some(usize::from(b.to_ascii_lowercase().checked_sub(b'a')?)).filter(|&l| l < 26)
-        };
-        match w {
-            [a, b, c, ..] => Some((letter(*a)? * 26 + letter(*b)?) * 26 + letter(*c)?),
-            _ => None,
-        }
-    }
-    static PREFIXES: OnceLock<Option<Vec<bool>>> = OnceLock::new();
-    let prefixes = PREFIXES.get_or_init(|| {
-        let mut table = vec![false; N];
-        for form in cues() {
+/// The cues by first word, behind a table of first-word prefixes; built
+/// once, read for every word of every unit.
+struct CueIndex {
+    /// Whether a cue's first word starts with the three letters of
+    /// [`prefix_index`]; None when some first word is not three lower-case
+    /// letters long (then every word is looked up).
+    prefixes: Option<Vec<bool>>,
+    by_first: FxHashMap<&'static [u8], Vec<usize>>,
+}
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_first: FxHashMap<&'static [u8], Vec<usize>> = FxHashMap::default();
+        let mut prefixes = Some(vec![false; 26 * 26 * 26]);
+        for (i, form) in cues().iter().enumerate() {
             let first = form.words[0].as_bytes();
+            by_first.entry(first).or_default().push(i);
             // Only for lower-case letter words, as the lexicon has today.
-            if !first.iter().all(u8::is_ascii_lowercase) {
-                return None;
+            let at = prefix_index(first).filter(|_| first.iter().all(u8::is_ascii_lowercase));
+            match (at, prefixes.as_mut()) {
+                (Some(at), Some(table)) => table[at] = true,
+                _ => prefixes = None,
             }
-            table[index(first)?] = true;
         }
-        Some(table)
-    });
-    match prefixes {
-        Some(table) => index(word).is_some_and(|i| table[i]),
-        None => true,
+        CueIndex { prefixes, by_first }
+    })
+}
+
+impl CueIndex {
+    fn starting_with(&self, word: &str) -> &[usize] {
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() || !self.may_start_cue(word.as_bytes()) || !word.is_ascii() {
+            return &[];
+        }
+        let key = &mut buf[..word.len()];
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        self.by_first.get(&*key).map_or(&[], Vec::as_slice)
     }
+
+    /// Whether the first three letters of `word` (in any ASCII case) begin
+    /// the first word of some cue: most words fail this table lookup, which
+    /// is cheaper than a hash lookup.
+    fn may_start_cue(&self, word: &[u8]) -> bool {
+        match &self.prefixes {
+            Some(table) => prefix_index(word).is_some_and(|i| table[i]),
+            None => true,
+        }
+    }
+}
+
+/// The number of a word's first three ASCII letters (any case) in
+/// 26 × 26 × 26, or None when it does not start with three.
+fn prefix_index(word: &[u8]) -> Option<usize> {
+    /// Each byte's letter number, or `NOT_LETTER`.
+    const NOT_LETTER: u8 = 0xFF;
+    const LETTERS: [u8; 256] = {
+        let mut table = [NOT_LETTER; 256];
+        let mut l = 0;
+        while l < 26 {
+            table[(b'a' + l) as usize] = l;
+            table[(b'A' + l) as usize] = l;
+            l += 1;
+        }
+        table
+    };
+    let [a, b, c, ..] = word else {
+        return None;
+    };
+    let (a, b, c) = (
+        LETTERS[usize::from(*a)],
+        LETTERS[usize::from(*b)],
+        LETTERS[usize::from(*c)],
+    );
+    // Letter numbers are below 26: only `NOT_LETTER` has the top bit.
+    if (a | b | c) & 0x80 != 0 {
+        return None;
+    }
+    Some((usize::from(a) * 26 + usize::from(b)) * 26 + usize::from(c))
 }
 
 /// A state that can speak.
@@ -258,6 +289,57 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `prefix_index` against the lower-casing and range checks it replaces.
+    #[test]
+    fn prefix_index_matches_letter_arithmetic() {
+        fn by_arithmetic(w: &[u8]) -> Option<usize> {
+            let letter = |b: u8| {
+                Some(usize::from(b.to_ascii_lowercase().checked_sub(b'a')?)).filter(|&l| l < 26)
+            };
+            match w {
+                [a, b, c, ..] => Some((letter(*a)? * 26 + letter(*b)?) * 26 + letter(*c)?),
+                _ => None,
+            }
+        }
+        let words = [
+            "said",
+            "Said",
+            "SAID",
+            "sa",
+            "",
+            "zzz",
+            "ZzZ",
+            "a1b",
+            "@ab",
+            "ab[",
+            "`ab",
+            "{ab",
+            "Éta",
+            "naïve",
+            "añb",
+            "ábc",
+            "told reporters",
+            "according",
+            "Z",
+            "abc\u{301}",
+        ];
+        for w in words {
+            assert_eq!(
+                prefix_index(w.as_bytes()),
+                by_arithmetic(w.as_bytes()),
+                "{w:?}"
+            );
+        }
+        // Every byte in each of the three places.
+        for b in 0..=255u8 {
+            for at in 0..3 {
+                let mut w = *b"abc";
+                w[at] = b;
+                assert_eq!(prefix_index(&w), by_arithmetic(&w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn lexicons_load() {

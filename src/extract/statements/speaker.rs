@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 use super::super::text::Text;
 use super::super::{Actor, Location};
@@ -57,6 +58,40 @@ pub struct Resolver<'a> {
     /// first need: actors are only ever added, never changed, during the
     /// article, and every role description would read them all again.
     person_contexts: RefCell<Vec<Option<String>>>,
+    /// The actors by lower-cased name, alias and person surname, for
+    /// [`Resolver::by_name`]; extended as actors are added.
+    names: RefCell<NameIndex>,
+}
+
+/// The first named actor for each lower-cased name, alias and person
+/// surname: one look-up per description instead of a scan of every actor.
+#[derive(Default)]
+struct NameIndex {
+    first: FxHashMap<String, usize>,
+    /// How many actors, from the first, are indexed.
+    indexed: usize,
+}
+
+impl NameIndex {
+    /// Indexes the actors added since the last call; earlier actors keep
+    /// a name they share with later ones.
+    fn extend(&mut self, actors: &[Actor]) {
+        for (i, a) in actors.iter().enumerate().skip(self.indexed) {
+            if !is_named(a) {
+                continue;
+            }
+            let surname = (a.kind == "person")
+                .then(|| a.name.split_whitespace().last())
+                .flatten();
+            for n in std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .chain(surname)
+            {
+                self.first.entry(n.to_lowercase()).or_insert(i);
+            }
+        }
+        self.indexed = actors.len();
+    }
 }
 
 impl<'a> Resolver<'a> {
@@ -82,6 +117,7 @@ impl<'a> Resolver<'a> {
             last: None,
             recent: Vec::new(),
             person_contexts: RefCell::default(),
+            names: RefCell::default(),
         }
     }
 
@@ -90,8 +126,11 @@ impl<'a> Resolver<'a> {
         let body = self.text.body;
         let written = body[d.main.clone()].trim();
         let text = (!written.is_empty()
-            && written.split_whitespace().count() <= MAX_DESCRIPTION_WORDS)
-            .then(|| written.to_string());
+            && written
+                .split_whitespace()
+                .nth(MAX_DESCRIPTION_WORDS)
+                .is_none())
+        .then(|| written.to_string());
         let actor = self.actor_for(actors, d, at);
         Speaker { actor, text }
     }
@@ -101,8 +140,7 @@ impl<'a> Resolver<'a> {
         if let Some(p) = single_word(main).and_then(words::pronoun) {
             return self.by_pronoun(actors, p, at);
         }
-        let lower = main.to_lowercase();
-        if unnamed_markers().is_match(&lower) {
+        if has_unnamed_marker(main) {
             return None;
         }
         let head = Head::of(self.text.body, &d.main);
@@ -222,33 +260,21 @@ impl<'a> Resolver<'a> {
             .or_else(|| s.strip_prefix("The "))
             .unwrap_or(s)
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        if s.is_empty() || s.split_whitespace().count() > 4 {
+        if s.is_empty() || s.split_whitespace().nth(4).is_some() {
             return None;
         }
-        let key = s.to_lowercase();
-        let named = |a: &Actor| {
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .any(|n| lowers_to(n, &key))
-                || (a.kind == "person"
-                    && a.name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| lowers_to(w, &key)))
-        };
+        let mut names = self.names.borrow_mut();
+        names.extend(actors);
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
-        actors
-            .iter()
-            .position(|a| is_named(a) && named(a))
-            .or_else(|| {
-                acronym
-                    .then(|| {
-                        actors
-                            .iter()
-                            .position(|a| a.kind == "organization" && initials(&a.name) == s)
-                    })
-                    .flatten()
-            })
+        names.first.get(&s.to_lowercase()).copied().or_else(|| {
+            acronym
+                .then(|| {
+                    actors
+                        .iter()
+                        .position(|a| a.kind == "organization" && initials(&a.name) == s)
+                })
+                .flatten()
+        })
     }
 
     /// A person named in the description or its apposition, not as a
@@ -525,7 +551,7 @@ fn apposition_after(body: &str, at: usize) -> &str {
         .find([',', '.', ';', '\n', '“', '"'])
         .unwrap_or(inner.len());
     let chunk = &inner[..end];
-    if chunk.split_whitespace().count() > 12 {
+    if chunk.split_whitespace().nth(12).is_some() {
         return "";
     }
     chunk
@@ -646,19 +672,22 @@ fn is_place(a: &Actor) -> bool {
         .any(|(_, r)| r.len() == a.name.len())
 }
 
-/// Finds any of [`words::UNNAMED_MARKERS`] in one pass.
-fn unnamed_markers() -> &'static AhoCorasick {
+/// Whether the lower case of `s` holds one of [`words::UNNAMED_MARKERS`].
+/// ASCII text is searched as it is, ignoring ASCII case, without a
+/// lower-case copy; other text is lowered first, as some non-ASCII letters
+/// lower to ASCII ones.
+fn has_unnamed_marker(s: &str) -> bool {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    MATCHER.get_or_init(|| AhoCorasick::new(words::UNNAMED_MARKERS).expect("markers build"))
-}
-
-/// Whether `s.to_lowercase() == lower`, without allocating when both are
-/// ASCII (the usual case).
-fn lowers_to(s: &str, lower: &str) -> bool {
-    if s.is_ascii() && lower.is_ascii() {
-        s.eq_ignore_ascii_case(lower)
+    let matcher = MATCHER.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words::UNNAMED_MARKERS)
+            .expect("markers build")
+    });
+    if s.is_ascii() {
+        matcher.is_match(s)
     } else {
-        s.to_lowercase() == lower
+        matcher.is_match(&s.to_lowercase())
     }
 }
 
@@ -679,4 +708,39 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `has_unnamed_marker` against a search of the lower-cased text.
+    #[test]
+    fn unnamed_marker_check_matches_lowered_search() {
+        let lowered = AhoCorasick::new(words::UNNAMED_MARKERS).expect("markers build");
+        let texts = [
+            "a source close to Hezbollah",
+            "A Source CLOSE TO the talks",
+            "officials Familiar With the matter",
+            "an official not authorised to speak",
+            "a source who requested anonymity",
+            "a source who REQUESTED ANONYMITY",
+            "the ministry",
+            "",
+            "sources close\u{a0}to the army",
+            "a source clo\u{212A}e to",
+            "officials familiar wi\u{212A}h",
+            "a source \u{212A}lose to the talks",
+            "someone with \u{212A}nowledge of the plan",
+            "Öffentliche Quelle, close to Zürich",
+            "İ declined to be named",
+        ];
+        for t in texts {
+            assert_eq!(
+                has_unnamed_marker(t),
+                lowered.is_match(&t.to_lowercase()),
+                "{t:?}"
+            );
+        }
+    }
 }
