@@ -80,6 +80,7 @@ type FactsBatch = Batch<Result<Facts, InputError>>;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    pipeline::yield_to_writer();
     let mut conn = db::open_for_write(&args.db)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let run_id = writer::start_run(&conn, &command)?;

@@ -68,6 +68,36 @@ impl<T> Batcher<T> {
     }
 }
 
+/// Lowers the scheduling priority of the rayon pool's threads (Unix), once.
+///
+/// An import is a pipeline whose one serial stage is the writer. With the
+/// pool's threads as busy as it, the writer gets two thirds of a core on two
+/// cores and the whole pipeline waits for it; at a lower priority the pool
+/// takes what the writer leaves. Best effort: if the pool is already built,
+/// or the system refuses, nothing changes but speed.
+pub fn yield_to_writer() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .start_handler(|_| lower_this_thread())
+        .build_global();
+}
+
+#[cfg(unix)]
+fn lower_this_thread() {
+    // On Linux, PRIO_PROCESS with 0 sets the calling thread's nice value.
+    // SAFETY: setpriority reads no memory of ours; its result is ignored.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, POOL_NICENESS);
+    }
+}
+
+#[cfg(not(unix))]
+fn lower_this_thread() {}
+
+/// The pool's nice value: weight 110 against the writer's 1024 under Linux's
+/// scheduler, so the writer runs whenever it has work.
+#[cfg(unix)]
+const POOL_NICENESS: libc::c_int = 10;
+
 /// Maps every batch from `input` on all cores, in order, and passes it on.
 /// Returns when the input ends or the next stage stops.
 pub fn map_batches<T, U>(
