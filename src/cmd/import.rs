@@ -6,7 +6,8 @@
 //! thread, which owns the database) commits each batch in one transaction.
 //! Memory stays flat whatever the corpus size, and a killed import leaves
 //! only whole articles behind. `--facts` runs the same pipeline with JSON
-//! parsing in place of extraction.
+//! parsing in place of extraction. A large import drops the query indexes
+//! first and builds them at its end (see [`crate::db::indexes`]).
 
 pub mod pipeline;
 
@@ -89,14 +90,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4))
     };
-    let input = match &args.facts {
+    let job = match &args.facts {
         Some(path) => Job::Facts(path),
         None => Job::Articles(Input::walk(&args.paths)),
     };
-    if defers_indexes(&conn, args.build_indexes, input.total_bytes())? {
+    if defers_indexes(&conn, args.build_indexes, job.total_bytes())? {
         indexes::defer(&conn)?;
     }
-    let mut summary = match input {
+    let mut summary = match job {
         Job::Articles(input) => import_input(&mut conn, run_id, input, args.replace, &bar)?,
         Job::Facts(path) => import_facts(&mut conn, run_id, path, args.replace, &bar)?,
     };
