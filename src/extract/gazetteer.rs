@@ -852,13 +852,7 @@ impl Gazetteer {
     ///
     /// Panics if `id` did not come from this gazetteer.
     pub fn place(&self, id: PlaceId) -> Place {
-        let pos = self.places.start + id.0 as usize;
-        assert!(
-            pos < self.places.end && (pos == self.places.start || self.data[pos - 1] == b'\n'),
-            "PlaceId {} is not from this gazetteer",
-            id.0
-        );
-        let line = line_at(&self.data, pos);
+        let line = self.row(id);
         parse_place(line).unwrap_or_else(|| panic!("bad gazetteer row: {line}"))
     }
 
@@ -867,14 +861,19 @@ impl Gazetteer {
     ///
     /// Panics if `id` did not come from this gazetteer.
     pub fn brief(&self, id: PlaceId) -> Brief<'_> {
+        let line = self.row(id);
+        parse_brief(line).unwrap_or_else(|| panic!("bad gazetteer row: {line}"))
+    }
+
+    /// The row of place `id`; panics if `id` did not come from this gazetteer.
+    fn row(&self, id: PlaceId) -> &str {
         let pos = self.places.start + id.0 as usize;
         assert!(
             pos < self.places.end && (pos == self.places.start || self.data[pos - 1] == b'\n'),
             "PlaceId {} is not from this gazetteer",
             id.0
         );
-        let line = line_at(&self.data, pos);
-        parse_brief(line).unwrap_or_else(|| panic!("bad gazetteer row: {line}"))
+        line_at(&self.data, pos)
     }
 
     /// All places with their ids, in file order (countries, divisions,

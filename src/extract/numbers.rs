@@ -493,8 +493,13 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
 fn is_quantity_word(w: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
     let set = SET.get_or_init(|| NOT_ONE_AFTER_ARTICLE.iter().map(|w| w.as_bytes()).collect());
-    // Lower-case into a small buffer, no allocation; longer words are none.
-    let mut buf = [0u8; 16];
+    contains_ascii_lowercase(set, w)
+}
+
+/// Whether `set` (of short lower-case ASCII words) holds `w` lower-cased in
+/// ASCII: lowered in a small buffer, no allocation; longer words are in none.
+fn contains_ascii_lowercase(set: &FxHashSet<&'static [u8]>, w: &str) -> bool {
+    let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..w.len()) else {
         return false;
     };
@@ -706,14 +711,7 @@ fn is_measure(after: &str, next: &str) -> bool {
 fn is_unit_word(w: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
     let set = SET.get_or_init(|| UNIT_WORDS.iter().map(|w| w.as_bytes()).collect());
-    // Lower-case into a small buffer, no allocation; longer words are none.
-    let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    set.contains(&*lower)
+    contains_ascii_lowercase(set, w)
 }
 
 /// "$5", "€20", "US$ 3".

@@ -327,6 +327,15 @@ pub fn concatenations(pieces: &[&str], n: usize) -> Vec<String> {
     out
 }
 
+/// Advances a test's pseudo-random `seed` (Knuth's MMIX LCG): random texts
+/// from pieces, with no dependency. Use the high bits.
+#[cfg(test)]
+pub fn step_random(seed: &mut u64) {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

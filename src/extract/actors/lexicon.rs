@@ -663,9 +663,7 @@ mod tests {
         for _ in 0..400 {
             let mut text = String::new();
             for _ in 0..12 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                crate::extract::text::step_random(&mut seed);
                 let form = forms[(seed >> 33) as usize % forms.len()];
                 let piece = pieces[(seed >> 20) as usize % pieces.len()];
                 // Sometimes a form cut short, to open a match that fails.

@@ -430,9 +430,7 @@ mod tests {
         for _ in 0..400 {
             let mut body = String::new();
             for _ in 0..30 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
+                crate::extract::text::step_random(&mut seed);
                 body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
                 if !seed.is_multiple_of(3) {
                     body.push(' ');

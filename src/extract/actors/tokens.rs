@@ -795,9 +795,7 @@ pub(super) mod tests {
             .map(|_| {
                 let mut text = String::new();
                 for _ in 0..25 {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
+                    crate::extract::text::step_random(&mut seed);
                     text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
                 }
                 text
