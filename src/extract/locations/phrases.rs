@@ -74,7 +74,7 @@ impl<'a> Tokens<'a> {
         let mut sentence = 0;
         let sentence_end = |s: usize| text.sentences.get(s).map_or(usize::MAX, |r| r.end);
         let mut end_of_sentence = sentence_end(0);
-        for range in Words::new(body) {
+        for (range, shape) in Words::new(body) {
             while end_of_sentence <= range.start {
                 sentence += 1;
                 end_of_sentence = sentence_end(sentence);
@@ -96,8 +96,6 @@ impl<'a> Tokens<'a> {
                     !same_sentence || gap.opens
                 }
             } || after_date_marker(body, &list, sentence);
-            let shape = Shape::of_ascii(&bytes[range.clone()])
-                .unwrap_or_else(|| Shape::of_chars(&body[range.clone()]));
             list.push(Token {
                 cap: shape.cap,
                 all_caps: shape.all_caps,
@@ -219,24 +217,37 @@ impl Shape {
         let Some((&first, rest)) = bytes.split_first() else {
             return Some(Shape::default());
         };
-        let first_class = CLASS[usize::from(first)];
         let mut rest_classes = 0;
         let mut all_bytes = first;
         for &b in rest {
             rest_classes |= CLASS[usize::from(b)];
             all_bytes |= b;
         }
+        all_bytes
+            .is_ascii()
+            .then(|| Shape::of_classes(bytes, CLASS[usize::from(first)], rest_classes))
+    }
+
+    /// The shape of ASCII word `bytes` from the class of its first byte and
+    /// the classes of the others, OR-ed together.
+    #[inline]
+    fn of_classes(bytes: &[u8], first_class: u8, rest_classes: u8) -> Shape {
         let any_lower = (first_class | rest_classes) & LOWER != 0;
         // Letters are counted only when no lower case settles it: rarely.
         let all_caps = !any_lower && bytes.iter().filter(|&&b| has(b, LETTER)).count() >= 2;
-        all_bytes.is_ascii().then_some(Shape {
+        Shape {
             chars: bytes.len(),
             all_caps,
             cap: first_class & UPPER != 0,
             alpha_first: first_class & LETTER != 0,
             any_lower,
             upper_after_first: rest_classes & UPPER != 0,
-        })
+        }
+    }
+
+    /// The shape of any word.
+    fn of(word: &str) -> Shape {
+        Shape::of_ascii(word.as_bytes()).unwrap_or_else(|| Shape::of_chars(word))
     }
 
     /// The shape read char by char: any text.
@@ -279,9 +290,10 @@ fn after_date_marker(body: &str, list: &[Token], sentence: usize) -> bool {
             .all(|t| body[t.range.clone()].bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Byte ranges of the words of `body`, in order: letters and digits, with
-/// inner apostrophes ("Sa'ar") but not a possessive ("Israel's" gives
-/// "Israel"), and dotted initials or acronyms kept whole ("J.", "U.S.").
+/// Byte ranges of the words of `body`, in order, with their shapes: letters
+/// and digits, with inner apostrophes ("Sa'ar") but not a possessive
+/// ("Israel's" gives "Israel"), and dotted initials or acronyms kept whole
+/// ("J.", "U.S.").
 struct Words<'a> {
     body: &'a str,
     /// Where the next word is looked for.
@@ -342,34 +354,72 @@ impl<'a> Words<'a> {
     }
 }
 
+impl Words<'_> {
+    /// The end and shape of the word starting at `start` with an ASCII
+    /// letter or digit, if it is ASCII letters and digits only (nearly
+    /// every word): classed in the one pass that finds its end.
+    #[inline(always)]
+    fn ascii_word(&self, start: usize) -> Option<(usize, Shape)> {
+        let bytes = self.body.as_bytes();
+        let first_class = CLASS[usize::from(bytes[start])];
+        let mut rest_classes = 0;
+        let mut end = start + 1;
+        while let Some(&b) = bytes.get(end) {
+            let class = CLASS[usize::from(b)];
+            if class & ALNUM == 0 {
+                break;
+            }
+            rest_classes |= class;
+            end += 1;
+        }
+        // An initial's full stop, a non-ASCII char or an apostrophe may
+        // make more of it.
+        let more = match bytes.get(end) {
+            Some(b'.') => end == start + 1 && first_class & LETTER != 0,
+            Some(&b) => b >= 0x80 || b == b'\'',
+            None => false,
+        };
+        (!more).then(|| {
+            let shape = Shape::of_classes(&bytes[start..end], first_class, rest_classes);
+            (end, shape)
+        })
+    }
+}
+
 impl Iterator for Words<'_> {
-    type Item = Range<usize>;
+    type Item = (Range<usize>, Shape);
 
     #[inline]
-    fn next(&mut self) -> Option<Range<usize>> {
+    fn next(&mut self) -> Option<(Range<usize>, Shape)> {
         let body = self.body;
         let bytes = body.as_bytes();
         let start = self.word_start(self.at);
-        self.at = start;
         let &first = bytes.get(start)?;
-        let second = if first < 0x80 {
-            start + 1
+        let fast = if first < 0x80 {
+            self.ascii_word(start)
         } else {
-            next_char(body, start)
+            None
         };
-        // Dotted initials and acronyms: "J.", "U.S.", "D.C."
-        if bytes.get(second) == Some(&b'.') && alphabetic_at(body, start) {
-            let end = self.initials_end(start);
-            self.at = end;
-            return Some(start..end);
-        }
-        let end = self.word_end(second);
+        let (end, shape) = match fast {
+            Some(word) => word,
+            None => {
+                let second = next_char(body, start);
+                // Dotted initials and acronyms: "J.", "U.S.", "D.C."
+                if bytes.get(second) == Some(&b'.') && alphabetic_at(body, start) {
+                    let end = self.initials_end(start);
+                    self.at = end;
+                    return Some((start..end, Shape::of(&body[start..end])));
+                }
+                let end = self.word_end(second);
+                (end, Shape::of(&body[start..end]))
+            }
+        };
         self.at = end;
         let may_be_apostrophe = bytes.get(end).is_some_and(|&b| b >= 0x80 || b == b'\'');
         if may_be_apostrophe && apostrophe_at(body, end) && possessive(body, end) {
             self.at = next_char(body, next_char(body, end));
         }
-        Some(start..end)
+        Some((start..end, shape))
     }
 }
 
@@ -573,11 +623,12 @@ mod tests {
         cases
             .push("Israel’s army met U.S. envoy J. Osei's aide in Sa'ar, D.C. — İstanbul’S".into());
         for c in &cases {
-            assert_eq!(
-                Words::new(c).collect::<Vec<_>>(),
-                word_ranges_reference(c),
-                "{c:?}"
-            );
+            let words: Vec<(Range<usize>, Shape)> = Words::new(c).collect();
+            let ranges: Vec<Range<usize>> = words.iter().map(|(r, _)| r.clone()).collect();
+            assert_eq!(ranges, word_ranges_reference(c), "{c:?}");
+            for (r, shape) in words {
+                assert_eq!(shape, Shape::of_chars(&c[r.clone()]), "{c:?} {r:?}");
+            }
         }
     }
 
@@ -618,7 +669,7 @@ mod tests {
     }
 
     fn words_of(body: &str) -> Vec<&str> {
-        Words::new(body).map(|r| &body[r]).collect()
+        Words::new(body).map(|(r, _)| &body[r]).collect()
     }
 
     fn phrases_of(body: &str) -> Vec<String> {
