@@ -28,22 +28,11 @@ struct Wide {
 
 impl<'a> Text<'a> {
     pub fn new(body: &'a str) -> Self {
-        let mut multibyte = Vec::new();
-        if !body.is_ascii() {
-            let mut extra_before = 0;
-            // Lead bytes of multi-byte chars are 0xC0 and above; the count of
-            // leading one bits is the char's length.
-            let leads = body.bytes().enumerate().filter(|&(_, b)| b >= 0xC0);
-            for (start, lead) in leads {
-                let extra = lead.leading_ones() as usize - 1;
-                multibyte.push(Wide {
-                    start,
-                    extra,
-                    extra_before,
-                });
-                extra_before += extra;
-            }
-        }
+        let multibyte = if body.is_ascii() {
+            Vec::new()
+        } else {
+            wide_chars(body)
+        };
         Text {
             body,
             sentences: split_sentences(body),
@@ -113,6 +102,82 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Eight bytes of `bytes` from `i` as one integer, if there are eight.
+#[inline]
+fn eight_bytes(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i + 8)?;
+    Some(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of `x` set (and maybe of bytes above the
+/// first zero one, so only the lowest set bit is exact).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// The chars of `body` longer than one byte, in order.
+fn wide_chars(body: &str) -> Vec<Wide> {
+    let bytes = body.as_bytes();
+    let mut wide = Vec::new();
+    let mut extra_before = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most of a body is ASCII: pass it eight bytes at a time.
+        if let Some(eight) = eight_bytes(bytes, i) {
+            let high = eight & HIGHS;
+            if high == 0 {
+                i += 8;
+                continue;
+            }
+            i += high.trailing_zeros() as usize / 8;
+        }
+        // Lead bytes of multi-byte chars are 0xC0 and above; the count of
+        // leading one bits is the char's length.
+        let lead = bytes[i];
+        if lead >= 0xC0 {
+            let extra = lead.leading_ones() as usize - 1;
+            wide.push(Wide {
+                start: i,
+                extra,
+                extra_before,
+            });
+            extra_before += extra;
+            i += extra;
+        }
+        i += 1;
+    }
+    wide
+}
+
+/// Whether a byte is one a sentence may end at.
+fn is_sentence_mark(b: u8) -> bool {
+    matches!(b, b'\n' | b'.' | b'!' | b'?')
+}
+
+/// The first byte at or after `i` that a sentence may end at: eight bytes
+/// at a time, as bodies are long and the marks few.
+fn next_sentence_mark(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let [newline, stop, bang, question] = [b'\n', b'.', b'!', b'?'].map(|b| ONES * u64::from(b));
+    while let Some(x) = eight_bytes(bytes, i) {
+        let found = zero_bytes(x ^ newline)
+            | zero_bytes(x ^ stop)
+            | zero_bytes(x ^ bang)
+            | zero_bytes(x ^ question);
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter()
+        .position(|&b| is_sentence_mark(b))
+        .map(|p| i + p)
+}
+
 /// Words that end in a full stop without ending a sentence (a `match` on
 /// strings compiles to a length switch, cheaper than a linear list search).
 fn is_abbreviation(word: &str) -> bool {
@@ -178,11 +243,8 @@ pub fn split_sentences(body: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         // Only line breaks and sentence marks can end a sentence: skip to one.
-        match bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-        {
-            Some(skip) => i += skip,
+        match next_sentence_mark(bytes, i) {
+            Some(mark) => i = mark,
             None => break,
         }
         let c = bytes[i];
@@ -394,6 +456,56 @@ mod tests {
                     starts.get(chars).copied().unwrap_or(body.len())
                 };
                 assert_eq!(text.byte_offset(chars), expected, "{body:?} char {chars}");
+            }
+        }
+    }
+
+    /// Bodies of ASCII and wider chars, sentence marks among them, long
+    /// enough for the eight-byte scans.
+    fn mixed_bodies() -> Vec<String> {
+        let pieces = [
+            "a", " ", ".", "!", "?", "\n", "é", "®", "î", "…", "。", "🙂", "\u{7f}", "Ab.", "xyzw",
+        ];
+        let mut bodies = concatenations(&pieces, 3);
+        let mut seed = 7;
+        for _ in 0..2000 {
+            let mut body = String::new();
+            for _ in 0..40 {
+                step_random(&mut seed);
+                body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            bodies.push(body);
+        }
+        bodies
+    }
+
+    #[test]
+    fn wide_chars_are_the_chars_of_more_than_one_byte() {
+        for body in mixed_bodies() {
+            let found: Vec<(usize, usize, usize)> = wide_chars(&body)
+                .iter()
+                .map(|w| (w.start, w.extra, w.extra_before))
+                .collect();
+            let mut expected = Vec::new();
+            let mut extra_before = 0;
+            for (start, ch) in body.char_indices().filter(|(_, ch)| ch.len_utf8() > 1) {
+                expected.push((start, ch.len_utf8() - 1, extra_before));
+                extra_before += ch.len_utf8() - 1;
+            }
+            assert_eq!(found, expected, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_marks_are_found_as_a_byte_scan_finds_them() {
+        for body in mixed_bodies() {
+            let bytes = body.as_bytes();
+            for from in 0..=bytes.len() {
+                let expected = bytes[from..]
+                    .iter()
+                    .position(|&b| is_sentence_mark(b))
+                    .map(|p| from + p);
+                assert_eq!(next_sentence_mark(bytes, from), expected, "{body:?} {from}");
             }
         }
     }
