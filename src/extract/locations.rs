@@ -1079,7 +1079,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         });
         let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
         for mut c in claims {
-            if kept.iter().any(|k| overlaps(&k.range, &c.range)) {
+            // Kept claims are disjoint and in order, so the last ends
+            // furthest: only it can overlap a claim starting after them all.
+            if kept.last().is_some_and(|k| overlaps(&k.range, &c.range)) {
                 continue;
             }
             if let Target::Known(key) = &c.target {
@@ -1157,7 +1159,11 @@ struct KeyScratch {
 /// may hold part of it).
 fn push_plain_key(word: &str, out: &mut String) -> bool {
     let start = out.len();
-    if word.is_ascii() {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Nearly every word: its key is its text in lower case.
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else if word.is_ascii() {
         for b in word.bytes() {
             match b {
                 // Vanish, as in fold_key.
@@ -1893,6 +1899,24 @@ mod tests {
         assert_eq!(names(&found), vec!["Gaza Strip", "Rafah", "Sinai"]);
         let found = places("Tanks shelled the Tel Qwerty area of Rafah.");
         assert_eq!(names(&found), vec!["Tel Qwerty", "Rafah"]);
+    }
+
+    #[test]
+    fn plain_keys_are_the_folded_words() {
+        let pieces = [
+            "a", "Z", "9", "'", ".", "-", " ", "é", "Ł", "日", "\u{301}", "ß",
+        ];
+        let mut words = crate::extract::text::concatenations(&pieces, 3);
+        words.extend(["Gaza", "KHAN", "Sa'ar", "U.S.", "Zürich", "İstanbul"].map(String::from));
+        for word in &words {
+            let mut key = String::from("x ");
+            let plain = push_plain_key(word, &mut key);
+            if plain {
+                assert_eq!(key[2..], fold_key(word), "{word:?}");
+            }
+            let alphanumeric = word.bytes().all(|b| b.is_ascii_alphanumeric());
+            assert!(plain || !alphanumeric || word.is_empty(), "{word:?}");
+        }
     }
 
     #[test]
