@@ -332,7 +332,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         // Each word's key, all in one buffer; None where the words' keys
         // joined by spaces might not be the key of their text (see
         // `known_windows`).
-        let KeyScratch { buf, spans, key } = scratch;
+        let KeyScratch {
+            buf,
+            spans,
+            plain_run,
+            key,
+        } = scratch;
         buf.clear();
         spans.clear();
         for i in r.clone() {
@@ -341,11 +346,23 @@ impl<'t, 'a> Reader<'t, 'a> {
                 && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
+        // How many plain words run from each word: a window is plain when
+        // its first word's run covers it.
+        plain_run.clear();
+        plain_run.resize(spans.len() + 1, 0);
+        for k in (0..spans.len()).rev() {
+            plain_run[k] = if spans[k].is_some() {
+                plain_run[k + 1] + 1
+            } else {
+                0
+            };
+        }
         let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
         for i in r.clone() {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
-                let bits = self.known_windows(i..end, fold, key);
+                let plain = plain_run[i - r.start] >= end - i;
+                let bits = self.known_windows(i..end, plain, fold, key);
                 self.known.0[i] = KnownFrom { bits, end };
             }
         }
@@ -356,16 +373,17 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// their keys joined by spaces when each word folds to plain letters
     /// and digits and each gap to a word break (so " ", "-", not "'s "),
     /// minus a leading "the"; keys then grow word by word, stopping when
-    /// no longer key goes on from the current one.
+    /// no longer key goes on from the current one. `plain`: every word of
+    /// `w` has a key.
     fn known_windows<'k>(
         &self,
         w: Range<usize>,
+        plain: bool,
         fold: impl Fn(usize) -> Option<&'k str>,
         key: &mut String,
     ) -> u8 {
         let mut bits = 0u8;
         // Otherwise fold each window's text, as `matches` would.
-        let plain = w.clone().all(|i| fold(i).is_some());
         let first = fold(w.start);
         // "The The Hague" folds twice (see Gazetteer::contains).
         let the_the = first == Some("the") && w.len() > 1 && fold(w.start + 1) == Some("the");
@@ -1150,6 +1168,8 @@ struct KeyScratch {
     buf: String,
     /// Where each word's key lies in `buf`.
     spans: Vec<Option<Range<usize>>>,
+    /// For each word, how many words from it on have a key.
+    plain_run: Vec<usize>,
     /// The key being grown.
     key: String,
 }

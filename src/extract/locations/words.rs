@@ -682,9 +682,8 @@ pub fn canonical_noun(word: &str) -> Option<&'static str> {
 
 /// Whether a word names a month, weekday or holiday.
 pub fn is_calendar(word: &str) -> bool {
-    crate::extract::calendar::is_month(word)
-        || crate::extract::calendar::is_weekday(word)
-        || is(HOLIDAYS, word)
+    // Months and weekdays are listed here too: one look-up for all three.
+    is(MONTHS_AND_WEEKDAYS | HOLIDAYS, word)
 }
 
 /// One or more of the word lists above, for [`is`].
@@ -710,6 +709,9 @@ pub const STATE_FORMS: List = List(1 << 8);
 pub const ADJECTIVES: List = List(1 << 9);
 pub const LOCATIVE: List = List(1 << 10);
 pub const NOUN_MODIFIERS: List = List(1 << 11);
+/// [`calendar::MONTHS`](crate::extract::calendar::MONTHS) and
+/// [`calendar::WEEKDAYS`](crate::extract::calendar::WEEKDAYS).
+const MONTHS_AND_WEEKDAYS: List = List(1 << 12);
 
 const LISTS: &[(List, &[&str])] = &[
     (PARTICLES, PARTICLES_LIST),
@@ -724,6 +726,8 @@ const LISTS: &[(List, &[&str])] = &[
     (ADJECTIVES, ADJECTIVES_LIST),
     (LOCATIVE, LOCATIVE_LIST),
     (NOUN_MODIFIERS, NOUN_MODIFIERS_LIST),
+    (MONTHS_AND_WEEKDAYS, crate::extract::calendar::MONTHS),
+    (MONTHS_AND_WEEKDAYS, crate::extract::calendar::WEEKDAYS),
 ];
 
 /// Every listed word with the lists holding it: one lookup answers [`is`]
@@ -850,6 +854,26 @@ mod tests {
         }
         for (n, _) in NOUNS {
             assert_eq!(n.to_lowercase(), *n);
+        }
+    }
+
+    #[test]
+    fn calendar_words_are_the_calendar_module_s() {
+        use crate::extract::calendar::{is_month, is_weekday, MONTHS, WEEKDAYS};
+        let mut words: Vec<String> = Vec::new();
+        for w in MONTHS.iter().chain(WEEKDAYS).chain(HOLIDAYS_LIST) {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                w[1..].to_string(),
+            ]);
+        }
+        words
+            .extend(["May", "MaY", "Mayor", "", "\u{212a}ippur", "Sépt", "Gaza"].map(String::from));
+        for w in &words {
+            let expected = is_month(w) || is_weekday(w) || is(HOLIDAYS, w);
+            assert_eq!(is_calendar(w), expected, "{w:?}");
         }
     }
 
