@@ -342,7 +342,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         spans.clear();
         for i in r.clone() {
             let start = buf.len();
-            let plain = push_plain_key(t.word(i), buf)
+            let plain = push_plain_key(t.word(i), t.title_case(i), buf)
                 && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
@@ -669,8 +669,8 @@ impl<'t, 'a> Reader<'t, 'a> {
         let own_compass = words::is(words::DIRECTIONS, t.word(r.start));
         if !own_compass
             || t.word(and) != "and"
-            || t.gap(first) != " "
-            || t.gap(and) != " "
+            || !t.space_after(first)
+            || !t.space_after(and)
             || !t.list[first].cap
             || !words::is(words::DIRECTIONS, t.word(first))
         {
@@ -851,7 +851,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             .find(|m| m.words.contains(&last))
             .is_some_and(|m| self.key_info(&m.key).strong);
         if !strong {
-            self.name_words.insert(self.toks.lower(last));
+            // Most surnames recur: a copy only for a new one.
+            let names = &mut self.name_words;
+            with_lowercase(self.toks.word(last), |lower| {
+                if !names.contains(lower) {
+                    names.insert(lower.to_string());
+                }
+            });
         }
     }
 
@@ -872,7 +878,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         // "the village of X", "the settlements of X, Y and Z".
-        if r.start >= 2 && t.word(r.start - 1) == "of" && t.gap(r.start - 1) == " " {
+        if r.start >= 2 && t.word(r.start - 1) == "of" && t.space_after(r.start - 1) {
             if let Some(noun) =
                 words::noun(t.word(r.start - 2)).filter(|_| !t.list[r.start - 2].cap)
             {
@@ -900,7 +906,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let t = self.toks;
         let next = |k: usize| {
             (k < t.len()
-                && t.gap(k - 1) == " "
+                && t.space_after(k - 1)
                 && t.list[k].sentence == t.list[k - 1].sentence
                 && !t.list[k].cap)
                 .then(|| t.word(k))
@@ -971,18 +977,18 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// `i - 1`.
     fn apposition(&self, i: usize) -> Option<Noun> {
         let t = self.toks;
-        if i >= t.len() || t.gap(i - 1) != ", " || !matches!(t.word(i), "a" | "an") {
+        if i >= t.len() || !t.comma_after(i - 1) || !matches!(t.word(i), "a" | "an") {
             return None;
         }
         for k in i + 1..(i + 4).min(t.len()) {
-            if t.list[k].cap || t.gap(k - 1) != " " {
+            if t.list[k].cap || !t.space_after(k - 1) {
                 return None;
             }
             if let Some(noun) = words::noun(t.word(k)) {
                 // The noun must end the description: "a village about 30
                 // km away", not "a town councillor".
                 let ends = k + 1 >= t.len()
-                    || t.gap(k) != " "
+                    || !t.space_after(k)
                     || words::is(words::AFTER_PLACE_NOUN, t.word(k + 1));
                 return (noun != Noun::Site && ends).then_some(noun);
             }
@@ -994,7 +1000,10 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// place: Y's key.
     fn near_after(&self, i: usize) -> Option<String> {
         let t = self.toks;
-        if i + 1 >= t.len() || !matches!(t.gap(i - 1), " " | ", ") || t.word(i) != "near" {
+        if i + 1 >= t.len()
+            || !(t.space_after(i - 1) || t.comma_after(i - 1))
+            || t.word(i) != "near"
+        {
             return None;
         }
         // "in Glilot, near Tel Aviv" (not "clashes with Hamas near Jenin").
@@ -1147,7 +1156,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
             if info.common && !info.curated && !matches!(c.evidence, Evidence::Cue(_)) {
                 let after_preposition = first > 0
-                    && t.gap(first - 1) == " "
+                    && t.space_after(first - 1)
                     && words::is(words::LOCATIVE, t.word(first - 1));
                 if tok.initial || !after_preposition || c.evidence == Evidence::Headline {
                     return false;
@@ -1176,13 +1185,16 @@ struct KeyScratch {
 
 /// Appends the key of `word` (see [`fold_key`]) to `out` and returns true
 /// if it is plain ASCII letters and digits; else returns false (and `out`
-/// may hold part of it).
-fn push_plain_key(word: &str, out: &mut String) -> bool {
+/// may hold part of it). `title_case`: the word is written "Like" this
+/// ([`Tokens::title_case`]).
+fn push_plain_key(word: &str, title_case: bool, out: &mut String) -> bool {
     let start = out.len();
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        // Nearly every word: its key is its text in lower case.
+        // Nearly every word: its key is its text in lower case, and a word
+        // written "Like" this has only its first letter to lower.
         out.push_str(word);
-        out[start..].make_ascii_lowercase();
+        let upper = if title_case { 1 } else { word.len() };
+        out[start..start + upper].make_ascii_lowercase();
     } else if word.is_ascii() {
         for b in word.bytes() {
             match b {
@@ -1930,9 +1942,16 @@ mod tests {
         words.extend(["Gaza", "KHAN", "Sa'ar", "U.S.", "Zürich", "İstanbul"].map(String::from));
         for word in &words {
             let mut key = String::from("x ");
-            let plain = push_plain_key(word, &mut key);
+            let plain = push_plain_key(word, false, &mut key);
             if plain {
                 assert_eq!(key[2..], fold_key(word), "{word:?}");
+            }
+            let text = Text::new(word);
+            let toks = Tokens::new(&text);
+            if toks.len() == 1 && toks.word(0) == word {
+                let mut title_key = String::from("x ");
+                push_plain_key(word, toks.title_case(0), &mut title_key);
+                assert_eq!(title_key, key, "{word:?}");
             }
             let alphanumeric = word.bytes().all(|b| b.is_ascii_alphanumeric());
             assert!(plain || !alphanumeric || word.is_empty(), "{word:?}");

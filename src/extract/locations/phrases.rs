@@ -36,6 +36,18 @@ pub struct Token {
     pub joined: bool,
     /// Joined to the next word by a hyphen ([`Tokens::hyphen_after`]).
     pub hyphen: bool,
+    /// What follows it, as far as the cues for places ask.
+    pub spacing: Spacing,
+}
+
+/// What follows a word before the next (or the end of the body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spacing {
+    /// A single space.
+    Space,
+    /// A comma and a single space.
+    CommaSpace,
+    Other,
 }
 
 /// The words of a body, in order.
@@ -93,6 +105,7 @@ impl<'a> Tokens<'a> {
                     // once here rather than on every question.
                     prev.joined = same_sentence && gap.joins;
                     prev.hyphen = prev.joined && gap.hyphen;
+                    prev.spacing = gap.spacing;
                     !same_sentence || gap.opens
                 }
             } || after_date_marker(body, &list, sentence);
@@ -104,9 +117,13 @@ impl<'a> Tokens<'a> {
                 initial,
                 joined: false,
                 hyphen: false,
+                spacing: Spacing::Other,
                 sentence,
                 range,
             });
+        }
+        if let Some(last) = list.last_mut() {
+            last.spacing = Gap::of(&body[last.range.end..]).spacing;
         }
         Tokens { body, list }
     }
@@ -118,11 +135,6 @@ impl<'a> Tokens<'a> {
     /// The text of word `i`.
     pub fn word(&self, i: usize) -> &'a str {
         &self.body[self.list[i].range.clone()]
-    }
-
-    /// The word in lower case.
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
     }
 
     /// What stands between word `i` and the next one.
@@ -150,6 +162,16 @@ impl<'a> Tokens<'a> {
         self.list[i].joined
     }
 
+    /// True if a single space follows word `i`: `gap(i) == " "`.
+    pub fn space_after(&self, i: usize) -> bool {
+        self.list[i].spacing == Spacing::Space
+    }
+
+    /// True if a comma and a single space follow word `i`.
+    pub fn comma_after(&self, i: usize) -> bool {
+        self.list[i].spacing == Spacing::CommaSpace
+    }
+
     /// True if word `i` is joined to the next by a hyphen.
     pub fn hyphen_after(&self, i: usize) -> bool {
         self.list[i].hyphen
@@ -175,6 +197,7 @@ struct Gap {
     /// Opens a quotation, a bracket or a clause after a colon: the next
     /// word's capital is no evidence of a name.
     opens: bool,
+    spacing: Spacing,
 }
 
 impl Gap {
@@ -183,6 +206,7 @@ impl Gap {
         joins: true,
         hyphen: false,
         opens: false,
+        spacing: Spacing::Space,
     };
 
     fn of(gap: &str) -> Gap {
@@ -194,6 +218,11 @@ impl Gap {
             joins: hyphen,
             hyphen,
             opens: gap.ends_with(['"', '“', '‘', '(']) || gap.trim_end().ends_with(':'),
+            spacing: if gap == ", " {
+                Spacing::CommaSpace
+            } else {
+                Spacing::Other
+            },
         }
     }
 }
@@ -386,40 +415,45 @@ impl Words<'_> {
     }
 }
 
-impl Iterator for Words<'_> {
-    type Item = (Range<usize>, Shape);
-
-    #[inline]
-    fn next(&mut self) -> Option<(Range<usize>, Shape)> {
+impl Words<'_> {
+    /// Any word starting at `start`, and where the next one is looked for
+    /// (after a possessive "'s").
+    #[inline(never)]
+    fn any_word(&mut self, start: usize) -> (Range<usize>, Shape) {
         let body = self.body;
         let bytes = body.as_bytes();
-        let start = self.word_start(self.at);
-        let &first = bytes.get(start)?;
-        let fast = if first < 0x80 {
-            self.ascii_word(start)
-        } else {
-            None
-        };
-        let (end, shape) = match fast {
-            Some(word) => word,
-            None => {
-                let second = next_char(body, start);
-                // Dotted initials and acronyms: "J.", "U.S.", "D.C."
-                if bytes.get(second) == Some(&b'.') && alphabetic_at(body, start) {
-                    let end = self.initials_end(start);
-                    self.at = end;
-                    return Some((start..end, Shape::of(&body[start..end])));
-                }
-                let end = self.word_end(second);
-                (end, Shape::of(&body[start..end]))
-            }
-        };
+        let second = next_char(body, start);
+        // Dotted initials and acronyms: "J.", "U.S.", "D.C."
+        if bytes.get(second) == Some(&b'.') && alphabetic_at(body, start) {
+            let end = self.initials_end(start);
+            self.at = end;
+            return (start..end, Shape::of(&body[start..end]));
+        }
+        let end = self.word_end(second);
         self.at = end;
         let may_be_apostrophe = bytes.get(end).is_some_and(|&b| b >= 0x80 || b == b'\'');
         if may_be_apostrophe && apostrophe_at(body, end) && possessive(body, end) {
             self.at = next_char(body, next_char(body, end));
         }
-        Some((start..end, shape))
+        (start..end, Shape::of(&body[start..end]))
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (Range<usize>, Shape);
+
+    #[inline]
+    fn next(&mut self) -> Option<(Range<usize>, Shape)> {
+        let start = self.word_start(self.at);
+        let &first = self.body.as_bytes().get(start)?;
+        if first < 0x80 {
+            if let Some((end, shape)) = self.ascii_word(start) {
+                // No apostrophe follows: no possessive to pass over.
+                self.at = end;
+                return Some((start..end, shape));
+            }
+        }
+        Some(self.any_word(start))
     }
 }
 
@@ -532,9 +566,11 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
         }
         let mut j = i + 1;
         loop {
-            // "Bar & Grill", "Trinidad & Tobago".
-            // The gap, dearest, last.
+            // "Bar & Grill", "Trinidad & Tobago". Joined words have a
+            // space or hyphen between them, no ampersand; the gap, dearest,
+            // last.
             let ampersand = j < toks.len()
+                && !toks.joined(j - 1)
                 && toks.list[j].cap
                 && toks.list[j].sentence == toks.list[j - 1].sentence
                 && toks.gap(j - 1) == " & ";
@@ -700,6 +736,19 @@ mod tests {
             phrases_of("the Democratic Republic of the Congo and pro-Israel rallies"),
             vec!["Democratic Republic of the Congo", "Israel"]
         );
+    }
+
+    #[test]
+    fn spacing_is_what_the_gap_holds() {
+        let pieces = ["a", "B", " ", ", ", ",", "-", "  ", ".", "é", "“", "\n"];
+        for body in crate::extract::text::concatenations(&pieces, 4) {
+            let text = Text::new(&body);
+            let toks = Tokens::new(&text);
+            for i in 0..toks.len() {
+                assert_eq!(toks.space_after(i), toks.gap(i) == " ", "{body:?} {i}");
+                assert_eq!(toks.comma_after(i), toks.gap(i) == ", ", "{body:?} {i}");
+            }
+        }
     }
 
     #[test]
