@@ -112,7 +112,7 @@ impl<'a> Tokens<'a> {
             list.push(Token {
                 cap: shape.cap,
                 all_caps: shape.all_caps,
-                title: shape.cap && !shape.upper_after_first,
+                title: shape.title,
                 long: shape.chars >= 4 && shape.alpha_first,
                 initial,
                 joined: false,
@@ -236,7 +236,8 @@ struct Shape {
     cap: bool,
     alpha_first: bool,
     any_lower: bool,
-    upper_after_first: bool,
+    /// Capital first, then no upper case: [`Token::title`].
+    title: bool,
 }
 
 impl Shape {
@@ -270,7 +271,7 @@ impl Shape {
             cap: first_class & UPPER != 0,
             alpha_first: first_class & LETTER != 0,
             any_lower,
-            upper_after_first: rest_classes & UPPER != 0,
+            title: first_class & UPPER != 0 && rest_classes & UPPER == 0,
         }
     }
 
@@ -283,28 +284,21 @@ impl Shape {
     fn of_chars(word: &str) -> Shape {
         let mut shape = Shape::default();
         let mut letters = 0;
+        let mut upper_after_first = false;
         for (i, c) in word.chars().enumerate() {
             letters += usize::from(c.is_alphabetic());
-            shape.add(
-                i == 0,
-                c.is_alphabetic(),
-                c.is_uppercase(),
-                c.is_lowercase(),
-            );
+            shape.chars += 1;
+            shape.any_lower |= c.is_lowercase();
+            if i == 0 {
+                shape.cap = c.is_uppercase();
+                shape.alpha_first = c.is_alphabetic();
+            } else {
+                upper_after_first |= c.is_uppercase();
+            }
         }
         shape.all_caps = letters >= 2 && !shape.any_lower;
+        shape.title = shape.cap && !upper_after_first;
         shape
-    }
-
-    fn add(&mut self, first: bool, alphabetic: bool, upper: bool, lower: bool) {
-        self.chars += 1;
-        self.any_lower |= lower;
-        if first {
-            self.cap = upper;
-            self.alpha_first = alphabetic;
-        } else {
-            self.upper_after_first |= upper;
-        }
     }
 }
 
@@ -393,13 +387,21 @@ impl Words<'_> {
         let first_class = CLASS[usize::from(bytes[start])];
         let mut rest_classes = 0;
         let mut end = start + 1;
-        while let Some(&b) = bytes.get(end) {
-            let class = CLASS[usize::from(b)];
-            if class & ALNUM == 0 {
-                break;
+        if first_class & LOWER != 0 {
+            // Most words: a lower-case first letter settles the shape, and
+            // the rest need not be classed.
+            while bytes.get(end).is_some_and(|&b| has(b, ALNUM)) {
+                end += 1;
             }
-            rest_classes |= class;
-            end += 1;
+        } else {
+            while let Some(&b) = bytes.get(end) {
+                let class = CLASS[usize::from(b)];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                rest_classes |= class;
+                end += 1;
+            }
         }
         // An initial's full stop, a non-ASCII char or an apostrophe may
         // make more of it.
