@@ -136,27 +136,28 @@ thread_local! {
     /// same places come up article after article.
     static KEYS: RefCell<FxHashMap<String, (KeyInfo, Candidates)>> =
         RefCell::new(FxHashMap::default());
-    /// [`Gazetteer::probe`] answers, by key.
-    static PROBES: RefCell<FxHashMap<String, (bool, bool)>> = RefCell::new(FxHashMap::default());
+    /// See [`Probes`].
+    static PROBES: RefCell<Probes> = RefCell::new(FxHashMap::default());
     /// Whether a word or name is a demonym ("Israeli"), by its text.
     static DEMONYMS: RefCell<FxHashMap<String, bool>> = RefCell::new(FxHashMap::default());
     /// Parsed place rows, by id.
     static PLACES: RefCell<FxHashMap<PlaceId, Rc<Place>>> = RefCell::new(FxHashMap::default());
 }
 
-/// [`Gazetteer::probe`], remembered per thread: most capitalised words
-/// ("The", "Gaza", "Monday") come up in article after article.
-fn probe(gaz: &Gazetteer, key: &str) -> (bool, bool) {
-    if let Some(found) = PROBES.with_borrow(|probes| probes.get(key).copied()) {
+/// [`Gazetteer::probe`] answers a thread has had, by key: most capitalised
+/// words ("The", "Gaza", "Monday") come up in article after article.
+type Probes = FxHashMap<String, (bool, bool)>;
+
+/// [`Gazetteer::probe`], remembered in `probes`.
+fn probe(probes: &mut Probes, gaz: &Gazetteer, key: &str) -> (bool, bool) {
+    if let Some(&found) = probes.get(key) {
         return found;
     }
     let found = gaz.probe(key);
-    PROBES.with_borrow_mut(|probes| {
-        if probes.len() >= CACHE_LIMIT {
-            probes.clear();
-        }
-        probes.insert(key.to_string(), found);
-    });
+    if probes.len() >= CACHE_LIMIT {
+        probes.clear();
+    }
+    probes.insert(key.to_string(), found);
     found
 }
 
@@ -318,15 +319,18 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         let mut scratch = KeyScratch::default();
-        for p in 0..reader.phrases.len() {
-            reader.index_known(p, &mut scratch);
-        }
+        // Borrowed once for all the phrases' look-ups.
+        PROBES.with_borrow_mut(|probes| {
+            for p in 0..reader.phrases.len() {
+                reader.index_known(p, &mut scratch, probes);
+            }
+        });
         reader
     }
 
     /// Fills `known` for the capitalised words of phrase `p`: the names
     /// [`matches`](Self::matches) may find there, looked up once.
-    fn index_known(&mut self, p: usize, scratch: &mut KeyScratch) {
+    fn index_known(&mut self, p: usize, scratch: &mut KeyScratch, probes: &mut Probes) {
         let t = self.toks;
         let r = self.phrases[p].clone();
         // Each word's key, all in one buffer; None where the words' keys
@@ -362,7 +366,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
                 let plain = plain_run[i - r.start] >= end - i;
-                let bits = self.known_windows(i..end, plain, fold, key);
+                let bits = self.known_windows(i..end, plain, fold, key, probes);
                 self.known.0[i] = KnownFrom { bits, end };
             }
         }
@@ -381,6 +385,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         plain: bool,
         fold: impl Fn(usize) -> Option<&'k str>,
         key: &mut String,
+        probes: &mut Probes,
     ) -> u8 {
         let mut bits = 0u8;
         // Otherwise fold each window's text, as `matches` would.
@@ -407,7 +412,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 key.push(' ');
             }
             key.push_str(fold(w.start + k).expect("plain"));
-            let (exact, longer) = probe(self.gaz, key);
+            let (exact, longer) = probe(probes, self.gaz, key);
             if exact {
                 bits |= 1 << (k + 1);
             }
@@ -1222,44 +1227,37 @@ fn push_plain_key(word: &str, title_case: bool, out: &mut String) -> bool {
 /// is one long name ("Maghreb Arab News Agency") is not one.
 fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
     let count = toks.list.last().map_or(0, |t| t.sentence + 1);
-    // Per sentence: capitalised long words, long words, and where its
-    // words start.
-    let mut stats = vec![(0usize, 0usize, usize::MAX); count];
-    for (i, tok) in toks.list.iter().enumerate() {
-        let e = &mut stats[tok.sentence];
-        if tok.long {
-            e.1 += 1;
-            e.0 += usize::from(tok.cap);
-        }
-        e.2 = e.2.min(i);
-    }
-    // A capitalised function word inside it: asked only of the few
-    // sentences the counts leave in doubt.
-    let function_word_inside = |s: usize, first: usize| {
-        toks.list[first..]
-            .iter()
-            .take_while(|tok| tok.sentence == s)
-            .enumerate()
-            .any(|(k, tok)| {
+    let mut headlines = vec![false; count];
+    // Words come sentence by sentence: each sentence's words are one run.
+    let mut first = 0;
+    while first < toks.len() {
+        let s = toks.list[first].sentence;
+        let rest = &toks.list[first..];
+        let len = rest.iter().take_while(|tok| tok.sentence == s).count();
+        let run = &rest[..len];
+        // Capitalised long words, and long words.
+        let long = run.iter().filter(|tok| tok.long);
+        let (caps, long) = long.fold((0, 0), |(c, l), tok| (c + usize::from(tok.cap), l + 1));
+        // A capitalised function word inside it: asked only of the few
+        // sentences the counts leave in doubt.
+        let function_word_inside = || {
+            run.iter().enumerate().any(|(k, tok)| {
                 !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(first + k))
             })
-    };
-    stats
-        .iter()
-        .enumerate()
-        .map(|(s, &(caps, long, first))| {
-            // The dearest test last.
-            let ends_stop = || {
-                text.sentences
-                    .get(s)
-                    .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'))
-            };
-            long >= 3
-                && caps * 4 >= long * 3
-                && (long >= 6 || function_word_inside(s, first))
-                && !ends_stop()
-        })
-        .collect()
+        };
+        // The dearest test last.
+        let ends_stop = || {
+            text.sentences
+                .get(s)
+                .is_some_and(|r| text.body[r.clone()].trim_end().ends_with('.'))
+        };
+        headlines[s] = long >= 3
+            && caps * 4 >= long * 3
+            && (long >= 6 || function_word_inside())
+            && !ends_stop();
+        first += len;
+    }
+    headlines
 }
 
 fn key_info(gaz: &Gazetteer, key: &str, cands: &[(PlaceId, MatchKind, Brief)]) -> KeyInfo {
