@@ -346,7 +346,8 @@ impl<'t, 'a> Reader<'t, 'a> {
         spans.clear();
         for i in r.clone() {
             let start = buf.len();
-            let plain = push_plain_key(t.word(i), t.title_case(i), buf)
+            let tok = &t.list[i];
+            let plain = push_plain_key(t.word(i), tok.ascii_alphanumeric, tok.title, buf)
                 && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
@@ -1190,11 +1191,17 @@ struct KeyScratch {
 
 /// Appends the key of `word` (see [`fold_key`]) to `out` and returns true
 /// if it is plain ASCII letters and digits; else returns false (and `out`
-/// may hold part of it). `title_case`: the word is written "Like" this
-/// ([`Tokens::title_case`]).
-fn push_plain_key(word: &str, title_case: bool, out: &mut String) -> bool {
+/// may hold part of it). `ascii_alphanumeric` and `title_case`: the word
+/// is ASCII letters and digits only, written "Like" this (as its token
+/// says).
+fn push_plain_key(
+    word: &str,
+    ascii_alphanumeric: bool,
+    title_case: bool,
+    out: &mut String,
+) -> bool {
     let start = out.len();
-    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if ascii_alphanumeric {
         // Nearly every word: its key is its text in lower case, and a word
         // written "Like" this has only its first letter to lower.
         out.push_str(word);
@@ -1232,12 +1239,19 @@ fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
     let mut first = 0;
     while first < toks.len() {
         let s = toks.list[first].sentence;
-        let rest = &toks.list[first..];
-        let len = rest.iter().take_while(|tok| tok.sentence == s).count();
-        let run = &rest[..len];
-        // Capitalised long words, and long words.
-        let long = run.iter().filter(|tok| tok.long);
-        let (caps, long) = long.fold((0, 0), |(c, l), tok| (c + usize::from(tok.cap), l + 1));
+        // Its words; capitalised long words, and long words.
+        let (mut len, mut caps, mut long) = (0, 0, 0);
+        for tok in toks.list[first..]
+            .iter()
+            .take_while(|tok| tok.sentence == s)
+        {
+            len += 1;
+            if tok.long {
+                long += 1;
+                caps += usize::from(tok.cap);
+            }
+        }
+        let run = &toks.list[first..first + len];
         // A capitalised function word inside it: asked only of the few
         // sentences the counts leave in doubt.
         let function_word_inside = || {
@@ -1940,7 +1954,8 @@ mod tests {
         words.extend(["Gaza", "KHAN", "Sa'ar", "U.S.", "Zürich", "İstanbul"].map(String::from));
         for word in &words {
             let mut key = String::from("x ");
-            let plain = push_plain_key(word, false, &mut key);
+            let alphanumeric = !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric());
+            let plain = push_plain_key(word, alphanumeric, false, &mut key);
             if plain {
                 assert_eq!(key[2..], fold_key(word), "{word:?}");
             }
@@ -1948,11 +1963,12 @@ mod tests {
             let toks = Tokens::new(&text);
             if toks.len() == 1 && toks.word(0) == word {
                 let mut title_key = String::from("x ");
-                push_plain_key(word, toks.title_case(0), &mut title_key);
+                let tok = &toks.list[0];
+                assert_eq!(tok.ascii_alphanumeric, alphanumeric, "{word:?}");
+                push_plain_key(word, alphanumeric, tok.title, &mut title_key);
                 assert_eq!(title_key, key, "{word:?}");
             }
-            let alphanumeric = word.bytes().all(|b| b.is_ascii_alphanumeric());
-            assert!(plain || !alphanumeric || word.is_empty(), "{word:?}");
+            assert!(plain || !alphanumeric, "{word:?}");
         }
     }
 

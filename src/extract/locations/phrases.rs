@@ -38,6 +38,9 @@ pub struct Token {
     pub hyphen: bool,
     /// What follows it, as far as the cues for places ask.
     pub spacing: Spacing,
+    /// ASCII letters and digits only (most words): its gazetteer key is
+    /// its text in lower case.
+    pub ascii_alphanumeric: bool,
 }
 
 /// What follows a word before the next (or the end of the body).
@@ -113,6 +116,7 @@ impl<'a> Tokens<'a> {
                 cap: shape.cap,
                 all_caps: shape.all_caps,
                 title: shape.title,
+                ascii_alphanumeric: shape.ascii_alphanumeric,
                 long: shape.chars >= 4 && shape.alpha_first,
                 initial,
                 joined: false,
@@ -238,6 +242,8 @@ struct Shape {
     any_lower: bool,
     /// Capital first, then no upper case: [`Token::title`].
     title: bool,
+    /// ASCII letters and digits only: [`Token::ascii_alphanumeric`].
+    ascii_alphanumeric: bool,
 }
 
 impl Shape {
@@ -253,15 +259,17 @@ impl Shape {
             rest_classes |= CLASS[usize::from(b)];
             all_bytes |= b;
         }
-        all_bytes
-            .is_ascii()
-            .then(|| Shape::of_classes(bytes, CLASS[usize::from(first)], rest_classes))
+        let alphanumeric = bytes.iter().all(|&b| has(b, ALNUM));
+        all_bytes.is_ascii().then(|| {
+            Shape::of_classes(bytes, CLASS[usize::from(first)], rest_classes, alphanumeric)
+        })
     }
 
     /// The shape of ASCII word `bytes` from the class of its first byte and
-    /// the classes of the others, OR-ed together.
+    /// the classes of the others, OR-ed together, and whether every byte is
+    /// a letter or digit.
     #[inline]
-    fn of_classes(bytes: &[u8], first_class: u8, rest_classes: u8) -> Shape {
+    fn of_classes(bytes: &[u8], first_class: u8, rest_classes: u8, alphanumeric: bool) -> Shape {
         let any_lower = (first_class | rest_classes) & LOWER != 0;
         // Letters are counted only when no lower case settles it: rarely.
         let all_caps = !any_lower && bytes.iter().filter(|&&b| has(b, LETTER)).count() >= 2;
@@ -272,6 +280,7 @@ impl Shape {
             alpha_first: first_class & LETTER != 0,
             any_lower,
             title: first_class & UPPER != 0 && rest_classes & UPPER == 0,
+            ascii_alphanumeric: alphanumeric,
         }
     }
 
@@ -298,6 +307,8 @@ impl Shape {
         }
         shape.all_caps = letters >= 2 && !shape.any_lower;
         shape.title = shape.cap && !upper_after_first;
+        shape.ascii_alphanumeric =
+            !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric());
         shape
     }
 }
@@ -411,7 +422,7 @@ impl Words<'_> {
             None => false,
         };
         (!more).then(|| {
-            let shape = Shape::of_classes(&bytes[start..end], first_class, rest_classes);
+            let shape = Shape::of_classes(&bytes[start..end], first_class, rest_classes, true);
             (end, shape)
         })
     }
