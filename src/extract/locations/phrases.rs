@@ -343,6 +343,10 @@ impl<'a> Words<'a> {
     #[inline(always)]
     fn word_start(&self, mut i: usize) -> usize {
         let bytes = self.body.as_bytes();
+        // Most words follow a single space.
+        if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| has(b, ALNUM)) {
+            return i + 1;
+        }
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 if has(b, ALNUM) {
