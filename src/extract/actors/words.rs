@@ -51,6 +51,7 @@ struct InLowerCase {
     role_noun: bool,
     lowercase_not_title: bool,
     body_modifier: bool,
+    body_head_end: bool,
 }
 
 #[derive(Default)]
@@ -127,6 +128,7 @@ fn table() -> &'static FxHashMap<String, Sides> {
             c.lowercase_not_title = true
         });
         lower(organizations::BODY_MODIFIERS, |c| c.body_modifier = true);
+        lower(organizations::HEAD_ENDS, |c| c.body_head_end = true);
         t
     })
 }
@@ -152,6 +154,8 @@ pub struct WordClass {
     pub lowercase_not_title: bool,
     /// In lower case, a word qualifying a state body ("health").
     pub body_modifier: bool,
+    /// In lower case, the last word of a state body's head ("ministry").
+    pub body_head_end: bool,
     pub title: TitleClass,
     /// Some state's name begins with this word.
     pub opens_state: bool,
@@ -223,6 +227,7 @@ impl WordClass {
             role_noun_folded: lower.role_noun,
             lowercase_not_title: lower.lowercase_not_title,
             body_modifier: lower.body_modifier,
+            body_head_end: lower.body_head_end,
             title,
             opens_state: written.opens_state,
             article_name,
