@@ -571,7 +571,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// `\w`, as the regex crate reads it.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
@@ -594,11 +594,7 @@ pub fn matches_at_word_start<'h>(
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = re.find_at(body, at) {
-        let inside_word = body[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char);
-        if bounded(&m) && inside_word {
+        if bounded(&m) && !at_word_start(body, m.start()) {
             at = m.start() + body[m.start()..].chars().next().map_or(1, char::len_utf8);
         } else {
             at = m.end().max(m.start() + 1);
@@ -609,6 +605,12 @@ pub fn matches_at_word_start<'h>(
         }
     }
     out
+}
+
+/// No word character (`\w`) comes right before byte `i` of `body`: a match
+/// starting there would start with `\b`.
+pub fn at_word_start(body: &str, i: usize) -> bool {
+    !body[..i].chars().next_back().is_some_and(is_word_char)
 }
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {

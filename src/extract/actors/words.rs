@@ -40,6 +40,8 @@ struct AsWritten {
     state: Option<(usize, StateForm)>,
     /// Some state's name begins with this word.
     opens_state: bool,
+    /// Some descriptor of an organization ("news agency") begins with it.
+    opens_descriptor: bool,
 }
 
 /// What the lists say about a word in lower case.
@@ -96,6 +98,9 @@ fn table() -> &'static FxHashMap<String, Sides> {
             c.between_name_and_verb = true
         });
         written(&mut lexicon::given_names(), |c| c.given_name = true);
+        written(&mut organizations::descriptor_first_words(), |c| {
+            c.opens_descriptor = true
+        });
         written(&mut ["Al", "El", "Sheikh", "Abu"].into_iter(), |c| {
             c.name_joiner = true
         });
@@ -171,6 +176,10 @@ pub struct WordClass {
     pub org_word: bool,
     /// Opens a phrase without naming: "The", "Hamas-run".
     pub description: bool,
+    /// Some descriptor of an organization ("news agency") begins with it.
+    pub opens_descriptor: bool,
+    /// ASCII letters and digits only: nothing inside it starts a word.
+    pub plain: bool,
 }
 
 impl WordClass {
@@ -241,6 +250,8 @@ impl WordClass {
                 && !title.honorific,
             description: written.function
                 || word.contains('-') && organizations::has_compound_modifier(word),
+            opens_descriptor: written.opens_descriptor,
+            plain: word.bytes().all(|b| b.is_ascii_alphanumeric()),
         }
     }
 }

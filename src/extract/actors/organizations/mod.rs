@@ -18,6 +18,7 @@ use super::tokens::{is_all_caps, Tokens};
 use super::{Found, Kind, Rule};
 use crate::extract::text::with_lowercase;
 
+pub(super) use described::descriptor_first_words;
 pub(super) use state_bodies::{BODY_MODIFIERS, HEAD_ENDS};
 
 /// All organizations named in the body; `hits` are those of the lexicon.
