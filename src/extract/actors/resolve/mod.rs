@@ -158,10 +158,15 @@ fn is_shorter_name_of((short, n): (&str, usize), (long, m): (&str, usize)) -> bo
         .strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "));
     let same_head = || {
-        short.rsplit(' ').next() == long.rsplit(' ').next()
+        last_word(short) == last_word(long)
             && short.split(' ').all(|w| long.split(' ').any(|l| l == w))
     };
     complemented || same_head()
+}
+
+/// The last word of a folded name (its words are joined by one space).
+fn last_word(folded: &str) -> &str {
+    folded.rfind(' ').map_or(folded, |at| &folded[at + 1..])
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
@@ -203,7 +208,7 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
 fn contains_name(long: &Building, short: &[&str]) -> bool {
     short.len() >= 2
         && short.len() < long.word_count
-        && long.folded.rsplit(' ').next() == short.last().copied()
+        && Some(last_word(&long.folded)) == short.last().copied()
         && short
             .iter()
             .all(|w| long.folded.split(' ').any(|l| l == *w))
@@ -386,6 +391,27 @@ fn add_acronyms(text: &Text, tokens: &Tokens, built: &mut [Building]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_those_a_split_gives() {
+        for name in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "red crescent",
+            " x",
+            "x ",
+            "a  b",
+            "é ü",
+        ] {
+            assert_eq!(
+                last_word(name),
+                name.rsplit(' ').next().unwrap_or(""),
+                "{name:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_article_prefix_test_is_that_of_the_string_searches() {
