@@ -174,60 +174,61 @@ pub fn organizations_and_people(body: &str) -> (Vec<Hit>, Vec<Hit>) {
     (org_hits, people_hits)
 }
 
-/// The pairs of bytes the forms of a dictionary open with (a form of one
-/// byte opens every pair its byte opens). Most of a body is lower-case words
-/// that no form opens: the scan tests each pair of bytes with one load.
+/// The bytes and pairs of bytes the forms of a dictionary open with (a form
+/// of one byte opens every pair its byte opens). Most of a body is lower-case
+/// words that no form opens: the first-byte test skips them cheaply.
 struct Openings {
-    /// Indexed by first byte * 256 + second.
-    pairs: Box<[bool; 1 << 16]>,
+    first: [bool; 256],
+    /// One bit per pair: first byte * 256 + second.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl Openings {
     fn of(forms: &[String]) -> Openings {
-        let mut pairs = Box::new([false; 1 << 16]);
+        let mut first = [false; 256];
+        let mut pairs = Box::new([0u64; 1024]);
         for form in forms {
             let b = form.as_bytes();
+            first[usize::from(b[0])] = true;
             let seconds = match b.get(1) {
                 Some(&second) => usize::from(second)..usize::from(second) + 1,
                 None => 0..256,
             };
             for pair in seconds.map(|second| usize::from(b[0]) << 8 | second) {
-                pairs[pair] = true;
+                pairs[pair / 64] |= 1 << (pair % 64);
             }
         }
-        Openings { pairs }
+        Openings { first, pairs }
     }
 
     /// The openings of the forms of two dictionaries.
     fn or(&self, other: &Openings) -> Openings {
-        let mut pairs = self.pairs.clone();
-        for (a, b) in pairs.iter_mut().zip(other.pairs.iter()) {
-            *a |= b;
+        Openings {
+            first: std::array::from_fn(|b| self.first[b] || other.first[b]),
+            pairs: Box::new(std::array::from_fn(|w| self.pairs[w] | other.pairs[w])),
         }
-        Openings { pairs }
-    }
-
-    /// The pair of `first` and `second` may open a form.
-    #[inline]
-    fn pair_opens(&self, first: u8, second: u8) -> bool {
-        self.pairs[usize::from(first) << 8 | usize::from(second)]
     }
 
     /// A form may open at byte `i` (a first byte of `bytes`).
     fn opens(&self, bytes: &[u8], i: usize) -> bool {
-        self.pair_opens(bytes[i], bytes.get(i + 1).copied().unwrap_or(0))
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let pair = usize::from(bytes[i]) << 8 | usize::from(second);
+        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
     }
 
     /// The first byte from `from` that, with the next, may open a form.
     fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        let rest = bytes.get(from..)?;
-        let mut pairs = rest.iter().zip(rest.iter().skip(1));
-        if let Some(k) = pairs.position(|(&first, &second)| self.pair_opens(first, second)) {
-            return Some(from + k);
+        let mut i = from;
+        loop {
+            i += bytes
+                .get(i..)?
+                .iter()
+                .position(|&b| self.first[usize::from(b)])?;
+            if self.opens(bytes, i) {
+                return Some(i);
+            }
+            i += 1;
         }
-        // The last byte, which `opens` pairs with a zero.
-        let last = bytes.len().checked_sub(1).filter(|&last| last >= from)?;
-        self.opens(bytes, last).then_some(last)
     }
 }
 
