@@ -220,18 +220,18 @@ pub fn state_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static lexicon::S
 pub fn canonical_person(name: &str) -> String {
     // Leading honorifics go ("Sheikh Tamim"); inner ones are the name
     // ("Hassan Sheikh Mohamud").
-    let words: Vec<&str> = name
+    let mut words = name
         .split_whitespace()
-        .skip_while(|w| lexicon::title_class(w).honorific)
-        .collect();
+        .skip_while(|w| lexicon::title_class(w).honorific);
     // Middle initials go; leading ones ("S. Jaishankar") are the name.
-    words
-        .iter()
-        .enumerate()
-        .filter(|(k, w)| *k == 0 || !is_initial(w))
-        .map(|(_, w)| *w)
-        .collect::<Vec<_>>()
-        .join(" ")
+    // (Written out as read: no list of words to join.)
+    let mut out = String::with_capacity(name.len());
+    out.push_str(words.next().unwrap_or(""));
+    for word in words.filter(|w| !is_initial(w)) {
+        out.push(' ');
+        out.push_str(word);
+    }
+    out
 }
 
 /// A folded form for comparing names: lower case, no accents, hyphens as spaces.
@@ -256,25 +256,26 @@ fn fold_any(name: &str) -> String {
         .join(" ")
 }
 
-/// [`fold`] of an ASCII name (nothing to decompose), without the detours.
+/// [`fold`] of an ASCII name (nothing to decompose), without the detours:
+/// byte by byte, as every character is one.
 fn fold_ascii(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let mut out = Vec::with_capacity(name.len());
     let mut space = false;
-    for c in name.chars() {
-        if c == '.' || c == '\'' {
-            continue;
+    for &b in name.as_bytes() {
+        match b {
+            b'.' | b'\'' => {}
+            // '-' and what `char::is_whitespace` calls white in ASCII.
+            b'-' | b' ' | b'\t'..=b'\r' => space = !out.is_empty(),
+            _ => {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            }
         }
-        if c == '-' || c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c.to_ascii_lowercase());
     }
-    out
+    String::from_utf8(out).expect("an ASCII name folds to ASCII")
 }
 
 #[cfg(test)]
@@ -323,6 +324,41 @@ mod tests {
     }
 
     #[test]
+    fn canonical_names_are_those_the_joined_word_list_gave() {
+        let joined = |name: &str| {
+            let words: Vec<&str> = name
+                .split_whitespace()
+                .skip_while(|w| lexicon::title_class(w).honorific)
+                .collect();
+            words
+                .iter()
+                .enumerate()
+                .filter(|(k, w)| *k == 0 || !is_initial(w))
+                .map(|(_, w)| *w)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut names = super::super::tokens::tests::odd_texts();
+        names.extend(
+            [
+                "",
+                " ",
+                "Sheikh",
+                "Sheikh J.",
+                "J. K. Rowling",
+                "Sheikh Sheikh Tamim J.",
+                "Dr.  Ana\tJ.\u{a0}Ruiz",
+                "Lloyd J. Austin",
+                "É. Macron",
+            ]
+            .map(String::from),
+        );
+        for name in names {
+            assert_eq!(canonical_person(&name), joined(&name), "{name:?}");
+        }
+    }
+
+    #[test]
     fn ascii_names_fold_as_the_general_path_does() {
         for name in [
             "Lloyd J. Austin",
@@ -331,6 +367,8 @@ mod tests {
             "-'.",
             "",
             "O'Neil \r\n Smith",
+            "a\x0b\x0cb\x1cc\x1fd\x7fe",
+            "\t\n\r -x- ",
         ] {
             assert_eq!(fold(name), fold_any(name), "{name:?}");
         }

@@ -60,6 +60,9 @@ impl<'a> Tokens<'a> {
         thread_local! {
             static KNOWN: RefCell<KnownWords> = RefCell::default();
         }
+        // The words that may open a state's name, noted on the way: the
+        // runs are looked up once every word is known.
+        let mut state_openers: Vec<usize> = Vec::new();
         let list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
             known.bound(100_000);
             // About one word per six bytes of news text.
@@ -68,6 +71,9 @@ impl<'a> Tokens<'a> {
                 let word = token(body, range, known);
                 if let Some(last) = list.last_mut() {
                     last.spaced = is_spacing(body, last.end..word.range.start);
+                }
+                if word.class.opens_state {
+                    state_openers.push(list.len());
                 }
                 list.push(word);
             }
@@ -80,10 +86,8 @@ impl<'a> Tokens<'a> {
         };
         // One buffer for the words of every run looked up.
         let mut words = String::new();
-        for i in 0..tokens.len() {
-            if tokens.list[i].class.opens_state {
-                tokens.list[i].state = tokens.find_state(i, &mut words);
-            }
+        for i in state_openers {
+            tokens.list[i].state = tokens.find_state(i, &mut words);
         }
         tokens
     }
@@ -472,9 +476,10 @@ impl<'a> WordScanner<'a> {
         let bytes = self.body.as_bytes();
         loop {
             // ASCII letters and digits, most of any word, without decoding.
-            while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 return i;
             }
@@ -566,7 +571,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// `\w`, as the regex crate reads it.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
@@ -589,11 +594,7 @@ pub fn matches_at_word_start<'h>(
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = re.find_at(body, at) {
-        let inside_word = body[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char);
-        if bounded(&m) && inside_word {
+        if bounded(&m) && !at_word_start(body, m.start()) {
             at = m.start() + body[m.start()..].chars().next().map_or(1, char::len_utf8);
         } else {
             at = m.end().max(m.start() + 1);
@@ -604,6 +605,12 @@ pub fn matches_at_word_start<'h>(
         }
     }
     out
+}
+
+/// No word character (`\w`) comes right before byte `i` of `body`: a match
+/// starting there would start with `\b`.
+pub fn at_word_start(body: &str, i: usize) -> bool {
+    !body[..i].chars().next_back().is_some_and(is_word_char)
 }
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {

@@ -40,6 +40,8 @@ struct AsWritten {
     state: Option<(usize, StateForm)>,
     /// Some state's name begins with this word.
     opens_state: bool,
+    /// Some descriptor of an organization ("news agency") begins with it.
+    opens_descriptor: bool,
 }
 
 /// What the lists say about a word in lower case.
@@ -51,6 +53,7 @@ struct InLowerCase {
     role_noun: bool,
     lowercase_not_title: bool,
     body_modifier: bool,
+    body_head_end: bool,
 }
 
 #[derive(Default)]
@@ -95,6 +98,9 @@ fn table() -> &'static FxHashMap<String, Sides> {
             c.between_name_and_verb = true
         });
         written(&mut lexicon::given_names(), |c| c.given_name = true);
+        written(&mut organizations::descriptor_first_words(), |c| {
+            c.opens_descriptor = true
+        });
         written(&mut ["Al", "El", "Sheikh", "Abu"].into_iter(), |c| {
             c.name_joiner = true
         });
@@ -127,6 +133,7 @@ fn table() -> &'static FxHashMap<String, Sides> {
             c.lowercase_not_title = true
         });
         lower(organizations::BODY_MODIFIERS, |c| c.body_modifier = true);
+        lower(organizations::HEAD_ENDS, |c| c.body_head_end = true);
         t
     })
 }
@@ -152,6 +159,8 @@ pub struct WordClass {
     pub lowercase_not_title: bool,
     /// In lower case, a word qualifying a state body ("health").
     pub body_modifier: bool,
+    /// In lower case, the last word of a state body's head ("ministry").
+    pub body_head_end: bool,
     pub title: TitleClass,
     /// Some state's name begins with this word.
     pub opens_state: bool,
@@ -167,6 +176,10 @@ pub struct WordClass {
     pub org_word: bool,
     /// Opens a phrase without naming: "The", "Hamas-run".
     pub description: bool,
+    /// Some descriptor of an organization ("news agency") begins with it.
+    pub opens_descriptor: bool,
+    /// ASCII letters and digits only: nothing inside it starts a word.
+    pub plain: bool,
 }
 
 impl WordClass {
@@ -223,6 +236,7 @@ impl WordClass {
             role_noun_folded: lower.role_noun,
             lowercase_not_title: lower.lowercase_not_title,
             body_modifier: lower.body_modifier,
+            body_head_end: lower.body_head_end,
             title,
             opens_state: written.opens_state,
             article_name,
@@ -236,6 +250,8 @@ impl WordClass {
                 && !title.honorific,
             description: written.function
                 || word.contains('-') && organizations::has_compound_modifier(word),
+            opens_descriptor: written.opens_descriptor,
+            plain: word.bytes().all(|b| b.is_ascii_alphanumeric()),
         }
     }
 }

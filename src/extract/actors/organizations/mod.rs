@@ -18,7 +18,8 @@ use super::tokens::{is_all_caps, Tokens};
 use super::{Found, Kind, Rule};
 use crate::extract::text::with_lowercase;
 
-pub(super) use state_bodies::BODY_MODIFIERS;
+pub(super) use described::descriptor_first_words;
+pub(super) use state_bodies::{BODY_MODIFIERS, HEAD_ENDS};
 
 /// All organizations named in the body; `hits` are those of the lexicon.
 pub fn find(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {

@@ -56,8 +56,9 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
         let name = tokens.body[range.clone()].to_string();
         // In a title-case headline every word is capitalised: a name read
         // there must be generic or appear again in the body.
-        if tokens.in_headline_case(k)
-            && !is_generic(tokens, i, end, k)
+        // (The cheap word test first: a line's shape reads the whole line.)
+        if !is_generic(tokens, i, end, k)
+            && tokens.in_headline_case(k)
             && tokens.body.matches(name.as_str()).count() < 2
         {
             continue;

@@ -9,7 +9,6 @@ use super::super::names::state_at;
 use super::super::tokens::Tokens;
 use super::super::{Found, Rule};
 use super::organization;
-use crate::extract::text::with_lowercase;
 
 /// Lower-case words that qualify a state body ("health ministry", "top
 /// military command").
@@ -45,7 +44,7 @@ const BODY_HEADS: &[&str] = &[
 ];
 
 /// The last words of [`BODY_HEADS`].
-const HEAD_ENDS: &[&str] = &[
+pub const HEAD_ENDS: &[&str] = &[
     "office",
     "forces",
     "force",
@@ -133,20 +132,27 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
         last += 1;
     }
     (k..=last).rev().find_map(|m| {
-        // Cheap test first: the phrase must end in a head's last word.
-        if !with_lowercase(tokens.text(m), |w| HEAD_ENDS.contains(&w)) {
+        // Cheap test first: the phrase must end in a head's last word
+        // (read from the word's class, not by lowering it).
+        if !tokens.class(m).body_head_end {
             return None;
         }
         let phrase = &tokens.body[tokens.list[k].range.start..tokens.list[m].range.end];
         let lower = phrase.to_lowercase().replace('’', "'");
-        let head = BODY_HEADS
-            .iter()
-            .find(|h| lower == **h || lower.ends_with(&format!(" {h}")))?;
+        let head = BODY_HEADS.iter().find(|h| is_phrase_head(&lower, h))?;
         lower[..lower.len() - head.len()]
             .split_whitespace()
             .all(|w| BODY_MODIFIERS.contains(&w))
             .then(|| (tokens.list[m].range.end, phrase.to_string()))
     })
+}
+
+/// `head` is the whole `phrase` or its last words after a space (tested
+/// without writing " head" out for each head).
+fn is_phrase_head(phrase: &str, head: &str) -> bool {
+    phrase
+        .strip_suffix(head)
+        .is_some_and(|before| before.is_empty() || before.ends_with(' '))
 }
 
 /// The state named right before word `i` ("Qatar's", "Egyptian", "US").
@@ -188,6 +194,59 @@ mod tests {
         for head in BODY_HEADS {
             let last = head.rsplit(' ').next().unwrap_or(head);
             assert!(HEAD_ENDS.contains(&last), "{head}");
+        }
+    }
+
+    #[test]
+    fn phrase_heads_are_those_the_formatted_suffix_finds() {
+        let phrases = [
+            "army",
+            "the army",
+            "xarmy",
+            "top military command",
+            "military",
+            "air force",
+            "force",
+            "defense forces",
+            "president's office",
+            "prime minister's office",
+            " army",
+            "army ",
+            "",
+            "é army",
+            "armed forces",
+            "militaries",
+        ];
+        for phrase in phrases {
+            for head in BODY_HEADS.iter().chain(&["", " ", "y"]) {
+                let formatted = phrase == *head || phrase.ends_with(&format!(" {head}"));
+                assert_eq!(
+                    is_phrase_head(phrase, head),
+                    formatted,
+                    "{phrase:?} {head:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_words_class_knows_the_head_ends_as_lowering_it_does() {
+        use crate::extract::text::with_lowercase;
+        let mut words: Vec<String> = super::super::super::tokens::tests::odd_texts()
+            .iter()
+            .flat_map(|t| t.split_whitespace().map(String::from).collect::<Vec<_>>())
+            .collect();
+        for end in HEAD_ENDS {
+            let mut capitalised = end.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            words.extend([end.to_string(), end.to_uppercase(), capitalised]);
+            words.extend([format!("{end}s"), format!("x{end}"), format!("{end}é")]);
+        }
+        words.extend(["MİNİSTRY", "ΑRMY", "Ministry’s", ""].map(String::from));
+        for word in words {
+            let listed = with_lowercase(&word, |w| HEAD_ENDS.contains(&w));
+            let class = super::super::super::words::WordClass::of(&word);
+            assert_eq!(class.body_head_end, listed, "{word:?}");
         }
     }
 }

@@ -210,6 +210,12 @@ fn full_names(tokens: &Tokens) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Most words open no name: one read of the class turns them away.
+        let first = tokens.class(i);
+        if !first.initials && !first.name_word {
+            i += 1;
+            continue;
+        }
         let continues = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word;
         match name_from(tokens, i).filter(|&j| j > i && !continues) {
             Some(j) => {

@@ -66,6 +66,12 @@ fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
 /// A title chain starting at word `i`: its last word, if it has an office,
 /// rank or honorific ("Secretary of Defense", "spokesperson Rear Admiral").
 fn title_chain(tokens: &Tokens, i: usize) -> Option<usize> {
+    // Asked of every word, and most are neither role nor title: one read
+    // of the class turns them away.
+    let class = tokens.class(i);
+    if !class.role_noun && !class.title.any() {
+        return None;
+    }
     if role_before_name(tokens, i).is_some() {
         return Some(i);
     }

@@ -158,10 +158,15 @@ fn is_shorter_name_of((short, n): (&str, usize), (long, m): (&str, usize)) -> bo
         .strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "));
     let same_head = || {
-        short.rsplit(' ').next() == long.rsplit(' ').next()
+        last_word(short) == last_word(long)
             && short.split(' ').all(|w| long.split(' ').any(|l| l == w))
     };
     complemented || same_head()
+}
+
+/// The last word of a folded name (its words are joined by one space).
+fn last_word(folded: &str) -> &str {
+    folded.rfind(' ').map_or(folded, |at| &folded[at + 1..])
 }
 
 fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
@@ -203,7 +208,7 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
 fn contains_name(long: &Building, short: &[&str]) -> bool {
     short.len() >= 2
         && short.len() < long.word_count
-        && long.folded.rsplit(' ').next() == short.last().copied()
+        && Some(last_word(&long.folded)) == short.last().copied()
         && short
             .iter()
             .all(|w| long.folded.split(' ').any(|l| l == *w))
@@ -304,11 +309,13 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         .fold(0, |m, b| m | 1 << (b - b'a'));
     for k in 0..tokens.len() {
         let word = tokens.text(k);
-        if !tokens.class(k).capitalised && !word.starts_with("al-") && !word.starts_with("el-") {
+        if !tokens.class(k).capitalised && !has_article_prefix(word) {
             continue;
         }
         // A plain ASCII word folds to its lower case: no allocation.
-        let plain = word.is_ascii() && !word.contains(['.', '\'', '-']);
+        let plain = word
+            .bytes()
+            .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
         if plain && !could_be_surname(word, lengths, initials) {
             continue;
         }
@@ -326,6 +333,12 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             add_mention(&mut built[owner], text, r);
         }
     }
+}
+
+/// "al-Qidra", "el-Sisi": opens with "al-" or "el-" (bytes compared, not
+/// two string searches: asked of every lower-case word).
+fn has_article_prefix(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'a' | b'e', b'l', b'-', ..])
 }
 
 /// A plain ASCII word (its own fold once in lower case) has the length and
@@ -378,6 +391,42 @@ fn add_acronyms(text: &Text, tokens: &Tokens, built: &mut [Building]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_those_a_split_gives() {
+        for name in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "red crescent",
+            " x",
+            "x ",
+            "a  b",
+            "é ü",
+        ] {
+            assert_eq!(
+                last_word(name),
+                name.rsplit(' ').next().unwrap_or(""),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_article_prefix_test_is_that_of_the_string_searches() {
+        let mut words = super::super::tokens::tests::odd_texts();
+        words.extend(
+            [
+                "al-", "el-", "al", "el-Sisi", "al-Qidra", "Al-Thani", "ál-x", "e", "", "l-",
+            ]
+            .map(String::from),
+        );
+        for word in words {
+            let searched = word.starts_with("al-") || word.starts_with("el-");
+            assert_eq!(has_article_prefix(&word), searched, "{word:?}");
+        }
+    }
 
     #[test]
     fn the_surname_filter_passes_every_surname() {
