@@ -168,33 +168,34 @@ pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
 
 /// A closed class of words, looked up by hash: these lists are read for
 /// most tokens near a count, where a linear scan was a large share of the
-/// stage. Most words asked about are in no class: the lengths and first
-/// bytes of the class's words turn them away before hashing.
+/// stage. Most words asked about are in no class: the first bytes of the
+/// class's words of the same length turn them away before hashing.
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
-    /// Bit `n` set when a word of the class is `n` bytes long (`n` < 64).
-    lengths: u64,
-    /// Bit `b` set when a word of the class starts with byte `b`.
-    firsts: [u64; 4],
+    /// By length (the last row for [`LONG`] bytes or more), bit `b` set
+    /// when a word of the class of that length starts with byte `b`.
+    firsts_by_length: [[u64; 4]; LONG + 1],
 }
+
+/// The word length from which [`WordSet`] keeps one row of first bytes.
+const LONG: usize = 15;
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> Self {
-        let (mut lengths, mut firsts) = (0u64, [0u64; 4]);
+        let mut firsts_by_length = [[0u64; 4]; LONG + 1];
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_bytes();
-            assert!(!word.is_empty() && word.len() < 64, "class words are short");
-            lengths |= 1 << word.len();
-            firsts[(word[0] / 64) as usize] |= 1 << (word[0] % 64);
+            assert!(!word.is_empty(), "class words are not empty");
+            let row = if word.len() < LONG { word.len() } else { LONG };
+            firsts_by_length[row][(word[0] / 64) as usize] |= 1 << (word[0] % 64);
             i += 1;
         }
         WordSet {
             words,
             set: OnceLock::new(),
-            lengths,
-            firsts,
+            firsts_by_length,
         }
     }
 
@@ -207,14 +208,14 @@ impl WordSet {
                 .contains(*w)
     }
 
-    /// False when no word of the class has the length or first byte of `w`.
+    /// False when no word of the class has both the length and the first
+    /// byte of `w`.
     fn may_hold(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else {
             return false;
         };
-        w.len() < 64
-            && self.lengths >> w.len() & 1 == 1
-            && self.firsts[usize::from(first / 64)] >> (first % 64) & 1 == 1
+        let row = &self.firsts_by_length[w.len().min(LONG)];
+        row[usize::from(first / 64)] >> (first % 64) & 1 == 1
     }
 }
 
@@ -654,9 +655,22 @@ mod tests {
     /// of the class, of every length and first byte, ASCII or not.
     #[test]
     fn word_set_matches_a_scan() {
-        static SET: WordSet = WordSet::new(&["was", "were", "had", "been", "é", "über", "a"]);
+        static SET: WordSet = WordSet::new(&[
+            "was",
+            "were",
+            "had",
+            "been",
+            "é",
+            "über",
+            "a",
+            "counterinsurgency",
+        ]);
         let mut asked: Vec<String> = [
             "",
+            "counterinsurgency",
+            "counterinsurgencies",
+            "counterinsurgenc",
+            "countering",
             "was",
             "Was",
             "wa",
