@@ -197,13 +197,18 @@ impl WordSet {
         }
     }
 
-    /// Whether the class holds `w` (called like `slice::contains`).
+    /// Whether the class holds `w` (called like `slice::contains`). Inline,
+    /// so that the words the shapes turn away cost no call.
+    #[inline]
     pub fn contains(&self, w: &&str) -> bool {
-        self.shapes.may_hold(w.as_bytes())
-            && self
-                .set
-                .get_or_init(|| self.words.iter().copied().collect())
-                .contains(*w)
+        self.shapes.may_hold(w.as_bytes()) && self.hashed_contains(w)
+    }
+
+    #[inline(never)]
+    fn hashed_contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
     }
 }
 
@@ -235,6 +240,7 @@ impl Shapes {
 
     /// False when no word of the set has both the length and the first
     /// byte of `w`.
+    #[inline]
     fn may_hold(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else {
             return false;
