@@ -868,6 +868,19 @@ fn last_word(s: &str) -> &str {
     &s[start..]
 }
 
+/// The ASCII bytes of a word: letters, digits, hyphens and apostrophes (a
+/// table, as [`word_at`] tests every byte of the words around every number).
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'';
+        b += 1;
+    }
+    table
+};
+
 /// The word (letters, digits, hyphens, apostrophes) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
     let bytes = s.as_bytes();
@@ -875,7 +888,7 @@ pub fn word_at(s: &str) -> &str {
     // The ASCII letters, digits, hyphens and apostrophes first, in one pass.
     let mut end = bytes[..limit]
         .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'\''))
+        .position(|&b| !WORD_BYTE[usize::from(b)])
         .unwrap_or(limit);
     while end < bytes.len() && end < MAX_WORD_BYTES {
         let b = bytes[end];
@@ -979,6 +992,14 @@ mod tests {
                 let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
                 assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn word_byte_table_holds_the_word_bytes() {
+        for b in 0..=255u8 {
+            let word = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+            assert_eq!(WORD_BYTE[usize::from(b)], word, "{b}");
         }
     }
 
