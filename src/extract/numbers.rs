@@ -858,12 +858,20 @@ const MAX_WORD_BYTES: usize = 64;
 /// The last word (letters, digits, hyphens, apostrophes, dots) of `s`.
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
+    let bytes = s.as_bytes();
     let mut start = s.len();
-    for (i, c) in s.char_indices().rev() {
-        if !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '.')) || s.len() - i > MAX_WORD_BYTES {
+    while let Some(&b) = start.checked_sub(1).map(|p| &bytes[p]) {
+        // The char that ends at `start`: ASCII read as a byte, others decoded.
+        let (at, in_word) = if b.is_ascii() {
+            (start - 1, WORD_BYTE[usize::from(b)] || b == b'.')
+        } else {
+            let c = s[..start].chars().next_back().expect("char boundary");
+            (start - c.len_utf8(), c.is_alphanumeric())
+        };
+        if !in_word || s.len() - at > MAX_WORD_BYTES {
             break;
         }
-        start = i;
+        start = at;
     }
     &s[start..]
 }
@@ -992,6 +1000,34 @@ mod tests {
                 let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
                 assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
             }
+        }
+    }
+
+    /// `last_word` before its byte reading, kept as its reference.
+    fn last_word_by_chars(s: &str) -> &str {
+        let s = s.trim_end();
+        let mut start = s.len();
+        for (i, c) in s.char_indices().rev() {
+            let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '.');
+            if !in_word || s.len() - i > MAX_WORD_BYTES {
+                break;
+            }
+            start = i;
+        }
+        &s[start..]
+    }
+
+    #[test]
+    fn last_word_matches_its_char_reading() {
+        let pieces = [
+            "a", "7", " ", ".", "-", "'", "’", "é", "東", ",", "\u{a0}", "Oct",
+        ];
+        let mut texts = super::super::text::concatenations(&pieces, 4);
+        texts.push("x".repeat(70));
+        texts.push("é".repeat(40));
+        texts.push(format!("{} 1", "1-".repeat(40)));
+        for text in &texts {
+            assert_eq!(last_word(text), last_word_by_chars(text), "{text:?}");
         }
     }
 
