@@ -254,16 +254,24 @@ fn scan(text: &str) -> Vec<Number> {
     while i < text.len() {
         let b = bytes[i];
         // Fast paths, same outcome as below: ASCII punctuation and spaces
-        // start no number, and a word that surely starts none is skipped whole.
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+        // start no number, and a word that surely starts none is skipped
+        // whole. Most words start with a letter no number word starts with.
+        match LEAD_BYTE[usize::from(b)] {
+            Lead::Separator => {
+                i += 1;
+                continue;
+            }
+            Lead::NoNumberLetter if at_word_start(text, i) => {
+                i += token_len(&bytes[i..], &text[i..]);
+                continue;
+            }
+            _ => {}
         }
-        if b.is_ascii_alphabetic() && starts_no_number(&bytes[i..]) && word_start(text, i) {
+        if b.is_ascii_alphabetic() && starts_no_number(&bytes[i..]) && at_word_start(text, i) {
             i += token_len(&bytes[i..], &text[i..]);
             continue;
         }
-        if word_start(text, i) {
+        if at_word_start(text, i) {
             if let Some(mut n) = parse_at(text, i) {
                 i = n.range.end;
                 halve_after_half(text, &mut n);
@@ -282,6 +290,48 @@ fn scan(text: &str) -> Vec<Number> {
     out
 }
 
+/// What a byte tells [`scan`] about the text from there on.
+#[derive(Clone, Copy, PartialEq)]
+enum Lead {
+    /// ASCII punctuation or space: starts no number.
+    Separator,
+    /// An ASCII letter no number word (nor "a"/"an") starts with: a word
+    /// that starts with it is no number.
+    NoNumberLetter,
+    /// Anything else: read on.
+    Other,
+}
+
+/// [`Lead`] by byte: one lookup for the bytes most words start with.
+const LEAD_BYTE: [Lead; 256] = {
+    let mut table = [Lead::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii_alphanumeric() {
+            Lead::Separator
+        } else if byte.is_ascii_alphabetic() && !may_start_number_word(byte as char) {
+            Lead::NoNumberLetter
+        } else {
+            Lead::Other
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`word_start`], with its usual case (an ASCII byte before `i`) inline:
+/// it is asked at nearly every word of every sentence (`always`: the
+/// compiler kept it a call, a third of its cost).
+#[inline(always)]
+fn at_word_start(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => word_start(text, i),
+    }
+}
+
 /// The ASCII bytes a token holds: letters, digits, commas, dots and hyphens
 /// (a table, as this test runs on every byte of every word).
 const TOKEN_BYTE: [bool; 256] = {
@@ -295,13 +345,19 @@ const TOKEN_BYTE: [bool; 256] = {
     table
 };
 
-/// Length of the letters, digits, commas, dots and hyphens `s` starts with.
+/// Length of the letters, digits, commas, dots and hyphens `s` starts with
+/// (`always` inline: [`scan`] asks it at every word it skips).
+#[inline(always)]
 fn token_len(bytes: &[u8], s: &str) -> usize {
-    // ASCII first, in one pass; other chars are decoded one by one.
-    let mut len = 0;
-    while len < bytes.len() && TOKEN_BYTE[usize::from(bytes[len])] {
-        len += 1;
+    // ASCII first, in one pass: an ASCII byte that stops it ends the token.
+    let mut len = bytes
+        .iter()
+        .position(|&b| !TOKEN_BYTE[usize::from(b)])
+        .unwrap_or(bytes.len());
+    if bytes.get(len).is_none_or(u8::is_ascii) {
+        return len;
     }
+    // Other chars are decoded one by one.
     while let Some(&b) = bytes.get(len) {
         let step = if b.is_ascii() {
             TOKEN_BYTE[usize::from(b)].then_some(1)
@@ -410,7 +466,7 @@ fn starts_no_number(bytes: &[u8]) -> bool {
 /// Whether a word starting with `c` can be "a"/"an" or a number word: every
 /// one of [`UNITS`] starts with one of these letters (and a compound such as
 /// "twenty-five" with its tens), so other words need no parsing.
-fn may_start_number_word(c: char) -> bool {
+const fn may_start_number_word(c: char) -> bool {
     matches!(
         c.to_ascii_lowercase(),
         'a' | 'e' | 'f' | 'n' | 'o' | 's' | 't' | 'z'
@@ -802,15 +858,36 @@ const MAX_WORD_BYTES: usize = 64;
 /// The last word (letters, digits, hyphens, apostrophes, dots) of `s`.
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
+    let bytes = s.as_bytes();
     let mut start = s.len();
-    for (i, c) in s.char_indices().rev() {
-        if !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '.')) || s.len() - i > MAX_WORD_BYTES {
+    while let Some(&b) = start.checked_sub(1).map(|p| &bytes[p]) {
+        // The char that ends at `start`: ASCII read as a byte, others decoded.
+        let (at, in_word) = if b.is_ascii() {
+            (start - 1, WORD_BYTE[usize::from(b)] || b == b'.')
+        } else {
+            let c = s[..start].chars().next_back().expect("char boundary");
+            (start - c.len_utf8(), c.is_alphanumeric())
+        };
+        if !in_word || s.len() - at > MAX_WORD_BYTES {
             break;
         }
-        start = i;
+        start = at;
     }
     &s[start..]
 }
+
+/// The ASCII bytes of a word: letters, digits, hyphens and apostrophes (a
+/// table, as [`word_at`] tests every byte of the words around every number).
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'\'';
+        b += 1;
+    }
+    table
+};
 
 /// The word (letters, digits, hyphens, apostrophes) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
@@ -819,7 +896,7 @@ pub fn word_at(s: &str) -> &str {
     // The ASCII letters, digits, hyphens and apostrophes first, in one pass.
     let mut end = bytes[..limit]
         .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'\''))
+        .position(|&b| !WORD_BYTE[usize::from(b)])
         .unwrap_or(limit);
     while end < bytes.len() && end < MAX_WORD_BYTES {
         let b = bytes[end];
@@ -848,6 +925,118 @@ mod tests {
 
     fn counts(text: &str) -> Vec<i64> {
         find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    /// The scan before its lead-byte table, kept as its reference.
+    fn scan_before(text: &str) -> Vec<Number> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() {
+            let b = bytes[i];
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let at_start = word_start(text, i);
+            if b.is_ascii_alphabetic() && starts_no_number(&bytes[i..]) && at_start {
+                i += token_len_before(&bytes[i..], &text[i..]);
+                continue;
+            }
+            if at_start {
+                if let Some(mut n) = parse_at(text, i) {
+                    i = n.range.end;
+                    halve_after_half(text, &mut n);
+                    out.push(n);
+                    continue;
+                }
+                let token = token_len_before(&text.as_bytes()[i..], &text[i..]);
+                if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
+                    i += token;
+                    continue;
+                }
+            }
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+
+    /// `token_len` before its early return, kept as its reference.
+    fn token_len_before(bytes: &[u8], s: &str) -> usize {
+        let mut len = 0;
+        while let Some(&b) = bytes.get(len) {
+            let step = if b.is_ascii() {
+                TOKEN_BYTE[usize::from(b)].then_some(1)
+            } else {
+                let c = s[len..].chars().next().expect("char boundary");
+                c.is_alphanumeric().then(|| c.len_utf8())
+            };
+            match step {
+                Some(step) => len += step,
+                None => break,
+            }
+        }
+        len
+    }
+
+    #[test]
+    fn scan_and_token_len_match_their_references() {
+        let pieces = [
+            "a", " ", "an", "One", "fifty", "2", ",", "-", ".", "é", "—", "x", "the", "Ten-",
+        ];
+        let mut texts = super::super::text::concatenations(&pieces, 4);
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                super::super::text::step_random(&mut seed);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(scan(text), scan_before(text), "{text:?}");
+            for (i, _) in text.char_indices() {
+                let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
+                assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
+            }
+        }
+    }
+
+    /// `last_word` before its byte reading, kept as its reference.
+    fn last_word_by_chars(s: &str) -> &str {
+        let s = s.trim_end();
+        let mut start = s.len();
+        for (i, c) in s.char_indices().rev() {
+            let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '.');
+            if !in_word || s.len() - i > MAX_WORD_BYTES {
+                break;
+            }
+            start = i;
+        }
+        &s[start..]
+    }
+
+    #[test]
+    fn last_word_matches_its_char_reading() {
+        let pieces = [
+            "a", "7", " ", ".", "-", "'", "’", "é", "東", ",", "\u{a0}", "Oct",
+        ];
+        let mut texts = super::super::text::concatenations(&pieces, 4);
+        texts.push("x".repeat(70));
+        texts.push("é".repeat(40));
+        texts.push(format!("{} 1", "1-".repeat(40)));
+        for text in &texts {
+            assert_eq!(last_word(text), last_word_by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_byte_table_holds_the_word_bytes() {
+        for b in 0..=255u8 {
+            let word = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+            assert_eq!(WORD_BYTE[usize::from(b)], word, "{b}");
+        }
     }
 
     #[test]

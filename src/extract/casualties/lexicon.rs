@@ -123,8 +123,9 @@ pub fn term_ending(toks: &[Token], end: usize, role: Role) -> Option<(&'static T
     })
 }
 
-/// Terms indexed by one of their words (the first or the last).
-type TermIndex = OnceLock<FxHashMap<&'static str, Vec<usize>>>;
+/// Terms indexed by one of their words (the first or the last), behind
+/// the shapes of those words: most words asked about are no term's.
+type TermIndex = OnceLock<(Shapes, FxHashMap<&'static str, Vec<usize>>)>;
 static TERMS_BY_FIRST: TermIndex = OnceLock::new();
 static TERMS_BY_LAST: TermIndex = OnceLock::new();
 
@@ -135,16 +136,21 @@ fn terms_by(
     index: &'static TermIndex,
     word: &str,
 ) -> impl Iterator<Item = &'static Term> {
-    let index = index.get_or_init(|| {
+    let (shapes, index) = index.get_or_init(|| {
+        let mut shapes = Shapes::NONE;
         let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (i, t) in terms().iter().enumerate() {
             if let Some(w) = key(t) {
+                shapes.add(w.as_bytes());
                 map.entry(w.as_str()).or_default().push(i);
             }
         }
-        map
+        (shapes, map)
     });
-    let found = index.get(word).map_or(&[][..], Vec::as_slice);
+    let found = match shapes.may_hold(word.as_bytes()) {
+        true => index.get(word).map_or(&[][..], Vec::as_slice),
+        false => &[],
+    };
     found.iter().map(|&i| &terms()[i])
 }
 
@@ -168,53 +174,79 @@ pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
 
 /// A closed class of words, looked up by hash: these lists are read for
 /// most tokens near a count, where a linear scan was a large share of the
-/// stage. Most words asked about are in no class: the lengths and first
-/// bytes of the class's words turn them away before hashing.
+/// stage. Most words asked about are in no class: their shapes turn them
+/// away before hashing.
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
-    /// Bit `n` set when a word of the class is `n` bytes long (`n` < 64).
-    lengths: u64,
-    /// Bit `b` set when a word of the class starts with byte `b`.
-    firsts: [u64; 4],
+    shapes: Shapes,
 }
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> Self {
-        let (mut lengths, mut firsts) = (0u64, [0u64; 4]);
+        let mut shapes = Shapes::NONE;
         let mut i = 0;
         while i < words.len() {
-            let word = words[i].as_bytes();
-            assert!(!word.is_empty() && word.len() < 64, "class words are short");
-            lengths |= 1 << word.len();
-            firsts[(word[0] / 64) as usize] |= 1 << (word[0] % 64);
+            shapes.add(words[i].as_bytes());
             i += 1;
         }
         WordSet {
             words,
             set: OnceLock::new(),
-            lengths,
-            firsts,
+            shapes,
         }
     }
 
-    /// Whether the class holds `w` (called like `slice::contains`).
+    /// Whether the class holds `w` (called like `slice::contains`). Inline,
+    /// so that the words the shapes turn away cost no call.
+    #[inline]
     pub fn contains(&self, w: &&str) -> bool {
-        self.may_hold(w.as_bytes())
-            && self
-                .set
-                .get_or_init(|| self.words.iter().copied().collect())
-                .contains(*w)
+        self.shapes.may_hold(w.as_bytes()) && self.hashed_contains(w)
     }
 
-    /// False when no word of the class has the length or first byte of `w`.
+    #[inline(never)]
+    fn hashed_contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+/// The word length from which [`Shapes`] keeps one row of first bytes.
+const LONG: usize = 15;
+
+/// The lengths and first bytes of a set of words, together: a word no
+/// word of the set has both the length and the first byte of is not in
+/// it, which one bit test tells without hashing.
+struct Shapes {
+    /// By length (the last row for [`LONG`] bytes or more), bit `b` set
+    /// when a word of that length starts with byte `b`.
+    firsts_by_length: [[u64; 4]; LONG + 1],
+}
+
+impl Shapes {
+    const NONE: Shapes = Shapes {
+        firsts_by_length: [[0; 4]; LONG + 1],
+    };
+
+    /// Adds a word to the set; an empty one, which no token is, adds nothing.
+    const fn add(&mut self, word: &[u8]) {
+        if word.is_empty() {
+            return;
+        }
+        let row = if word.len() < LONG { word.len() } else { LONG };
+        self.firsts_by_length[row][(word[0] / 64) as usize] |= 1 << (word[0] % 64);
+    }
+
+    /// False when no word of the set has both the length and the first
+    /// byte of `w`.
+    #[inline]
     fn may_hold(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else {
             return false;
         };
-        w.len() < 64
-            && self.lengths >> w.len() & 1 == 1
-            && self.firsts[usize::from(first / 64)] >> (first % 64) & 1 == 1
+        let row = &self.firsts_by_length[w.len().min(LONG)];
+        row[usize::from(first / 64)] >> (first % 64) & 1 == 1
     }
 }
 
@@ -654,9 +686,22 @@ mod tests {
     /// of the class, of every length and first byte, ASCII or not.
     #[test]
     fn word_set_matches_a_scan() {
-        static SET: WordSet = WordSet::new(&["was", "were", "had", "been", "é", "über", "a"]);
+        static SET: WordSet = WordSet::new(&[
+            "was",
+            "were",
+            "had",
+            "been",
+            "é",
+            "über",
+            "a",
+            "counterinsurgency",
+        ]);
         let mut asked: Vec<String> = [
             "",
+            "counterinsurgency",
+            "counterinsurgencies",
+            "counterinsurgenc",
+            "countering",
             "was",
             "Was",
             "wa",
@@ -707,6 +752,24 @@ mod tests {
             .all(|t| t.obj || t.pred || t.toll || t.person));
         for c in CATEGORIES {
             assert!(terms().iter().any(|t| t.category == *c), "{c}");
+        }
+    }
+
+    /// The shapes in front of the term indexes turn away no term's words.
+    #[test]
+    fn every_term_is_found_at_its_words() {
+        for t in terms() {
+            let phrase = t.words.join(" ");
+            let mut lowered = String::new();
+            let toks = super::super::tokens::tokenize(&phrase, &mut lowered);
+            let words = |found: &Term| found.words == t.words;
+            assert!(
+                term_starting(&toks, 0, Role::Any).is_some_and(words),
+                "{phrase}"
+            );
+            let ending = term_ending(&toks, toks.len(), Role::Any);
+            assert!(ending.is_some_and(|(found, _)| words(found)), "{phrase}");
+            assert!(starts_term(&t.words[0]), "{phrase}");
         }
     }
 

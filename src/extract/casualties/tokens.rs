@@ -68,34 +68,25 @@ pub fn tokenize<'a>(s: &str, lowered: &'a mut String) -> Vec<Token<'a>> {
 /// tokens' lower-case text is written into `lowered` (cleared first), so a
 /// sentence costs two allocations, not one per token.
 pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) -> Vec<Token<'a>> {
-    lowered.clear();
-    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole,
-    // each token at its own range; otherwise token by token.
-    let ascii = s.is_ascii();
-    if ascii {
-        lowered.push_str(s);
-        lowered.make_ascii_lowercase();
-    }
     let mut next_count = counts.into_iter().peekable();
     // About one token per five bytes: room up front spares regrowing. The
-    // tokens get their lower-case text once `lowered` is complete; until
-    // then, outside ASCII, `lower_ranges` says where each one's is.
+    // tokens get their lower-case text once `lowered` is complete.
     let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 1);
-    let mut lower_ranges: Vec<Range<usize>> = Vec::new();
-    let mut push = |kind: Kind, range: Range<usize>, lowered: &mut String| {
-        if !ascii {
-            let start = lowered.len();
-            push_lowercase(lowered, &s[range.clone()]);
-            lower_ranges.push(start..lowered.len());
-        }
+    let mut push = |kind: Kind, range: Range<usize>| {
         out.push(Token {
             kind,
             lower: "",
             range,
-        });
+        })
     };
     let mut i = 0;
-    while let Some(c) = s[i..].chars().next() {
+    while i < s.len() {
+        // Spaces make no token and start no count: skip them undecoded.
+        if s.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
         while next_count.peek().is_some_and(|n| n.range.start < i) {
             next_count.next();
         }
@@ -103,25 +94,40 @@ pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) 
             let n = next_count.next().expect("peeked");
             let range = n.range.clone();
             i = range.end;
-            push(Kind::Count(n), range, lowered);
+            push(Kind::Count(n), range);
         } else if is_word_char(c) {
             let end = word_end(s, i);
-            push(Kind::Word, i..end, lowered);
+            push(Kind::Word, i..end);
             i = end;
         } else {
             if !c.is_whitespace() && !is_quote(c) {
                 // Punctuation has no case: its lower-case text is itself.
-                push(Kind::Punct(c), i..i + c.len_utf8(), lowered);
+                push(Kind::Punct(c), i..i + c.len_utf8());
             }
             i += c.len_utf8();
         }
     }
-    let lowered: &'a str = lowered;
-    if ascii {
+    lowered.clear();
+    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole,
+    // each token at its own range; otherwise token by token.
+    if s.is_ascii() {
+        lowered.push_str(s);
+        lowered.make_ascii_lowercase();
+        let lowered: &'a str = lowered;
         for t in &mut out {
             t.lower = &lowered[t.range.clone()];
         }
     } else {
+        // Outside ASCII each token is lowered on its own, in token order.
+        let lower_ranges: Vec<Range<usize>> = out
+            .iter()
+            .map(|t| {
+                let start = lowered.len();
+                push_lowercase(lowered, &s[t.range.clone()]);
+                start..lowered.len()
+            })
+            .collect();
+        let lowered: &'a str = lowered;
         for (t, lower) in out.iter_mut().zip(lower_ranges) {
             t.lower = &lowered[lower];
         }

@@ -118,12 +118,13 @@ fn validate<'a>(
     word: &impl Fn(usize) -> Option<&'a str>,
     at: Range<usize>,
 ) -> Option<Cue> {
+    let (mut before_buf, mut after_buf) = ([0u8; 32], [0u8; 32]);
     let before = at
         .start
         .checked_sub(1)
         .and_then(word)
-        .map(str::to_lowercase);
-    let after = word(at.end).map(str::to_lowercase);
+        .map(|w| words::lowercase(w, &mut before_buf));
+    let after = word(at.end).map(|w| words::lowercase(w, &mut after_buf));
     let before = before.as_deref();
     let after = after.as_deref();
     let mut as_saying = None;

@@ -74,6 +74,7 @@ pub fn cues() -> &'static [CueForm] {
 /// The cues whose first word is `word` (compared ignoring ASCII case), in
 /// the order of [`cues`]. Cue words are ASCII lower case, so a word that is
 /// not ASCII, or longer than any cue word, starts none.
+#[inline]
 pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> {
     let found = cue_index().starting_with(word);
     found.iter().map(|&i| &cues()[i])
@@ -109,9 +110,15 @@ fn cue_index() -> &'static CueIndex {
 }
 
 impl CueIndex {
+    /// Inline, as it is asked for every word of every unit; the table
+    /// turns most words away before anything else is done.
+    #[inline]
     fn starting_with(&self, word: &str) -> &[usize] {
+        if !self.may_start_cue(word.as_bytes()) {
+            return &[];
+        }
         let mut buf = [0u8; 24];
-        if word.len() > buf.len() || !self.may_start_cue(word.as_bytes()) || !word.is_ascii() {
+        if word.len() > buf.len() || !word.is_ascii() {
             return &[];
         }
         let key = &mut buf[..word.len()];
@@ -123,6 +130,7 @@ impl CueIndex {
     /// Whether the first three letters of `word` (in any ASCII case) begin
     /// the first word of some cue: most words fail this table lookup, which
     /// is cheaper than a hash lookup.
+    #[inline]
     fn may_start_cue(&self, word: &[u8]) -> bool {
         match &self.prefixes {
             Some(table) => prefix_index(word).is_some_and(|i| table[i]),
@@ -133,6 +141,7 @@ impl CueIndex {
 
 /// The number of a word's first three ASCII letters (any case) in
 /// 26 × 26 × 26, or None when it does not start with three.
+#[inline]
 fn prefix_index(word: &[u8]) -> Option<usize> {
     /// Each byte's letter number, or `NOT_LETTER`.
     const NOT_LETTER: u8 = 0xFF;

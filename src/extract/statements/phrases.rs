@@ -266,12 +266,10 @@ pub fn leading_subject(w: &Words, from: usize, ceiling: usize) -> Option<Subject
     let mut i = start;
     while i < ceiling && i - start < 10 {
         let Some(word) = w.word(i) else { break };
-        let lower = word.to_lowercase();
+        let mut buf = [0u8; 32];
+        let lower = words::lowercase(word, &mut buf);
         let in_np = word.starts_with(char::is_uppercase)
-            || matches!(
-                lower.as_str(),
-                "the" | "a" | "an" | "of" | "state-run" | "local"
-            )
+            || matches!(&*lower, "the" | "a" | "an" | "of" | "state-run" | "local")
             || super::lexicon::source(&lower).is_some()
             || is_modifier(&lower);
         if !in_np {
@@ -334,7 +332,8 @@ pub fn skip_to_said(w: &Words, mut i: usize, ceiling: usize, form: Option<&CueFo
             }
         }
         let Some(word) = w.word(i) else { return i };
-        let lower = word.to_lowercase();
+        let mut buf = [0u8; 32];
+        let lower = words::lowercase(word, &mut buf);
         if lower == "that" {
             return i + 1;
         }
@@ -348,7 +347,7 @@ pub fn skip_to_said(w: &Words, mut i: usize, ceiling: usize, form: Option<&CueFo
             return ceiling;
         }
         let opens_setting = matches!(
-            lower.as_str(),
+            &*lower,
             "in" | "at" | "during" | "via" | "through" | "on" | "after" | "following" | "shortly"
         );
         if addressee || opens_setting {

@@ -235,7 +235,8 @@ fn finite(
     start: usize,
     starts: &[Start],
 ) -> Option<(Start, bool)> {
-    let prev = prev_word(w, cue.toks.start, floor);
+    let mut buf = [0u8; 32];
+    let prev = prev_word(w, cue.toks.start, floor).map(|p| super::words::lowercase(p, &mut buf));
     let subject = phrases::subject_before(w, cue.toks.start, floor);
     let relative = matches!(prev.as_deref(), Some("who" | "which"));
     let coordinated = subject.is_none() && matches!(prev.as_deref(), Some("and" | "but"));
@@ -342,7 +343,7 @@ fn is_pronoun(w: &Words, s: &Subject) -> bool {
 }
 
 /// The word before a cue, past auxiliaries ("who has also said").
-fn prev_word(w: &Words, cue: usize, floor: usize) -> Option<String> {
+fn prev_word<'w>(w: &Words<'w>, cue: usize, floor: usize) -> Option<&'w str> {
     let mut i = cue;
     while i > floor && w.word(i - 1).is_some_and(super::words::is_aux) {
         i -= 1;
@@ -350,7 +351,6 @@ fn prev_word(w: &Words, cue: usize, floor: usize) -> Option<String> {
     i.checked_sub(1)
         .filter(|&k| k >= floor)
         .and_then(|k| w.word(k))
-        .map(str::to_lowercase)
 }
 
 /// A subject that opens a contrasting clause: "while X said", "; X said".

@@ -31,7 +31,7 @@ pub const MASK: char = '\u{1}';
 /// Finds the quoted stretches of a body, in order: double marks, or curly
 /// single ones in a text that uses no double marks at all (British style).
 pub fn find(body: &str) -> Vec<Quote> {
-    if body.contains(['“', '”', '"', '„']) || !body.contains('‘') {
+    if has_double_mark(body) || !body.contains('‘') {
         find_double(body)
     } else {
         find_single(body)
@@ -99,6 +99,13 @@ fn find_double(body: &str) -> Vec<Quote> {
         push(&mut out, body, start..body.len(), inner..body.len(), false);
     }
     out
+}
+
+/// Whether `body` holds a double quotation mark, curly or straight: the
+/// first of [`marks`] that is no line break, found by bytes rather than by
+/// decoding every char of a text that may hold none.
+fn has_double_mark(body: &str) -> bool {
+    marks(body).any(|(_, c)| c != '\n')
 }
 
 /// The chars `find_double` acts on (double marks and line breaks) with their
@@ -248,6 +255,18 @@ mod tests {
                 .filter(|(_, c)| matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}'))
                 .collect();
             assert_eq!(marks(body).collect::<Vec<_>>(), expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn has_double_mark_is_contains_by_char() {
+        let pieces = ["a", "\"", "\n", "“", "”", "„", "‘", "’", "—", "é", " "];
+        for body in crate::extract::text::concatenations(&pieces, 3)
+            .into_iter()
+            .map(|s| "x".repeat(9) + &s + "yz")
+        {
+            let expected = body.contains(['“', '”', '"', '„']);
+            assert_eq!(has_double_mark(&body), expected, "{body:?}");
         }
     }
 

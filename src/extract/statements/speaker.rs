@@ -266,7 +266,9 @@ impl<'a> Resolver<'a> {
         let mut names = self.names.borrow_mut();
         names.extend(actors);
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
-        names.first.get(&s.to_lowercase()).copied().or_else(|| {
+        let mut buf = [0u8; 64];
+        let lower = words::lowercase(s, &mut buf);
+        names.first.get(&*lower).copied().or_else(|| {
             acronym
                 .then(|| {
                     actors
@@ -590,7 +592,7 @@ impl Head {
         let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
         Head {
             word: range.end - word.len()..range.end,
-            class: lexicon::source(&word.to_lowercase()),
+            class: lexicon::source(&words::lowercase(word, &mut [0u8; 32])),
             range,
         }
     }

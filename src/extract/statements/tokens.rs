@@ -72,19 +72,34 @@ fn char_at(s: &str, i: usize) -> char {
     }
 }
 
+/// The ASCII letters and digits.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of a word whose first char, `first`, ends at byte `i`: letters
 /// and digits, with inner marks and thousands commas.
 fn word_end(s: &str, mut i: usize, first: char) -> usize {
     let bytes = s.as_bytes();
     let mut prev_digit = first.is_ascii_digit();
-    while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() {
-            prev_digit = bytes[i].is_ascii_digit();
+    loop {
+        // ASCII letters and digits, most of a word, through a table; only
+        // the last of them tells whether a digit comes before what follows.
+        let run = i;
+        while bytes.get(i).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             i += 1;
-            continue;
         }
-        // A space ends the word: no need to decode what follows it.
-        if bytes[i] == b' ' {
+        if i > run {
+            prev_digit = bytes[i - 1].is_ascii_digit();
+        }
+        // A space or the end ends the word: no need to decode what follows.
+        if bytes.get(i).is_none_or(|&b| b == b' ') {
             break;
         }
         let ch = char_at(s, i);
@@ -107,6 +122,52 @@ fn word_end(s: &str, mut i: usize, first: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-at-a-time reading `word_end` replaced, kept as its reference.
+    fn word_end_bytewise(s: &str, mut i: usize, first: char) -> usize {
+        let bytes = s.as_bytes();
+        let mut prev_digit = first.is_ascii_digit();
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                prev_digit = bytes[i].is_ascii_digit();
+                i += 1;
+                continue;
+            }
+            if bytes[i] == b' ' {
+                break;
+            }
+            let ch = char_at(s, i);
+            let len = ch.len_utf8();
+            let next = s[i + len..].chars().next();
+            let inner_mark = matches!(ch, '-' | '\'' | '’' | '.' | '&')
+                && next.is_some_and(char::is_alphanumeric);
+            let in_number = ch == ',' && prev_digit && next.is_some_and(|c| c.is_ascii_digit());
+            if ch.is_alphanumeric() || inner_mark || in_number {
+                prev_digit = ch.is_ascii_digit();
+                i += len;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    #[test]
+    fn word_end_matches_the_bytewise_reading() {
+        let pieces = [
+            "a", "7", ",", "1", ".", "-", "’", "é", "5", " ", "&", "Z", "東",
+        ];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            for (i, c) in s.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+                let after = i + c.len_utf8();
+                assert_eq!(
+                    word_end(&s, after, c),
+                    word_end_bytewise(&s, after, c),
+                    "{s:?} at {i}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn names_with_marks_stay_one_word() {
