@@ -122,28 +122,10 @@ fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// The first `"`, line break or 0xE2 byte at or after `from`. Eight bytes
-/// are tested at a time (most of a text holds none of them): a byte of `x`
-/// equals `b` exactly when that byte of `x ^ b…b` is zero, and the classic
-/// zero-byte test tells whether any is.
-fn next_mark_byte(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let holds = |x: u64, b: u8| {
-        let y = x ^ (ONES * u64::from(b));
-        y.wrapping_sub(ONES) & !y & HIGHS != 0
-    };
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if holds(x, b'"') || holds(x, b'\n') || holds(x, 0xE2) {
-            break;
-        }
-        from += 8;
-    }
-    let at = bytes.get(from..)?;
-    at.iter()
-        .position(|b| matches!(b, b'"' | b'\n' | 0xE2))
-        .map(|p| from + p)
+/// The first `"`, line break or 0xE2 byte at or after `from` (SIMD search:
+/// most of a text holds none of them).
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr3(b'"', b'\n', 0xE2, bytes.get(from..)?).map(|p| from + p)
 }
 
 /// Keeps a quote that holds at least one letter or digit.
