@@ -85,30 +85,24 @@ WHERE id = :id;
 INSERT INTO import_errors (run_id, path, line, reason) VALUES (:run_id, :path, :line, :reason);
 
 
--- Running totals (schema/004_rollups.sql) for the articles :first..:last just
--- stored, one statement per table per batch; deletes are counted by triggers.
+-- Running totals (schema/004_rollups.sql): the writer sums a batch's facts per key
+-- as it inserts them and adds each key's sums once per batch; deletes are counted by
+-- triggers.
 
--- name: count_places
+-- name: add_place_totals
 INSERT INTO location_counts (location_id, mentions, articles)
-SELECT location_id, count(*), count(DISTINCT article_id)
-FROM location_mentions WHERE article_id BETWEEN :first AND :last
-GROUP BY location_id
+VALUES (:location_id, :mentions, :articles)
 ON CONFLICT (location_id) DO UPDATE SET
     mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
 
--- name: count_figures
+-- name: add_figure_totals
 INSERT INTO casualty_counts (location_id, category, figures)
-SELECT location_id, category, count(*)
-FROM casualty_figures
-WHERE article_id BETWEEN :first AND :last AND location_id IS NOT NULL AND part_of_id IS NULL
-GROUP BY location_id, category
+VALUES (:location_id, :category, :figures)
 ON CONFLICT (location_id, category) DO UPDATE SET figures = figures + excluded.figures;
 
--- name: count_outlets
-INSERT INTO outlet_counts
-SELECT outlet, count(*), sum(statements), sum(casualty_figures), sum(actor_mentions), sum(place_mentions)
-FROM article_fact_counts WHERE article_id BETWEEN :first AND :last
-GROUP BY outlet
+-- name: add_outlet_totals
+INSERT INTO outlet_counts (outlet, articles, statements, casualty_figures, actor_mentions, place_mentions)
+VALUES (:outlet, :articles, :statements, :casualty_figures, :actor_mentions, :place_mentions)
 ON CONFLICT (outlet) DO UPDATE SET
     articles = articles + excluded.articles,
     statements = statements + excluded.statements,

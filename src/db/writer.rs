@@ -8,9 +8,11 @@
 //!   `articles` by one statement, so the full-text index is fed in one piece
 //!   per batch (see [`store_staged`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
-//!   name seen again costs a hash lookup instead of an upsert.
+//!   name seen again costs a hash lookup instead of an upsert;
+//! - the running totals are summed while the facts are inserted and added in
+//!   one upsert per key per batch (see [`BatchTotals`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use anyhow::Context;
@@ -359,13 +361,12 @@ impl<'c> Writer<'c> {
             ids.push(id);
         }
         store_staged(self.conn, &replaced)?;
-        let stored = ids.iter().flatten().copied();
-        let first_and_last = stored.clone().min().zip(stored.max());
+        let mut totals = BatchTotals::default();
         for (item, id) in batch.iter().zip(ids) {
             match (item, id) {
                 (Ok(facts), Some(id)) => {
                     counts.facts += self
-                        .insert_facts(&mut st, id, facts)
+                        .insert_facts(&mut st, id, facts, &mut totals)
                         .with_context(|| format!("storing {}", facts.article.source_path))?;
                 }
                 (Err(err), _) => {
@@ -375,9 +376,7 @@ impl<'c> Writer<'c> {
                 _ => {}
             }
         }
-        if let Some((first, last)) = first_and_last {
-            add_to_running_totals(self.conn, first, last)?;
-        }
+        totals.store(self.conn)?;
         Ok(counts)
     }
 
@@ -451,11 +450,13 @@ impl<'c> Writer<'c> {
         })
     }
 
-    fn insert_facts(
+    /// Inserts an article's facts and adds them to the batch's totals.
+    fn insert_facts<'b>(
         &mut self,
         st: &mut Prepared,
         article_id: i64,
-        facts: &Facts,
+        facts: &'b Facts,
+        totals: &mut BatchTotals<'b>,
     ) -> rusqlite::Result<FactCounts> {
         let mut counts = FactCounts::default();
         let mut actor_ids = Vec::with_capacity(facts.actors.len());
@@ -480,6 +481,7 @@ impl<'c> Writer<'c> {
             )?;
             location_ids.push(id);
         }
+        totals.add_places(&facts.locations, &location_ids);
         for s in &facts.statements {
             st.insert_statement.execute(params![
                 article_id,
@@ -515,7 +517,11 @@ impl<'c> Writer<'c> {
             ])?;
             figure_ids.push(st.conn.last_insert_rowid());
             counts.casualty_figures += 1;
+            if let (Some(place), None) = (f.location, part_of) {
+                totals.add_figure(location_ids[place], &f.category);
+            }
         }
+        totals.add_article(facts.article.outlet.as_deref(), counts);
         Ok(counts)
     }
 
@@ -621,14 +627,83 @@ impl Drop for Writer<'_> {
     }
 }
 
-/// Adds articles `first..=last`, just stored, to the running totals the
-/// summary queries read (schema/004_rollups.sql).
-pub fn add_to_running_totals(conn: &Connection, first: i64, last: i64) -> rusqlite::Result<()> {
-    for name in ["count_places", "count_figures", "count_outlets"] {
-        conn.prepare_cached(sql(name))?
-            .execute(named_params! {":first": first, ":last": last})?;
+/// A batch's additions to the running totals (schema/004_rollups.sql),
+/// summed while its facts are inserted: per place, mentions and the articles
+/// that mention it; per place and category, the figures that are not part of
+/// another; per outlet ('' for none), articles and their facts. Counting the
+/// stored rows again with GROUP BY cost a tenth of the writer's work.
+#[derive(Default)]
+struct BatchTotals<'b> {
+    places: BTreeMap<i64, PlaceTotals>,
+    figures: BTreeMap<(i64, &'b str), i64>,
+    outlets: BTreeMap<&'b str, OutletTotals>,
+}
+
+#[derive(Default)]
+struct PlaceTotals {
+    mentions: i64,
+    articles: i64,
+}
+
+#[derive(Default)]
+struct OutletTotals {
+    articles: i64,
+    facts: FactCounts,
+}
+
+impl<'b> BatchTotals<'b> {
+    /// Adds one article's places (`ids[i]` is the stored id of `places[i]`);
+    /// two places of one article may be the same stored place.
+    fn add_places(&mut self, places: &[Location], ids: &[i64]) {
+        let mut counted: Vec<i64> = Vec::with_capacity(ids.len());
+        for (place, &id) in places.iter().zip(ids) {
+            if place.mentions.is_empty() {
+                continue;
+            }
+            let totals = self.places.entry(id).or_default();
+            totals.mentions += place.mentions.len() as i64;
+            if !counted.contains(&id) {
+                counted.push(id);
+                totals.articles += 1;
+            }
+        }
     }
-    Ok(())
+
+    fn add_figure(&mut self, location_id: i64, category: &'b str) {
+        *self.figures.entry((location_id, category)).or_default() += 1;
+    }
+
+    fn add_article(&mut self, outlet: Option<&'b str>, facts: FactCounts) {
+        let totals = self.outlets.entry(outlet.unwrap_or("")).or_default();
+        totals.articles += 1;
+        totals.facts += facts;
+    }
+
+    /// Adds the sums to the stored totals, one upsert per key.
+    fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut add_place = conn.prepare_cached(sql("add_place_totals"))?;
+        for (id, t) in &self.places {
+            add_place.execute(named_params! {
+                ":location_id": id, ":mentions": t.mentions, ":articles": t.articles,
+            })?;
+        }
+        let mut add_figures = conn.prepare_cached(sql("add_figure_totals"))?;
+        for ((id, category), figures) in &self.figures {
+            add_figures.execute(named_params! {
+                ":location_id": id, ":category": category, ":figures": figures,
+            })?;
+        }
+        let mut add_outlet = conn.prepare_cached(sql("add_outlet_totals"))?;
+        for (outlet, t) in &self.outlets {
+            let f = &t.facts;
+            add_outlet.execute(named_params! {
+                ":outlet": outlet, ":articles": t.articles,
+                ":statements": f.statements as i64, ":casualty_figures": f.casualty_figures as i64,
+                ":actor_mentions": f.actor_mentions as i64, ":place_mentions": f.location_mentions as i64,
+            })?;
+        }
+        Ok(())
+    }
 }
 
 fn commit(open: OpenTransaction) -> anyhow::Result<()> {
@@ -687,7 +762,7 @@ fn now() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Article, Mention, Span};
+    use crate::extract::{Article, CasualtyFigure, Mention, Span};
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
@@ -847,6 +922,107 @@ mod tests {
             .map(Result::unwrap)
             .collect();
         assert!(plan.iter().any(|p| p.contains("INDEX")), "{plan:?}");
+    }
+
+    fn place(geonames_id: i64, mentions: usize) -> Location {
+        Location {
+            name: format!("Place {geonames_id}"),
+            kind: "city".into(),
+            country_code: None,
+            latitude: None,
+            longitude: None,
+            geonames_id: Some(geonames_id),
+            aliases: vec![],
+            mentions: (0..mentions)
+                .map(|i| Mention {
+                    span: Span {
+                        start: i,
+                        end: i + 1,
+                    },
+                    text: "P".into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn figure(category: &str, location: Option<usize>, part_of: Option<usize>) -> CasualtyFigure {
+        CasualtyFigure {
+            category: category.into(),
+            count: 3,
+            count_low: Some(3),
+            count_high: Some(3),
+            qualifier: "exact".into(),
+            victims: None,
+            location,
+            period: None,
+            source: None,
+            part_of,
+            span: Span { start: 0, end: 1 },
+        }
+    }
+
+    /// Each running total as 'key=values', read by `totals` or recounted by `recount`.
+    fn totals_as_text(conn: &Connection, totals: &str) -> String {
+        scalar(
+            conn,
+            &format!("SELECT group_concat(t, ' ') FROM ({totals} ORDER BY 1)"),
+        )
+    }
+
+    #[test]
+    fn running_totals_equal_a_count_of_the_stored_rows() {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        // The same place twice in one article, one with no mention; figures
+        // without a place or part of another; articles with and without an outlet.
+        let mut first = with_actor("First.", None);
+        first.article.outlet = Some("Wire".into());
+        first.locations = vec![place(1, 2), place(1, 1), place(2, 0)];
+        first.casualties = vec![
+            figure("killed", Some(0), None),
+            figure("killed", Some(1), Some(0)),
+            figure("injured", None, None),
+            figure("injured", Some(2), None),
+        ];
+        let mut second = article("Second.");
+        second.locations = vec![place(2, 1), place(1, 1)];
+        second.casualties = vec![figure("killed", Some(1), None)];
+        let mut third = with_actor("Third.", None);
+        third.article.outlet = Some("Wire".into());
+        let mut writer = Writer::new(&conn, run, false);
+        writer.write_batch(&[Ok(first), Ok(second)]).unwrap();
+        writer.write_batch(&[Ok(third)]).unwrap();
+        writer.finish().unwrap();
+        let pairs = [
+            (
+                "SELECT location_id || '=' || mentions || ',' || articles AS t FROM location_counts",
+                "SELECT location_id || '=' || count(*) || ',' || count(DISTINCT article_id) AS t
+                 FROM location_mentions GROUP BY location_id",
+            ),
+            (
+                "SELECT location_id || category || '=' || figures AS t FROM casualty_counts",
+                "SELECT location_id || category || '=' || count(*) AS t FROM casualty_figures
+                 WHERE location_id IS NOT NULL AND part_of_id IS NULL GROUP BY location_id, category",
+            ),
+            (
+                "SELECT outlet || '=' || articles || ',' || statements || ',' || casualty_figures
+                        || ',' || actor_mentions || ',' || place_mentions AS t FROM outlet_counts",
+                "SELECT outlet || '=' || count(*) || ',' || sum(statements) || ',' || sum(casualty_figures)
+                        || ',' || sum(actor_mentions) || ',' || sum(place_mentions) AS t
+                 FROM article_fact_counts GROUP BY outlet",
+            ),
+        ];
+        for (totals, recount) in pairs {
+            assert_eq!(
+                totals_as_text(&conn, totals),
+                totals_as_text(&conn, recount)
+            );
+        }
+        assert_eq!(
+            totals_as_text(&conn, pairs[0].0),
+            "1=4,2 2=1,1",
+            "each place counted once per article"
+        );
     }
 
     #[test]
