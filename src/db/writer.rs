@@ -92,25 +92,28 @@ const CACHE_LIMIT: usize = 25_000;
 /// An actor row as stored: id, title, affiliation.
 type StoredActor = (i64, Option<String>, Option<String>);
 
-/// Ids of rows already stored, so repeated names skip their upsert.
+/// Ids of rows already stored, so repeated names skip their upsert. Keyed
+/// so that a lookup borrows the article's strings: a hit copies nothing.
 #[derive(Default)]
 struct IdCache {
-    /// (kind, name) -> the stored row.
-    actors: HashMap<(String, String), StoredActor>,
+    /// kind -> name -> the stored row.
+    actors: HashMap<String, HashMap<String, StoredActor>>,
     /// place_key -> id.
     places: HashMap<String, i64>,
-    actor_aliases: HashSet<(i64, String)>,
-    place_aliases: HashSet<(i64, String)>,
+    /// actor id -> aliases stored.
+    actor_aliases: HashMap<i64, HashSet<String>>,
+    /// location id -> aliases stored.
+    place_aliases: HashMap<i64, HashSet<String>>,
 }
 
 impl IdCache {
     /// Starts over when any map is full; correctness never depends on a hit.
     fn bound(&mut self) {
         let full = [
-            self.actors.len(),
+            self.actors.values().map(HashMap::len).sum(),
             self.places.len(),
-            self.actor_aliases.len(),
-            self.place_aliases.len(),
+            self.actor_aliases.values().map(HashSet::len).sum(),
+            self.place_aliases.values().map(HashSet::len).sum(),
         ]
         .into_iter()
         .any(|n| n >= CACHE_LIMIT);
@@ -118,6 +121,21 @@ impl IdCache {
             *self = IdCache::default();
         }
     }
+
+    fn actor(&self, kind: &str, name: &str) -> Option<&StoredActor> {
+        self.actors.get(kind)?.get(name)
+    }
+
+    fn remember_actor(&mut self, actor: &Actor, stored: StoredActor) {
+        let names = self.actors.entry(actor.kind.clone()).or_default();
+        names.insert(actor.name.clone(), stored);
+    }
+}
+
+/// Whether `alias` of row `id` is new to `seen` (and now remembered).
+fn first_sighting(seen: &mut HashMap<i64, HashSet<String>>, id: i64, alias: &str) -> bool {
+    let aliases = seen.entry(id).or_default();
+    !aliases.contains(alias) && aliases.insert(alias.to_owned())
 }
 
 /// Articles written before a commit. Transactions span several batches
@@ -529,10 +547,9 @@ impl<'c> Writer<'c> {
     /// a title or affiliation the stored row does not have (the latest stated
     /// one wins, as in `upsert_actor`).
     fn actor_id(&mut self, st: &mut Prepared, actor: &Actor) -> rusqlite::Result<i64> {
-        let key = (actor.kind.clone(), actor.name.clone());
         let changes =
             |stored: &Option<String>, new: &Option<String>| new.is_some() && new != stored;
-        let id = match self.cache.actors.get(&key) {
+        let id = match self.cache.actor(&actor.kind, &actor.name) {
             Some((id, title, affiliation))
                 if !changes(title, &actor.title) && !changes(affiliation, &actor.affiliation) =>
             {
@@ -543,12 +560,12 @@ impl<'c> Writer<'c> {
                     named_params! {":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation},
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )?;
-                self.cache.actors.insert(key, (id, title, affiliation));
+                self.cache.remember_actor(actor, (id, title, affiliation));
                 id
             }
         };
         for alias in &actor.aliases {
-            if self.cache.actor_aliases.insert((id, alias.clone())) {
+            if first_sighting(&mut self.cache.actor_aliases, id, alias) {
                 st.insert_actor_alias
                     .execute(named_params! {":actor_id": id, ":alias": alias})?;
             }
@@ -574,7 +591,7 @@ impl<'c> Writer<'c> {
             }
         };
         for alias in &place.aliases {
-            if self.cache.place_aliases.insert((id, alias.clone())) {
+            if first_sighting(&mut self.cache.place_aliases, id, alias) {
                 st.insert_location_alias
                     .execute(named_params! {":location_id": id, ":alias": alias})?;
             }
