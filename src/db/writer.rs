@@ -178,10 +178,8 @@ struct Prepared<'c> {
     stage_article: CachedStatement<'c>,
     upsert_actor: CachedStatement<'c>,
     insert_actor_alias: CachedStatement<'c>,
-    insert_actor_mention: CachedStatement<'c>,
     upsert_location: CachedStatement<'c>,
     insert_location_alias: CachedStatement<'c>,
-    insert_location_mention: CachedStatement<'c>,
     insert_statement: CachedStatement<'c>,
     insert_casualty_figure: CachedStatement<'c>,
 }
@@ -195,14 +193,8 @@ impl<'c> Prepared<'c> {
             stage_article: prepare_in_order(conn, "stage_article", STAGE_ARTICLE)?,
             upsert_actor: conn.prepare_cached(sql("upsert_actor"))?,
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
-            insert_actor_mention: prepare_in_order(conn, "insert_actor_mention", ACTOR_MENTION)?,
             upsert_location: conn.prepare_cached(sql("upsert_location"))?,
             insert_location_alias: conn.prepare_cached(sql("insert_location_alias"))?,
-            insert_location_mention: prepare_in_order(
-                conn,
-                "insert_location_mention",
-                LOCATION_MENTION,
-            )?,
             insert_statement: prepare_in_order(conn, "insert_statement", STATEMENT)?,
             insert_casualty_figure: prepare_in_order(
                 conn,
@@ -244,6 +236,10 @@ const LOCATION_MENTION: &[&str] = &[
     ":end_char",
     ":surface",
 ];
+
+/// Mentions inserted by one statement: a statement executed costs several
+/// times the row it inserts (cursors opened, foreign keys looked up, reset).
+const MENTIONS_PER_INSERT: usize = 32;
 const STATEMENT: &[&str] = &[
     ":article_id",
     ":speaker_id",
@@ -379,12 +375,12 @@ impl<'c> Writer<'c> {
             ids.push(id);
         }
         store_staged(self.conn, &replaced)?;
-        let mut totals = BatchTotals::default();
+        let mut later = Deferred::default();
         for (item, id) in batch.iter().zip(ids) {
             match (item, id) {
                 (Ok(facts), Some(id)) => {
                     counts.facts += self
-                        .insert_facts(&mut st, id, facts, &mut totals)
+                        .insert_facts(&mut st, id, facts, &mut later)
                         .with_context(|| format!("storing {}", facts.article.source_path))?;
                 }
                 (Err(err), _) => {
@@ -394,7 +390,7 @@ impl<'c> Writer<'c> {
                 _ => {}
             }
         }
-        totals.store(self.conn)?;
+        later.store(self.conn)?;
         Ok(counts)
     }
 
@@ -468,37 +464,29 @@ impl<'c> Writer<'c> {
         })
     }
 
-    /// Inserts an article's facts and adds them to the batch's totals.
+    /// Inserts an article's facts, leaving its mentions and its additions
+    /// to the running totals for the end of the batch.
     fn insert_facts<'b>(
         &mut self,
         st: &mut Prepared,
         article_id: i64,
         facts: &'b Facts,
-        totals: &mut BatchTotals<'b>,
+        later: &mut Deferred<'b>,
     ) -> rusqlite::Result<FactCounts> {
         let mut counts = FactCounts::default();
         let mut actor_ids = Vec::with_capacity(facts.actors.len());
         for actor in &facts.actors {
             let id = self.actor_id(st, actor)?;
-            counts.actor_mentions += insert_mentions(
-                &mut st.insert_actor_mention,
-                article_id,
-                id,
-                &actor.mentions,
-            )?;
+            counts.actor_mentions += later.actor_mentions.add(article_id, id, &actor.mentions);
             actor_ids.push(id);
         }
         let mut location_ids = Vec::with_capacity(facts.locations.len());
         for place in &facts.locations {
             let id = self.location_id(st, place)?;
-            counts.location_mentions += insert_mentions(
-                &mut st.insert_location_mention,
-                article_id,
-                id,
-                &place.mentions,
-            )?;
+            counts.location_mentions += later.place_mentions.add(article_id, id, &place.mentions);
             location_ids.push(id);
         }
+        let totals = &mut later.totals;
         totals.add_places(&facts.locations, &location_ids);
         for s in &facts.statements {
             st.insert_statement.execute(params![
@@ -600,24 +588,89 @@ impl<'c> Writer<'c> {
     }
 }
 
-/// Inserts the mentions of one actor or place (statement `insert_actor_mention`
-/// or `insert_location_mention`, which take the same parameters); returns how many.
-fn insert_mentions(
-    stmt: &mut CachedStatement,
-    article_id: i64,
-    id: i64,
-    mentions: &[Mention],
-) -> rusqlite::Result<u64> {
-    for m in mentions {
-        stmt.execute(params![
-            article_id,
-            id,
-            m.span.start as i64,
-            m.span.end as i64,
-            m.text
-        ])?;
+/// What a batch writes once all its articles are in: their mentions, many
+/// rows per statement, and their additions to the running totals.
+#[derive(Default)]
+struct Deferred<'b> {
+    actor_mentions: MentionRows<'b>,
+    place_mentions: MentionRows<'b>,
+    totals: BatchTotals<'b>,
+}
+
+impl Deferred<'_> {
+    fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
+        self.actor_mentions
+            .insert(conn, "insert_actor_mention", ACTOR_MENTION)?;
+        self.place_mentions
+            .insert(conn, "insert_location_mention", LOCATION_MENTION)?;
+        self.totals.store(conn)
     }
-    Ok(mentions.len() as u64)
+}
+
+/// Mention rows in the order they are to be stored (their ids follow it):
+/// (article id, actor or place id, mention).
+#[derive(Default)]
+struct MentionRows<'b>(Vec<(i64, i64, &'b Mention)>);
+
+impl<'b> MentionRows<'b> {
+    /// Adds the mentions of one actor or place; returns how many.
+    fn add(&mut self, article_id: i64, id: i64, mentions: &'b [Mention]) -> u64 {
+        self.0.extend(mentions.iter().map(|m| (article_id, id, m)));
+        mentions.len() as u64
+    }
+
+    /// Inserts the rows with statement `name` (`insert_actor_mention` or
+    /// `insert_location_mention`, parameters `names`), [`MENTIONS_PER_INSERT`]
+    /// rows per statement and the rest one by one.
+    fn insert(&self, conn: &Connection, name: &str, names: &[&str]) -> rusqlite::Result<()> {
+        let mut chunks = self.0.chunks_exact(MENTIONS_PER_INSERT);
+        if chunks.len() > 0 {
+            let rows = rows_sql(sql(name), names.len(), MENTIONS_PER_INSERT);
+            let mut many = conn.prepare_cached(&rows)?;
+            for chunk in &mut chunks {
+                for (i, row) in chunk.iter().enumerate() {
+                    bind_mention(&mut many, i * names.len(), row)?;
+                }
+                many.raw_execute()?;
+            }
+        }
+        let mut one = prepare_in_order(conn, name, names)?;
+        for row in chunks.remainder() {
+            bind_mention(&mut one, 0, row)?;
+            one.raw_execute()?;
+        }
+        Ok(())
+    }
+}
+
+/// Binds a mention row to parameters `after + 1..=after + 5`, in the order of
+/// [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
+fn bind_mention(
+    stmt: &mut CachedStatement,
+    after: usize,
+    &(article_id, id, m): &(i64, i64, &Mention),
+) -> rusqlite::Result<()> {
+    stmt.raw_bind_parameter(after + 1, article_id)?;
+    stmt.raw_bind_parameter(after + 2, id)?;
+    stmt.raw_bind_parameter(after + 3, m.span.start as i64)?;
+    stmt.raw_bind_parameter(after + 4, m.span.end as i64)?;
+    stmt.raw_bind_parameter(after + 5, &m.text)
+}
+
+/// Statement `single`, an INSERT whose VALUES list of `columns` parameters
+/// ends it, made to insert `rows` rows: parameters numbered in row order.
+fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
+    let head = &single[..single
+        .rfind("VALUES")
+        .expect("an INSERT ... VALUES statement")];
+    let row = |r: usize| {
+        let params: Vec<String> = (1..=columns)
+            .map(|c| format!("?{}", r * columns + c))
+            .collect();
+        format!("({})", params.join(", "))
+    };
+    let rows: Vec<String> = (0..rows).map(row).collect();
+    format!("{head}VALUES {}", rows.join(", "))
 }
 
 /// Moves the staged articles into `articles`, deleting the copies they
@@ -1040,6 +1093,91 @@ mod tests {
             "1=4,2 2=1,1",
             "each place counted once per article"
         );
+    }
+
+    /// Mentions go in many rows per statement, the rest one by one: the rows
+    /// must be those the one-row statement gives, in the same order and ids.
+    #[test]
+    fn mentions_inserted_many_at_a_time_are_the_rows_one_at_a_time_gives() {
+        let surfaces = ["Moss", "Móss", "模斯", "M\u{308}oss 🙂", "", "'; --"];
+        let mentions = |n: usize| -> Vec<Mention> {
+            (0..n)
+                .map(|i| Mention {
+                    span: Span {
+                        start: i,
+                        end: i + 3,
+                    },
+                    text: surfaces[i % surfaces.len()].to_string(),
+                })
+                .collect()
+        };
+        let mut first = with_actor("Many mentions.", None);
+        first.actors[0].mentions = mentions(MENTIONS_PER_INSERT + 5);
+        first.locations = vec![place(7, MENTIONS_PER_INSERT - 1)];
+        let mut second = with_actor("More mentions.", None);
+        second.actors[0].mentions = mentions(MENTIONS_PER_INSERT);
+        second.locations = vec![place(8, 2), place(7, 1)];
+        let batch = [Ok(first), Ok(second)];
+
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        writer.write_batch(&batch).unwrap();
+        writer.finish().unwrap();
+
+        let one_by_one = db();
+        one_by_one
+            .execute_batch(
+                "INSERT INTO articles (id, source_path, body, content_hash) VALUES (1, 'a', 'a', 'a'), (2, 'b', 'b', 'b');
+                 INSERT INTO actors (id, name, kind) VALUES (1, 'Lina Moss', 'person');
+                 INSERT INTO locations (id, name, kind, place_key) VALUES (1, 'P7', 'city', 'p7'), (2, 'P8', 'city', 'p8');",
+            )
+            .unwrap();
+        let location_ids = [(7, 1), (8, 2)];
+        for (article_id, facts) in (1..).zip(batch.iter().map(|f| f.as_ref().unwrap())) {
+            for m in &facts.actors[0].mentions {
+                conn_insert(&one_by_one, "insert_actor_mention", article_id, 1, m);
+            }
+            for place in &facts.locations {
+                let id = location_ids
+                    .iter()
+                    .find(|(geonames, _)| Some(*geonames) == place.geonames_id)
+                    .unwrap()
+                    .1;
+                for m in &place.mentions {
+                    conn_insert(&one_by_one, "insert_location_mention", article_id, id, m);
+                }
+            }
+        }
+        for (table, of) in [
+            ("actor_mentions", "actor_id"),
+            ("location_mentions", "location_id"),
+        ] {
+            let rows = |c: &Connection| -> String {
+                scalar(
+                    c,
+                    &format!(
+                        "SELECT group_concat(id || ',' || article_id || ',' || {of} || ',' || start_char \
+                         || ',' || end_char || ',' || surface, '|' ORDER BY id) FROM {table}"
+                    ),
+                )
+            };
+            assert_eq!(rows(&conn), rows(&one_by_one), "{table}");
+        }
+    }
+
+    fn conn_insert(conn: &Connection, name: &str, article_id: i64, id: i64, m: &Mention) {
+        conn.execute(
+            sql(name),
+            params![
+                article_id,
+                id,
+                m.span.start as i64,
+                m.span.end as i64,
+                m.text
+            ],
+        )
+        .unwrap();
     }
 
     #[test]
