@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use anyhow::Context;
 use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
 
-use crate::extract::{Actor, Facts, Location, Mention};
+use crate::extract::{Actor, Facts, Location, Mention, Statement};
 use crate::ingest::InputError;
 
 /// What happened to one article.
@@ -180,7 +180,6 @@ struct Prepared<'c> {
     insert_actor_alias: CachedStatement<'c>,
     upsert_location: CachedStatement<'c>,
     insert_location_alias: CachedStatement<'c>,
-    insert_statement: CachedStatement<'c>,
     insert_casualty_figure: CachedStatement<'c>,
 }
 
@@ -195,7 +194,6 @@ impl<'c> Prepared<'c> {
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
             upsert_location: conn.prepare_cached(sql("upsert_location"))?,
             insert_location_alias: conn.prepare_cached(sql("insert_location_alias"))?,
-            insert_statement: prepare_in_order(conn, "insert_statement", STATEMENT)?,
             insert_casualty_figure: prepare_in_order(
                 conn,
                 "insert_casualty_figure",
@@ -237,9 +235,9 @@ const LOCATION_MENTION: &[&str] = &[
     ":surface",
 ];
 
-/// Mentions inserted by one statement: a statement executed costs several
-/// times the row it inserts (cursors opened, foreign keys looked up, reset).
-const MENTIONS_PER_INSERT: usize = 32;
+/// Mentions or statements inserted by one SQL statement: executing one
+/// costs several times the row it inserts (cursors opened, reset).
+const ROWS_PER_INSERT: usize = 32;
 const STATEMENT: &[&str] = &[
     ":article_id",
     ":speaker_id",
@@ -477,28 +475,22 @@ impl<'c> Writer<'c> {
         let mut actor_ids = Vec::with_capacity(facts.actors.len());
         for actor in &facts.actors {
             let id = self.actor_id(st, actor)?;
-            counts.actor_mentions += later.actor_mentions.add(article_id, id, &actor.mentions);
+            counts.actor_mentions +=
+                add_mentions(&mut later.actor_mentions, article_id, id, &actor.mentions);
             actor_ids.push(id);
         }
         let mut location_ids = Vec::with_capacity(facts.locations.len());
         for place in &facts.locations {
             let id = self.location_id(st, place)?;
-            counts.location_mentions += later.place_mentions.add(article_id, id, &place.mentions);
+            counts.location_mentions +=
+                add_mentions(&mut later.place_mentions, article_id, id, &place.mentions);
             location_ids.push(id);
         }
         let totals = &mut later.totals;
         totals.add_places(&facts.locations, &location_ids);
         for s in &facts.statements {
-            st.insert_statement.execute(params![
-                article_id,
-                s.speaker.map(|i| actor_ids[i]),
-                s.speaker_text,
-                s.kind,
-                s.cue,
-                s.text,
-                s.span.start as i64,
-                s.span.end as i64,
-            ])?;
+            let speaker_id = s.speaker.map(|i| actor_ids[i]);
+            later.statements.push((article_id, speaker_id, s));
             counts.statements += 1;
         }
         let mut figure_ids: Vec<i64> = Vec::with_capacity(facts.casualties.len());
@@ -588,73 +580,118 @@ impl<'c> Writer<'c> {
     }
 }
 
-/// What a batch writes once all its articles are in: their mentions, many
-/// rows per statement, and their additions to the running totals.
+/// What a batch writes once all its articles are in: their mentions and
+/// statements, many rows per SQL statement, and their additions to the
+/// running totals. Each list is in the order its rows are to be stored
+/// (their ids follow it).
 #[derive(Default)]
 struct Deferred<'b> {
-    actor_mentions: MentionRows<'b>,
-    place_mentions: MentionRows<'b>,
+    /// (article id, actor id, mention).
+    actor_mentions: Vec<MentionRow<'b>>,
+    /// (article id, location id, mention).
+    place_mentions: Vec<MentionRow<'b>>,
+    /// (article id, speaker id, statement).
+    statements: Vec<(i64, Option<i64>, &'b Statement)>,
     totals: BatchTotals<'b>,
 }
 
+type MentionRow<'b> = (i64, i64, &'b Mention);
+
 impl Deferred<'_> {
     fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
-        self.actor_mentions
-            .insert(conn, "insert_actor_mention", ACTOR_MENTION)?;
-        self.place_mentions
-            .insert(conn, "insert_location_mention", LOCATION_MENTION)?;
+        let mentions = &self.actor_mentions;
+        insert_rows(
+            conn,
+            "insert_actor_mention",
+            ACTOR_MENTION,
+            mentions,
+            bind_mention,
+        )?;
+        let mentions = &self.place_mentions;
+        insert_rows(
+            conn,
+            "insert_location_mention",
+            LOCATION_MENTION,
+            mentions,
+            bind_mention,
+        )?;
+        insert_rows(
+            conn,
+            "insert_statement",
+            STATEMENT,
+            &self.statements,
+            bind_statement,
+        )?;
         self.totals.store(conn)
     }
 }
 
-/// Mention rows in the order they are to be stored (their ids follow it):
-/// (article id, actor or place id, mention).
-#[derive(Default)]
-struct MentionRows<'b>(Vec<(i64, i64, &'b Mention)>);
-
-impl<'b> MentionRows<'b> {
-    /// Adds the mentions of one actor or place; returns how many.
-    fn add(&mut self, article_id: i64, id: i64, mentions: &'b [Mention]) -> u64 {
-        self.0.extend(mentions.iter().map(|m| (article_id, id, m)));
-        mentions.len() as u64
-    }
-
-    /// Inserts the rows with statement `name` (`insert_actor_mention` or
-    /// `insert_location_mention`, parameters `names`), [`MENTIONS_PER_INSERT`]
-    /// rows per statement and the rest one by one.
-    fn insert(&self, conn: &Connection, name: &str, names: &[&str]) -> rusqlite::Result<()> {
-        let mut chunks = self.0.chunks_exact(MENTIONS_PER_INSERT);
-        if chunks.len() > 0 {
-            let rows = rows_sql(sql(name), names.len(), MENTIONS_PER_INSERT);
-            let mut many = conn.prepare_cached(&rows)?;
-            for chunk in &mut chunks {
-                for (i, row) in chunk.iter().enumerate() {
-                    bind_mention(&mut many, i * names.len(), row)?;
-                }
-                many.raw_execute()?;
-            }
-        }
-        let mut one = prepare_in_order(conn, name, names)?;
-        for row in chunks.remainder() {
-            bind_mention(&mut one, 0, row)?;
-            one.raw_execute()?;
-        }
-        Ok(())
-    }
+/// Adds the mentions of one actor or place (`id`) to `rows`; returns how many.
+fn add_mentions<'b>(
+    rows: &mut Vec<MentionRow<'b>>,
+    article_id: i64,
+    id: i64,
+    mentions: &'b [Mention],
+) -> u64 {
+    rows.extend(mentions.iter().map(|m| (article_id, id, m)));
+    mentions.len() as u64
 }
 
-/// Binds a mention row to parameters `after + 1..=after + 5`, in the order of
-/// [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
+/// Inserts `rows` with statement `name` (its parameters `names`),
+/// [`ROWS_PER_INSERT`] rows per statement and the rest one by one. `bind`
+/// binds a row to the parameters after the given number.
+fn insert_rows<R>(
+    conn: &Connection,
+    name: &str,
+    names: &[&str],
+    rows: &[R],
+    bind: fn(&mut CachedStatement, usize, &R) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+    if chunks.len() > 0 {
+        let mut many = conn.prepare_cached(&rows_sql(sql(name), names.len(), ROWS_PER_INSERT))?;
+        for chunk in &mut chunks {
+            for (i, row) in chunk.iter().enumerate() {
+                bind(&mut many, i * names.len(), row)?;
+            }
+            many.raw_execute()?;
+        }
+    }
+    let mut one = prepare_in_order(conn, name, names)?;
+    for row in chunks.remainder() {
+        bind(&mut one, 0, row)?;
+        one.raw_execute()?;
+    }
+    Ok(())
+}
+
+/// Binds a mention row in the order of [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
 fn bind_mention(
     stmt: &mut CachedStatement,
     after: usize,
-    &(article_id, id, m): &(i64, i64, &Mention),
+    &(article_id, id, m): &MentionRow,
 ) -> rusqlite::Result<()> {
     stmt.raw_bind_parameter(after + 1, article_id)?;
     stmt.raw_bind_parameter(after + 2, id)?;
     stmt.raw_bind_parameter(after + 3, m.span.start as i64)?;
     stmt.raw_bind_parameter(after + 4, m.span.end as i64)?;
     stmt.raw_bind_parameter(after + 5, &m.text)
+}
+
+/// Binds a statement row in the order of [`STATEMENT`].
+fn bind_statement(
+    stmt: &mut CachedStatement,
+    after: usize,
+    &(article_id, speaker_id, s): &(i64, Option<i64>, &Statement),
+) -> rusqlite::Result<()> {
+    stmt.raw_bind_parameter(after + 1, article_id)?;
+    stmt.raw_bind_parameter(after + 2, speaker_id)?;
+    stmt.raw_bind_parameter(after + 3, &s.speaker_text)?;
+    stmt.raw_bind_parameter(after + 4, &s.kind)?;
+    stmt.raw_bind_parameter(after + 5, &s.cue)?;
+    stmt.raw_bind_parameter(after + 6, &s.text)?;
+    stmt.raw_bind_parameter(after + 7, s.span.start as i64)?;
+    stmt.raw_bind_parameter(after + 8, s.span.end as i64)
 }
 
 /// Statement `single`, an INSERT whose VALUES list of `columns` parameters
@@ -1095,10 +1132,34 @@ mod tests {
         );
     }
 
-    /// Mentions go in many rows per statement, the rest one by one: the rows
-    /// must be those the one-row statement gives, in the same order and ids.
+    fn statements(n: usize) -> Vec<Statement> {
+        let texts = [
+            "We will go.",
+            "«Nous irons»",
+            "我们会去",
+            "",
+            "'; DROP TABLE x; --",
+        ];
+        (0..n)
+            .map(|i| Statement {
+                kind: ["direct", "reported"][i % 2].into(),
+                cue: (i % 3 > 0).then(|| "said".into()),
+                text: texts[i % texts.len()].into(),
+                speaker: (i % 4 > 0).then_some(0),
+                speaker_text: (i % 5 > 0).then(|| format!("Mōss {i}")),
+                span: Span {
+                    start: i,
+                    end: i + 7,
+                },
+            })
+            .collect()
+    }
+
+    /// Mentions and statements go in many rows per SQL statement, the rest
+    /// one by one: the rows must be those the one-row statements give, in the
+    /// same order and with the same ids.
     #[test]
-    fn mentions_inserted_many_at_a_time_are_the_rows_one_at_a_time_gives() {
+    fn rows_inserted_many_at_a_time_are_the_rows_one_at_a_time_gives() {
         let surfaces = ["Moss", "Móss", "模斯", "M\u{308}oss 🙂", "", "'; --"];
         let mentions = |n: usize| -> Vec<Mention> {
             (0..n)
@@ -1112,11 +1173,13 @@ mod tests {
                 .collect()
         };
         let mut first = with_actor("Many mentions.", None);
-        first.actors[0].mentions = mentions(MENTIONS_PER_INSERT + 5);
-        first.locations = vec![place(7, MENTIONS_PER_INSERT - 1)];
+        first.actors[0].mentions = mentions(ROWS_PER_INSERT + 5);
+        first.locations = vec![place(7, ROWS_PER_INSERT - 1)];
+        first.statements = statements(ROWS_PER_INSERT + 3);
         let mut second = with_actor("More mentions.", None);
-        second.actors[0].mentions = mentions(MENTIONS_PER_INSERT);
+        second.actors[0].mentions = mentions(ROWS_PER_INSERT);
         second.locations = vec![place(8, 2), place(7, 1)];
+        second.statements = statements(2);
         let batch = [Ok(first), Ok(second)];
 
         let conn = db();
@@ -1148,19 +1211,39 @@ mod tests {
                     conn_insert(&one_by_one, "insert_location_mention", article_id, id, m);
                 }
             }
+            for s in &facts.statements {
+                let speaker_id = s.speaker.map(|_| 1);
+                one_by_one
+                    .execute(
+                        sql("insert_statement"),
+                        params![
+                            article_id,
+                            speaker_id,
+                            s.speaker_text,
+                            s.kind,
+                            s.cue,
+                            s.text,
+                            s.span.start as i64,
+                            s.span.end as i64
+                        ],
+                    )
+                    .unwrap();
+            }
         }
-        for (table, of) in [
-            ("actor_mentions", "actor_id"),
-            ("location_mentions", "location_id"),
-        ] {
+        for table in ["actor_mentions", "location_mentions", "statements"] {
             let rows = |c: &Connection| -> String {
-                scalar(
-                    c,
-                    &format!(
-                        "SELECT group_concat(id || ',' || article_id || ',' || {of} || ',' || start_char \
-                         || ',' || end_char || ',' || surface, '|' ORDER BY id) FROM {table}"
-                    ),
-                )
+                let mut stmt = c
+                    .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+                    .unwrap();
+                let width = stmt.column_count();
+                let rows = stmt
+                    .query_map([], |r| {
+                        let row: Vec<rusqlite::types::Value> =
+                            (0..width).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+                        Ok(format!("{row:?}"))
+                    })
+                    .unwrap();
+                rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
             };
             assert_eq!(rows(&conn), rows(&one_by_one), "{table}");
         }
