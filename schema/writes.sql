@@ -41,6 +41,11 @@ ON CONFLICT (kind, name) DO UPDATE SET
     affiliation = coalesce(excluded.affiliation, actors.affiliation)
 RETURNING id, title, affiliation;
 
+-- name: restate_actor
+-- An actor already stored, with the title or affiliation an article states (as upsert_actor).
+UPDATE actors SET title = coalesce(:title, title), affiliation = coalesce(:affiliation, affiliation)
+WHERE id = :id;
+
 -- name: insert_actor_alias
 INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (:actor_id, :alias);
 

@@ -177,6 +177,7 @@ struct Prepared<'c> {
     find_article: CachedStatement<'c>,
     stage_article: CachedStatement<'c>,
     upsert_actor: CachedStatement<'c>,
+    restate_actor: CachedStatement<'c>,
     insert_actor_alias: CachedStatement<'c>,
     upsert_location: CachedStatement<'c>,
     insert_location_alias: CachedStatement<'c>,
@@ -191,6 +192,7 @@ impl<'c> Prepared<'c> {
             find_article: conn.prepare_cached(sql("find_article"))?,
             stage_article: prepare_in_order(conn, "stage_article", STAGE_ARTICLE)?,
             upsert_actor: conn.prepare_cached(sql("upsert_actor"))?,
+            restate_actor: conn.prepare_cached(sql("restate_actor"))?,
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
             upsert_location: conn.prepare_cached(sql("upsert_location"))?,
             insert_location_alias: conn.prepare_cached(sql("insert_location_alias"))?,
@@ -523,27 +525,53 @@ impl<'c> Writer<'c> {
         Ok(counts)
     }
 
-    /// The actor's id, upserting only when it is new or this article states
+    /// The actor's id, writing only when it is new or this article states
     /// a title or affiliation the stored row does not have (the latest stated
     /// one wins, as in `upsert_actor`).
     fn actor_id(&mut self, st: &mut Prepared, actor: &Actor) -> rusqlite::Result<i64> {
         let changes =
             |stored: &Option<String>, new: &Option<String>| new.is_some() && new != stored;
-        let id = match self.cache.actor(&actor.kind, &actor.name) {
-            Some((id, title, affiliation))
-                if !changes(title, &actor.title) && !changes(affiliation, &actor.affiliation) =>
-            {
-                *id
+        let cached = self.cache.actor(&actor.kind, &actor.name);
+        if let Some(&(id, ref title, ref affiliation)) = cached {
+            if !changes(title, &actor.title) && !changes(affiliation, &actor.affiliation) {
+                return self.with_aliases(st, id, actor);
             }
-            _ => {
-                let (id, title, affiliation) = st.upsert_actor.query_row(
-                    named_params! {":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation},
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        }
+        // A known actor restated is updated by id, its new values known
+        // here: an upsert tries an insert first and returns the row through
+        // a temporary table.
+        let restated = match cached {
+            Some(&(id, ref title, ref affiliation)) => {
+                let latest = |new: &Option<String>, stored: &Option<String>| {
+                    new.as_ref().or(stored.as_ref()).cloned()
+                };
+                let stored = (
+                    id,
+                    latest(&actor.title, title),
+                    latest(&actor.affiliation, affiliation),
+                );
+                let updated = st.restate_actor.execute(
+                    named_params! {":id": id, ":title": actor.title, ":affiliation": actor.affiliation},
                 )?;
-                self.cache.remember_actor(actor, (id, title, affiliation));
-                id
+                (updated == 1).then_some(stored)
             }
+            None => None,
         };
+        let stored = match restated {
+            Some(stored) => stored,
+            // New, or deleted by hand since it was cached.
+            None => st.upsert_actor.query_row(
+                named_params! {":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation},
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?,
+        };
+        let id = stored.0;
+        self.cache.remember_actor(actor, stored);
+        self.with_aliases(st, id, actor)
+    }
+
+    /// Stores the actor's aliases not stored yet; returns `id`.
+    fn with_aliases(&mut self, st: &mut Prepared, id: i64, actor: &Actor) -> rusqlite::Result<i64> {
         for alias in &actor.aliases {
             if first_sighting(&mut self.cache.actor_aliases, id, alias) {
                 st.insert_actor_alias
@@ -1261,6 +1289,30 @@ mod tests {
             ],
         )
         .unwrap();
+    }
+
+    #[test]
+    fn an_actor_deleted_by_hand_after_it_was_cached_is_stored_again() {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        let mut first = with_actor("One.", None);
+        first.actors[0].mentions.clear();
+        writer.write_batch(&[Ok(first)]).unwrap();
+        writer.commit().unwrap();
+        conn.execute("DELETE FROM actors", []).unwrap();
+        writer
+            .write_batch(&[Ok(with_actor("Two.", Some("Envoy")))])
+            .unwrap();
+        writer.finish().unwrap();
+        assert_eq!(scalar::<String>(&conn, "SELECT title FROM actors"), "Envoy");
+        assert_eq!(
+            scalar::<i64>(
+                &conn,
+                "SELECT count(*) FROM actor_mentions JOIN actors ON actors.id = actor_id"
+            ),
+            1
+        );
     }
 
     #[test]
