@@ -70,11 +70,15 @@ VALUES (:article_id, :location_id, :start_char, :end_char, :surface);
 INSERT INTO statements (article_id, speaker_id, speaker_text, kind, cue, text, start_char, end_char)
 VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char, :end_char);
 
+-- name: next_figure_id
+-- The id SQLite would give the next casualty figure (the writer numbers them itself).
+SELECT coalesce(max(id), 0) + 1 FROM casualty_figures;
+
 -- name: insert_casualty_figure
-INSERT INTO casualty_figures (article_id, category, count, count_low, count_high, qualifier, victims,
+INSERT INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
                               location_id, period, source_id, part_of_id, start_char, end_char,
                               published_on)
-VALUES (:article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
+VALUES (:id, :article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
         :location_id, :period, :source_id, :part_of_id, :start_char, :end_char,
         :published_on);
 

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use anyhow::Context;
 use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
 
-use crate::extract::{Actor, Facts, Location, Mention, Statement};
+use crate::extract::{Actor, CasualtyFigure, Facts, Location, Mention, Statement};
 use crate::ingest::InputError;
 
 /// What happened to one article.
@@ -173,7 +173,6 @@ struct OpenTransaction<'c> {
 
 /// The statements a batch uses, prepared once per batch.
 struct Prepared<'c> {
-    conn: &'c Connection,
     find_article: CachedStatement<'c>,
     stage_article: CachedStatement<'c>,
     upsert_actor: CachedStatement<'c>,
@@ -181,14 +180,12 @@ struct Prepared<'c> {
     insert_actor_alias: CachedStatement<'c>,
     upsert_location: CachedStatement<'c>,
     insert_location_alias: CachedStatement<'c>,
-    insert_casualty_figure: CachedStatement<'c>,
 }
 
 impl<'c> Prepared<'c> {
     fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
         conn.set_prepared_statement_cache_capacity(32);
         Ok(Prepared {
-            conn,
             find_article: conn.prepare_cached(sql("find_article"))?,
             stage_article: prepare_in_order(conn, "stage_article", STAGE_ARTICLE)?,
             upsert_actor: conn.prepare_cached(sql("upsert_actor"))?,
@@ -196,11 +193,6 @@ impl<'c> Prepared<'c> {
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
             upsert_location: conn.prepare_cached(sql("upsert_location"))?,
             insert_location_alias: conn.prepare_cached(sql("insert_location_alias"))?,
-            insert_casualty_figure: prepare_in_order(
-                conn,
-                "insert_casualty_figure",
-                CASUALTY_FIGURE,
-            )?,
         })
     }
 }
@@ -251,6 +243,7 @@ const STATEMENT: &[&str] = &[
     ":end_char",
 ];
 const CASUALTY_FIGURE: &[&str] = &[
+    ":id",
     ":article_id",
     ":category",
     ":count",
@@ -375,7 +368,12 @@ impl<'c> Writer<'c> {
             ids.push(id);
         }
         store_staged(self.conn, &replaced)?;
-        let mut later = Deferred::default();
+        let mut later = Deferred {
+            next_figure_id: self
+                .conn
+                .query_row(sql("next_figure_id"), [], |r| r.get(0))?,
+            ..Deferred::default()
+        };
         for (item, id) in batch.iter().zip(ids) {
             match (item, id) {
                 (Ok(facts), Some(id)) => {
@@ -488,40 +486,38 @@ impl<'c> Writer<'c> {
                 add_mentions(&mut later.place_mentions, article_id, id, &place.mentions);
             location_ids.push(id);
         }
-        let totals = &mut later.totals;
-        totals.add_places(&facts.locations, &location_ids);
+        later.totals.add_places(&facts.locations, &location_ids);
         for s in &facts.statements {
             let speaker_id = s.speaker.map(|i| actor_ids[i]);
             later.statements.push((article_id, speaker_id, s));
             counts.statements += 1;
         }
-        let mut figure_ids: Vec<i64> = Vec::with_capacity(facts.casualties.len());
-        for f in &facts.casualties {
+        let first_figure_id = later.next_figure_id;
+        for (i, f) in facts.casualties.iter().enumerate() {
             // A figure only points back to one listed before it.
-            let part_of = f.part_of.and_then(|i| figure_ids.get(i).copied());
-            st.insert_casualty_figure.execute(params![
+            let part_of = f
+                .part_of
+                .filter(|&p| p < i)
+                .map(|p| first_figure_id + p as i64);
+            let location_id = f.location.map(|i| location_ids[i]);
+            later.figures.push(FigureRow {
+                id: later.next_figure_id,
                 article_id,
-                f.category,
-                f.count,
-                f.count_low,
-                f.count_high,
-                f.qualifier,
-                f.victims,
-                f.location.map(|i| location_ids[i]),
-                f.period,
-                f.source.map(|i| actor_ids[i]),
+                location_id,
+                source_id: f.source.map(|i| actor_ids[i]),
                 part_of,
-                f.span.start as i64,
-                f.span.end as i64,
-                facts.article.published_on,
-            ])?;
-            figure_ids.push(st.conn.last_insert_rowid());
+                figure: f,
+                published_on: &facts.article.published_on,
+            });
+            later.next_figure_id += 1;
             counts.casualty_figures += 1;
-            if let (Some(place), None) = (f.location, part_of) {
-                totals.add_figure(location_ids[place], &f.category);
+            if let (Some(place), None) = (location_id, part_of) {
+                later.totals.add_figure(place, &f.category);
             }
         }
-        totals.add_article(facts.article.outlet.as_deref(), counts);
+        later
+            .totals
+            .add_article(facts.article.outlet.as_deref(), counts);
         Ok(counts)
     }
 
@@ -620,27 +616,42 @@ struct Deferred<'b> {
     place_mentions: Vec<MentionRow<'b>>,
     /// (article id, speaker id, statement).
     statements: Vec<(i64, Option<i64>, &'b Statement)>,
+    figures: Vec<FigureRow<'b>>,
+    /// The id the next casualty figure gets: figures are numbered here, as
+    /// SQLite would number them, so one can name another by id before
+    /// either is stored.
+    next_figure_id: i64,
     totals: BatchTotals<'b>,
+}
+
+/// A casualty figure as stored, its references resolved to ids.
+struct FigureRow<'b> {
+    id: i64,
+    article_id: i64,
+    location_id: Option<i64>,
+    source_id: Option<i64>,
+    part_of: Option<i64>,
+    figure: &'b CasualtyFigure,
+    published_on: &'b Option<String>,
 }
 
 type MentionRow<'b> = (i64, i64, &'b Mention);
 
 impl Deferred<'_> {
     fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
-        let mentions = &self.actor_mentions;
+        let (actors, places) = (&self.actor_mentions, &self.place_mentions);
         insert_rows(
             conn,
             "insert_actor_mention",
             ACTOR_MENTION,
-            mentions,
+            actors,
             bind_mention,
         )?;
-        let mentions = &self.place_mentions;
         insert_rows(
             conn,
             "insert_location_mention",
             LOCATION_MENTION,
-            mentions,
+            places,
             bind_mention,
         )?;
         insert_rows(
@@ -649,6 +660,14 @@ impl Deferred<'_> {
             STATEMENT,
             &self.statements,
             bind_statement,
+        )?;
+        let figures = &self.figures;
+        insert_rows(
+            conn,
+            "insert_casualty_figure",
+            CASUALTY_FIGURE,
+            figures,
+            bind_figure,
         )?;
         self.totals.store(conn)
     }
@@ -720,6 +739,26 @@ fn bind_statement(
     stmt.raw_bind_parameter(after + 6, &s.text)?;
     stmt.raw_bind_parameter(after + 7, s.span.start as i64)?;
     stmt.raw_bind_parameter(after + 8, s.span.end as i64)
+}
+
+/// Binds a casualty figure row in the order of [`CASUALTY_FIGURE`].
+fn bind_figure(stmt: &mut CachedStatement, after: usize, row: &FigureRow) -> rusqlite::Result<()> {
+    let f = row.figure;
+    stmt.raw_bind_parameter(after + 1, row.id)?;
+    stmt.raw_bind_parameter(after + 2, row.article_id)?;
+    stmt.raw_bind_parameter(after + 3, &f.category)?;
+    stmt.raw_bind_parameter(after + 4, f.count)?;
+    stmt.raw_bind_parameter(after + 5, f.count_low)?;
+    stmt.raw_bind_parameter(after + 6, f.count_high)?;
+    stmt.raw_bind_parameter(after + 7, &f.qualifier)?;
+    stmt.raw_bind_parameter(after + 8, &f.victims)?;
+    stmt.raw_bind_parameter(after + 9, row.location_id)?;
+    stmt.raw_bind_parameter(after + 10, &f.period)?;
+    stmt.raw_bind_parameter(after + 11, row.source_id)?;
+    stmt.raw_bind_parameter(after + 12, row.part_of)?;
+    stmt.raw_bind_parameter(after + 13, f.span.start as i64)?;
+    stmt.raw_bind_parameter(after + 14, f.span.end as i64)?;
+    stmt.raw_bind_parameter(after + 15, row.published_on)
 }
 
 /// Statement `single`, an INSERT whose VALUES list of `columns` parameters
@@ -1183,9 +1222,10 @@ mod tests {
             .collect()
     }
 
-    /// Mentions and statements go in many rows per SQL statement, the rest
-    /// one by one: the rows must be those the one-row statements give, in the
-    /// same order and with the same ids.
+    /// Mentions, statements and casualty figures go in many rows per SQL
+    /// statement, the rest one by one: the rows must be those the one-row
+    /// statements give, in the same order and with the same ids (figures
+    /// numbered by the writer as SQLite numbers them).
     #[test]
     fn rows_inserted_many_at_a_time_are_the_rows_one_at_a_time_gives() {
         let surfaces = ["Moss", "Móss", "模斯", "M\u{308}oss 🙂", "", "'; --"];
@@ -1204,10 +1244,18 @@ mod tests {
         first.actors[0].mentions = mentions(ROWS_PER_INSERT + 5);
         first.locations = vec![place(7, ROWS_PER_INSERT - 1)];
         first.statements = statements(ROWS_PER_INSERT + 3);
+        // Parts of earlier figures, of the figure itself and of later ones.
+        first.casualties = (0..ROWS_PER_INSERT + 4)
+            .map(|i| figure("killed", Some(0).filter(|_| i % 3 > 0), Some(i / 2 + i % 2)))
+            .collect();
         let mut second = with_actor("More mentions.", None);
         second.actors[0].mentions = mentions(ROWS_PER_INSERT);
         second.locations = vec![place(8, 2), place(7, 1)];
         second.statements = statements(2);
+        second.casualties = vec![
+            figure("injured", None, Some(1)),
+            figure("missing", Some(1), Some(0)),
+        ];
         let batch = [Ok(first), Ok(second)];
 
         let conn = db();
@@ -1239,6 +1287,37 @@ mod tests {
                     conn_insert(&one_by_one, "insert_location_mention", article_id, id, m);
                 }
             }
+            let mut figure_ids = Vec::new();
+            for f in &facts.casualties {
+                let location_id = f.location.map(|i| {
+                    let geonames = facts.locations[i].geonames_id;
+                    location_ids
+                        .iter()
+                        .find(|(g, _)| Some(*g) == geonames)
+                        .unwrap()
+                        .1
+                });
+                one_by_one
+                    .execute(
+                        "INSERT INTO casualty_figures (article_id, category, count, count_low, count_high,
+                             qualifier, location_id, part_of_id, start_char, end_char)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        params![
+                            article_id,
+                            f.category,
+                            f.count,
+                            f.count_low,
+                            f.count_high,
+                            f.qualifier,
+                            location_id,
+                            f.part_of.and_then(|i| figure_ids.get(i).copied()),
+                            f.span.start as i64,
+                            f.span.end as i64
+                        ],
+                    )
+                    .unwrap();
+                figure_ids.push(one_by_one.last_insert_rowid());
+            }
             for s in &facts.statements {
                 let speaker_id = s.speaker.map(|_| 1);
                 one_by_one
@@ -1258,7 +1337,12 @@ mod tests {
                     .unwrap();
             }
         }
-        for table in ["actor_mentions", "location_mentions", "statements"] {
+        for table in [
+            "actor_mentions",
+            "location_mentions",
+            "statements",
+            "casualty_figures",
+        ] {
             let rows = |c: &Connection| -> String {
                 let mut stmt = c
                     .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
