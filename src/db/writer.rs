@@ -9,6 +9,8 @@
 //!   per batch (see [`store_staged`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
 //!   name seen again costs a hash lookup instead of an upsert;
+//! - mentions, statements and casualty figures, the many rows of a batch,
+//!   go in after its articles, many rows per SQL statement (see [`Deferred`]);
 //! - the running totals are summed while the facts are inserted and added in
 //!   one upsert per key per batch (see [`BatchTotals`]).
 
@@ -604,10 +606,10 @@ impl<'c> Writer<'c> {
     }
 }
 
-/// What a batch writes once all its articles are in: their mentions and
-/// statements, many rows per SQL statement, and their additions to the
-/// running totals. Each list is in the order its rows are to be stored
-/// (their ids follow it).
+/// What a batch writes once all its articles are in: their mentions,
+/// statements and casualty figures, many rows per SQL statement, and their
+/// additions to the running totals. Each list is in the order its rows are
+/// to be stored (their ids follow it).
 #[derive(Default)]
 struct Deferred<'b> {
     /// (article id, actor id, mention).
@@ -639,19 +641,18 @@ type MentionRow<'b> = (i64, i64, &'b Mention);
 
 impl Deferred<'_> {
     fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
-        let (actors, places) = (&self.actor_mentions, &self.place_mentions);
         insert_rows(
             conn,
             "insert_actor_mention",
             ACTOR_MENTION,
-            actors,
+            &self.actor_mentions,
             bind_mention,
         )?;
         insert_rows(
             conn,
             "insert_location_mention",
             LOCATION_MENTION,
-            places,
+            &self.place_mentions,
             bind_mention,
         )?;
         insert_rows(
@@ -661,12 +662,11 @@ impl Deferred<'_> {
             &self.statements,
             bind_statement,
         )?;
-        let figures = &self.figures;
         insert_rows(
             conn,
             "insert_casualty_figure",
             CASUALTY_FIGURE,
-            figures,
+            &self.figures,
             bind_figure,
         )?;
         self.totals.store(conn)
