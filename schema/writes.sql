@@ -41,6 +41,11 @@ ON CONFLICT (kind, name) DO UPDATE SET
     affiliation = coalesce(excluded.affiliation, actors.affiliation)
 RETURNING id, title, affiliation;
 
+-- name: restate_actor
+-- An actor already stored, with the title or affiliation an article states (as upsert_actor).
+UPDATE actors SET title = coalesce(:title, title), affiliation = coalesce(:affiliation, affiliation)
+WHERE id = :id;
+
 -- name: insert_actor_alias
 INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (:actor_id, :alias);
 
@@ -65,11 +70,15 @@ VALUES (:article_id, :location_id, :start_char, :end_char, :surface);
 INSERT INTO statements (article_id, speaker_id, speaker_text, kind, cue, text, start_char, end_char)
 VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char, :end_char);
 
+-- name: next_figure_id
+-- The id SQLite would give the next casualty figure (the writer numbers them itself).
+SELECT coalesce(max(id), 0) + 1 FROM casualty_figures;
+
 -- name: insert_casualty_figure
-INSERT INTO casualty_figures (article_id, category, count, count_low, count_high, qualifier, victims,
+INSERT INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
                               location_id, period, source_id, part_of_id, start_char, end_char,
                               published_on)
-VALUES (:article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
+VALUES (:id, :article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
         :location_id, :period, :source_id, :part_of_id, :start_char, :end_char,
         :published_on);
 
@@ -85,30 +94,24 @@ WHERE id = :id;
 INSERT INTO import_errors (run_id, path, line, reason) VALUES (:run_id, :path, :line, :reason);
 
 
--- Running totals (schema/004_rollups.sql) for the articles :first..:last just
--- stored, one statement per table per batch; deletes are counted by triggers.
+-- Running totals (schema/004_rollups.sql): the writer sums a batch's facts per key
+-- as it inserts them and adds each key's sums once per batch; deletes are counted by
+-- triggers.
 
--- name: count_places
+-- name: add_place_totals
 INSERT INTO location_counts (location_id, mentions, articles)
-SELECT location_id, count(*), count(DISTINCT article_id)
-FROM location_mentions WHERE article_id BETWEEN :first AND :last
-GROUP BY location_id
+VALUES (:location_id, :mentions, :articles)
 ON CONFLICT (location_id) DO UPDATE SET
     mentions = mentions + excluded.mentions, articles = articles + excluded.articles;
 
--- name: count_figures
+-- name: add_figure_totals
 INSERT INTO casualty_counts (location_id, category, figures)
-SELECT location_id, category, count(*)
-FROM casualty_figures
-WHERE article_id BETWEEN :first AND :last AND location_id IS NOT NULL AND part_of_id IS NULL
-GROUP BY location_id, category
+VALUES (:location_id, :category, :figures)
 ON CONFLICT (location_id, category) DO UPDATE SET figures = figures + excluded.figures;
 
--- name: count_outlets
-INSERT INTO outlet_counts
-SELECT outlet, count(*), sum(statements), sum(casualty_figures), sum(actor_mentions), sum(place_mentions)
-FROM article_fact_counts WHERE article_id BETWEEN :first AND :last
-GROUP BY outlet
+-- name: add_outlet_totals
+INSERT INTO outlet_counts (outlet, articles, statements, casualty_figures, actor_mentions, place_mentions)
+VALUES (:outlet, :articles, :statements, :casualty_figures, :actor_mentions, :place_mentions)
 ON CONFLICT (outlet) DO UPDATE SET
     articles = articles + excluded.articles,
     statements = statements + excluded.statements,

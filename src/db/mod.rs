@@ -121,13 +121,31 @@ const CHECKPOINT_PAGES: i64 = 16_384;
 /// while an import writes; synchronous=NORMAL in WAL mode never corrupts the
 /// file on a crash, it can only lose the last transactions.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -64_000)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
     Ok(())
+}
+
+/// Switches the file to WAL. The switch does not wait for another
+/// connection's lock as other statements do (SQLite answers SQLITE_BUSY at
+/// once), so two imports starting on one new file retry it here.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(err)
+                if err.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && started.elapsed() < WRITE_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result,
+        }
+    }
 }
 
 /// Starts a write transaction, taking the write lock at once. A deferred

@@ -35,7 +35,8 @@ fn known_figures() -> Workspace {
     let conn = newsfacts::db::open_for_write(&ws.path("newsfacts.db")).unwrap();
     conn.execute_batch(include_str!("fixtures/figures.sql"))
         .unwrap();
-    newsfacts::db::writer::add_to_running_totals(&conn, 1, 5).unwrap();
+    conn.execute_batch(include_str!("fixtures/running_totals.sql"))
+        .unwrap();
     ws
 }
 
@@ -409,7 +410,8 @@ fn synthetic(path: &Path, articles: i64) -> Connection {
     .unwrap();
     conn.execute_batch(include_str!("fixtures/synthetic_corpus.sql"))
         .unwrap();
-    newsfacts::db::writer::add_to_running_totals(&conn, 1, articles).unwrap();
+    conn.execute_batch(include_str!("fixtures/running_totals.sql"))
+        .unwrap();
     conn
 }
 
