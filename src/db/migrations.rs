@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/003_replace_index.sql"),
     include_str!("../../schema/004_rollups.sql"),
     include_str!("../../schema/005_deferred_indexes.sql"),
+    include_str!("../../schema/006_fts_merging.sql"),
 ];
 
 /// The schema version this build writes.
