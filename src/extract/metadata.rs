@@ -9,9 +9,13 @@ use crate::ingest::Document;
 /// Builds the stored article from a document: normalises the text and reads
 /// the date marker and headline when the record does not give them.
 pub fn article(doc: &Document) -> Article {
-    let text = normalise(&doc.text);
+    let mut text = normalise(&doc.text);
     let (marker_date, body) = split_date_marker(&text);
     let title = doc.title.clone().or_else(|| headline(body));
+    let content_hash = content_hash(body);
+    // The body is the end of the normalised text: cut the marker off in
+    // place rather than copying the article once more.
+    text.replace_range(..text.len() - body.len(), "");
     Article {
         source_path: doc.source_path.clone(),
         record: doc.record,
@@ -20,21 +24,21 @@ pub fn article(doc: &Document) -> Article {
         outlet: doc.outlet.clone(),
         title,
         published_on: doc.published_on.clone().or(marker_date),
-        content_hash: content_hash(body),
-        body: body.to_string(),
+        content_hash,
+        body: text,
     }
 }
 
 /// Strips a byte-order mark, turns CRLF and CR into LF, and trims the ends,
 /// so the same article saved by different tools gets the same body.
 pub fn normalise(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') {
+    // Trimming first is the same (CR and LF are whitespace) and copies once.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim();
+    if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
-    };
-    text.trim().to_string()
+    }
 }
 
 /// Splits ` date YYYY-MM-DD ` off the start of the text (the leading space is
@@ -122,6 +126,16 @@ mod tests {
         let a = article(&doc("Title\r\n\r\nBody  text.\r\n"));
         let b = article(&doc("\u{feff}Title\n\nBody text."));
         assert_eq!(a.content_hash, b.content_hash);
+    }
+
+    #[test]
+    fn normalising_trims_before_replacing_line_ends_with_the_same_result() {
+        let pieces = ["\u{feff}", "\r\n", "\r", "\n", " ", "a", "é"];
+        for text in crate::extract::text::concatenations(&pieces, 5) {
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let replaced_then_trimmed = body.replace("\r\n", "\n").replace('\r', "\n");
+            assert_eq!(normalise(&text), replaced_then_trimmed.trim(), "{text:?}");
+        }
     }
 
     #[test]
