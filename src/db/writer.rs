@@ -10,7 +10,7 @@
 //! - actors and places already stored are remembered (a bounded cache), so a
 //!   name seen again costs a hash lookup instead of an upsert;
 //! - mentions, statements and casualty figures, the many rows of a batch,
-//!   go in after its articles, many rows per SQL statement (see [`Deferred`]);
+//!   go in after its articles, many rows per SQL statement (see [`BatchRows`]);
 //! - the running totals are summed while the facts are inserted and added in
 //!   one upsert per key per batch (see [`BatchTotals`]).
 
@@ -370,11 +370,11 @@ impl<'c> Writer<'c> {
             ids.push(id);
         }
         store_staged(self.conn, &replaced)?;
-        let mut later = Deferred {
+        let mut later = BatchRows {
             next_figure_id: self
                 .conn
                 .query_row(sql("next_figure_id"), [], |r| r.get(0))?,
-            ..Deferred::default()
+            ..BatchRows::default()
         };
         for (item, id) in batch.iter().zip(ids) {
             match (item, id) {
@@ -471,7 +471,7 @@ impl<'c> Writer<'c> {
         st: &mut Prepared,
         article_id: i64,
         facts: &'b Facts,
-        later: &mut Deferred<'b>,
+        later: &mut BatchRows<'b>,
     ) -> rusqlite::Result<FactCounts> {
         let mut counts = FactCounts::default();
         let mut actor_ids = Vec::with_capacity(facts.actors.len());
@@ -611,7 +611,7 @@ impl<'c> Writer<'c> {
 /// additions to the running totals. Each list is in the order its rows are
 /// to be stored (their ids follow it).
 #[derive(Default)]
-struct Deferred<'b> {
+struct BatchRows<'b> {
     /// (article id, actor id, mention).
     actor_mentions: Vec<MentionRow<'b>>,
     /// (article id, location id, mention).
@@ -639,7 +639,7 @@ struct FigureRow<'b> {
 
 type MentionRow<'b> = (i64, i64, &'b Mention);
 
-impl Deferred<'_> {
+impl BatchRows<'_> {
     fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
         insert_rows(
             conn,
