@@ -231,9 +231,6 @@ const LOCATION_MENTION: &[&str] = &[
     ":surface",
 ];
 
-/// Mentions or statements inserted by one SQL statement: executing one
-/// costs several times the row it inserts (cursors opened, reset).
-const ROWS_PER_INSERT: usize = 32;
 const STATEMENT: &[&str] = &[
     ":article_id",
     ":speaker_id",
@@ -261,6 +258,10 @@ const CASUALTY_FIGURE: &[&str] = &[
     ":end_char",
     ":published_on",
 ];
+
+/// Mentions or statements inserted by one SQL statement: executing one
+/// costs several times the row it inserts (cursors opened, reset).
+const ROWS_PER_INSERT: usize = 32;
 
 /// Prepares statement `name`, refusing it unless its parameters are exactly
 /// `names` in order, so values bound by position land where the names say.

@@ -119,6 +119,29 @@ fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
+/// Which bytes are ASCII letters or digits: the stages' word scanners test
+/// every byte of every word, and one load beats range tests.
+pub const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The char starting at byte `i` (a char boundary), None past the end;
+/// decoded only when it is not ASCII.
+#[inline]
+pub fn char_at(body: &str, i: usize) -> Option<char> {
+    match body.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => body[i..].chars().next(),
+    }
+}
+
 /// The chars of `body` longer than one byte, in order.
 fn wide_chars(body: &str) -> Vec<Wide> {
     let bytes = body.as_bytes();

@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::{self, State, StateForm};
 use super::words::WordClass;
+use crate::extract::text::{self, ASCII_ALNUM};
 
 /// One word of the body.
 #[derive(Debug, Clone)]
@@ -467,7 +468,7 @@ impl<'a> WordScanner<'a> {
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
-        self.body[i..].chars().next()
+        text::char_at(self.body, i)
     }
 
     /// Letters, numbers and marks from `i`: where they end.
@@ -478,7 +479,7 @@ impl<'a> WordScanner<'a> {
             // ASCII letters and digits, most of any word, without decoding.
             i += bytes[i..]
                 .iter()
-                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
                 .unwrap_or(bytes.len() - i);
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 return i;
@@ -500,7 +501,7 @@ impl Iterator for WordScanner<'_> {
         // The next letter or number opens a word.
         let start = loop {
             let b = *bytes.get(self.at)?;
-            if ASCII_ALPHANUMERIC[usize::from(b)] {
+            if ASCII_ALNUM[usize::from(b)] {
                 break self.at;
             }
             if b < 0x80 {
@@ -530,18 +531,6 @@ impl Iterator for WordScanner<'_> {
         Some(start..end)
     }
 }
-
-/// Which bytes are ASCII letters or digits: one load per byte of a word
-/// instead of range tests.
-const ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// The length of the joiner `[-'’.&]` opening `bytes`, if one does.
 fn joiner_len(bytes: &[u8]) -> Option<usize> {

@@ -9,7 +9,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::super::text::Text;
+use super::super::text::{char_at, Text};
 use super::words;
 
 /// One word of the body.
@@ -505,16 +505,6 @@ static CLASS: [u8; 256] = {
 #[inline]
 fn has(b: u8, classes: u8) -> bool {
     CLASS[usize::from(b)] & classes != 0
-}
-
-/// The char starting at byte `i` (a char boundary), None past the end.
-#[inline]
-fn char_at(body: &str, i: usize) -> Option<char> {
-    match body.as_bytes().get(i) {
-        None => None,
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => body[i..].chars().next(),
-    }
 }
 
 /// Where the char after the one at byte `i` starts (past the end: further).

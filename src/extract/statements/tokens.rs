@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::quotes::MASK;
+use crate::extract::text::{char_at, ASCII_ALNUM};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let c = char_at(s, i);
+        let c = char_at(s, i).expect("i is inside the text");
         i += c.len_utf8();
         let kind = if c == MASK {
             while bytes.get(i) == Some(&(MASK as u8)) {
@@ -64,25 +65,6 @@ pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// The char at byte `i`, decoding only when it is not ASCII.
-fn char_at(s: &str, i: usize) -> char {
-    match s.as_bytes()[i] {
-        b if b.is_ascii() => b as char,
-        _ => s[i..].chars().next().expect("char boundary"),
-    }
-}
-
-/// The ASCII letters and digits.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The end of a word whose first char, `first`, ends at byte `i`: letters
 /// and digits, with inner marks and thousands commas.
 fn word_end(s: &str, mut i: usize, first: char) -> usize {
@@ -102,7 +84,7 @@ fn word_end(s: &str, mut i: usize, first: char) -> usize {
         if bytes.get(i).is_none_or(|&b| b == b' ') {
             break;
         }
-        let ch = char_at(s, i);
+        let ch = char_at(s, i).expect("i is inside the text");
         let len = ch.len_utf8();
         let next = s[i + len..].chars().next();
         let inner_mark =
@@ -136,7 +118,7 @@ mod tests {
             if bytes[i] == b' ' {
                 break;
             }
-            let ch = char_at(s, i);
+            let ch = char_at(s, i).expect("i is inside the text");
             let len = ch.len_utf8();
             let next = s[i + len..].chars().next();
             let inner_mark = matches!(ch, '-' | '\'' | '’' | '.' | '&')
