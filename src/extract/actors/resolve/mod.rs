@@ -38,7 +38,8 @@ struct Building {
 
 /// Groups found names into actors and adds their later mentions.
 pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
-    let mut built: Vec<Building> = Vec::new();
+    // At most one actor per name found: one allocation for all of them.
+    let mut built: Vec<Building> = Vec::with_capacity(found.len());
     let mut order: Vec<&Found> = found.iter().collect();
     // Full names first, longest first, so short forms can find them; names
     // read from shape alone last, so they join a body named otherwise.
@@ -245,16 +246,20 @@ struct CharOffsets<'a> {
 impl<'a> CharOffsets<'a> {
     /// `bytes` must be character boundaries of `body`.
     fn new(body: &'a str, mut bytes: Vec<usize>) -> Self {
-        let mut known = Vec::new();
-        if !body.is_ascii() {
-            bytes.sort_unstable();
-            bytes.dedup();
-            let (mut at, mut chars) = (0, 0);
-            for b in bytes {
-                chars += body[at..b].chars().count();
-                at = b;
-                known.push((b, chars));
-            }
+        if body.is_ascii() {
+            return CharOffsets {
+                body,
+                known: Vec::new(),
+            };
+        }
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut known = Vec::with_capacity(bytes.len());
+        let (mut at, mut chars) = (0, 0);
+        for b in bytes {
+            chars += body[at..b].chars().count();
+            at = b;
+            known.push((b, chars));
         }
         CharOffsets { body, known }
     }
