@@ -259,7 +259,8 @@ fn fold_any(name: &str) -> String {
 /// [`fold`] of an ASCII name (nothing to decompose), without the detours:
 /// byte by byte, as every character is one.
 fn fold_ascii(name: &str) -> String {
-    let mut out = Vec::with_capacity(name.len());
+    // Written as chars, so the result needs no UTF-8 check.
+    let mut out = String::with_capacity(name.len());
     let mut space = false;
     for &b in name.as_bytes() {
         match b {
@@ -268,14 +269,14 @@ fn fold_ascii(name: &str) -> String {
             b'-' | b' ' | b'\t'..=b'\r' => space = !out.is_empty(),
             _ => {
                 if space {
-                    out.push(b' ');
+                    out.push(' ');
                     space = false;
                 }
-                out.push(b.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             }
         }
     }
-    String::from_utf8(out).expect("an ASCII name folds to ASCII")
+    out
 }
 
 #[cfg(test)]

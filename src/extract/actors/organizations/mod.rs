@@ -14,7 +14,7 @@ mod state_bodies;
 use rustc_hash::FxHashSet;
 
 use super::lexicon;
-use super::tokens::{is_all_caps, Tokens};
+use super::tokens::{ends_with_in_lower_case, is_all_caps, Tokens};
 use super::{Found, Kind, Rule};
 use crate::extract::text::with_lowercase;
 
@@ -154,8 +154,8 @@ const MILITARY_ADJECTIVE_NOUNS: &[&str] = &[
 
 /// "the Israeli military positions": an armed-forces name used as an adjective.
 fn is_adjectival(body: &str, f: &Found) -> bool {
-    let surface = body[f.range.clone()].to_lowercase();
-    if !(surface.ends_with("military") || surface.ends_with("army")) {
+    let surface = &body[f.range.clone()];
+    if !(ends_with_in_lower_case(surface, "military") || ends_with_in_lower_case(surface, "army")) {
         return false;
     }
     let next: String = body[f.range.end..]
