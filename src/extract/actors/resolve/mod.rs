@@ -317,10 +317,12 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         if !tokens.class(k).capitalised && !has_article_prefix(word) {
             continue;
         }
-        // A plain ASCII word folds to its lower case: no allocation.
-        let plain = word
-            .bytes()
-            .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
+        // A plain ASCII word folds to its lower case: no allocation. (Most
+        // are letters and digits only, as their class tells.)
+        let plain = tokens.class(k).plain
+            || word
+                .bytes()
+                .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
         if plain && !could_be_surname(word, lengths, initials) {
             continue;
         }
