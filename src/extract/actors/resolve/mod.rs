@@ -112,13 +112,15 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
             .enumerate()
             .filter(|(_, b)| b.kind == Kind::Organization)
     };
+    // A name met before needs no folding.
+    if let Some((i, _)) = orgs().find(|(_, b)| b.actor.name == f.name) {
+        return i;
+    }
     let folded = fold(&f.name);
     let n = folded.split(' ').count();
-    let exact = orgs().find(|(_, b)| b.actor.name == f.name).map(|(i, _)| i);
-    let shorter = || {
-        sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))))
-    };
-    if let Some(i) = exact.or_else(shorter) {
+    let shorter =
+        sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))));
+    if let Some(i) = shorter {
         return i;
     }
     // A fuller name of a body already met: it becomes the name.
