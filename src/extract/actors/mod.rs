@@ -109,7 +109,7 @@ fn merge_same_spans(mut found: Vec<Found>) -> Vec<Found> {
             b.rule,
         ))
     });
-    let mut out: Vec<Found> = Vec::new();
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
         match out.last_mut() {
             Some(last) if last.range == f.range && last.kind == f.kind => {
@@ -126,7 +126,7 @@ fn merge_same_spans(mut found: Vec<Found>) -> Vec<Found> {
 fn remove_overlaps(found: Vec<Found>) -> Vec<Found> {
     let mut by_length: Vec<Found> = found;
     by_length.sort_by_key(|f| (std::cmp::Reverse(f.range.len()), f.rule, f.range.start));
-    let mut kept: Vec<Found> = Vec::new();
+    let mut kept: Vec<Found> = Vec::with_capacity(by_length.len());
     for f in by_length {
         let overlapping = kept
             .iter_mut()

@@ -721,6 +721,15 @@ pub fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
+/// `s.to_lowercase().ends_with(suffix)`, without the copy, for a `suffix`
+/// of ASCII lower-case letters other than "k" (of all other characters,
+/// only the Kelvin sign lower-cases to an ASCII letter).
+pub fn ends_with_in_lower_case(s: &str, suffix: &str) -> bool {
+    debug_assert!(suffix.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'));
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Starts with a capital letter.
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -824,6 +833,39 @@ pub(super) mod tests {
             let by_regex: Vec<_> = re.find_iter(&text).map(|m| m.range()).collect();
             let scanned: Vec<_> = WordScanner::new(&text).collect();
             assert_eq!(scanned, by_regex, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_endings_are_those_of_a_lower_case_copy() {
+        let mut texts = odd_texts();
+        texts.extend(
+            [
+                "ARMY",
+                "Israeli Army",
+                "the military",
+                "MILITARY",
+                "Militär",
+                "ARMÝ",
+                "ÁRMY",
+                "rmy",
+                "",
+                "İarmy",
+                "army\u{301}",
+                "armyy",
+                "ΑRMY",
+                "military\u{212a}",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            for suffix in ["army", "military", "y", "ministry"] {
+                assert_eq!(
+                    ends_with_in_lower_case(&text, suffix),
+                    text.to_lowercase().ends_with(suffix),
+                    "{text:?} {suffix}"
+                );
+            }
         }
     }
 

@@ -27,13 +27,19 @@ fn described_after(tokens: &Tokens) -> Vec<Found> {
         if !tokens.joined(j) || !is_org_word(tokens, j) {
             continue;
         }
+        // Cheap test first: the next word opens with a letter descriptors
+        // start with. (Only blanks come before it; where one is no space
+        // or tab, the trimmed rest opens with that blank and no descriptor
+        // follows either.)
+        let next = body.as_bytes()[tokens.list[j + 1].range.start];
+        if !matches!(next, b'r' | b'n' | b'd' | b'b' | b't' | b'T') {
+            continue;
+        }
         let rest = &body[tokens.list[j].end..];
         let rest = rest.trim_start_matches([' ', '\t']);
-        // Cheap test first: the letters descriptors start with.
-        let follows = rest.starts_with(['r', 'n', 'd', 'b', 't', 'T'])
-            && TRAILING_DESCRIPTORS.iter().any(|d| {
-                rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
-            });
+        let follows = TRAILING_DESCRIPTORS.iter().any(|d| {
+            rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
         if !follows {
             continue;
         }
@@ -236,6 +242,32 @@ mod tests {
     fn trailing_descriptors_start_with_the_letters_tested_first() {
         for d in TRAILING_DESCRIPTORS {
             assert!(d.starts_with(['r', 'n', 'd', 'b', 't', 'T']), "{d}");
+        }
+    }
+
+    #[test]
+    fn after_joined_words_the_trimmed_rest_opens_the_next_word_or_no_descriptor() {
+        // What lets `described_after` test the next word's first byte first.
+        let mut texts = super::super::super::tokens::tests::odd_texts();
+        texts.extend(
+            [
+                "Magik 9 radio station",
+                "Magik 9\u{a0}radio station",
+                "Magik 9 \u{a0} radio station",
+                "Magik 9\t daily",
+                "Saba's news agency",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            let tokens = Tokens::new(&text);
+            for j in (0..tokens.len()).filter(|&j| tokens.joined(j)) {
+                let rest = text[tokens.list[j].end..].trim_start_matches([' ', '\t']);
+                let next = tokens.list[j + 1].range.start;
+                let opens_next = rest.len() == text.len() - next;
+                let no_descriptor = !rest.starts_with(['r', 'n', 'd', 'b', 't', 'T']);
+                assert!(opens_next || no_descriptor, "{text:?} {j}");
+            }
         }
     }
 

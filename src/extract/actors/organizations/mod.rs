@@ -14,7 +14,7 @@ mod state_bodies;
 use rustc_hash::FxHashSet;
 
 use super::lexicon;
-use super::tokens::{is_all_caps, Tokens};
+use super::tokens::{ends_with_in_lower_case, is_all_caps, Tokens};
 use super::{Found, Kind, Rule};
 use crate::extract::text::with_lowercase;
 
@@ -24,9 +24,14 @@ pub(super) use state_bodies::{BODY_MODIFIERS, HEAD_ENDS};
 /// All organizations named in the body; `hits` are those of the lexicon.
 pub fn find(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let mut out = lexicon_matches(tokens, hits);
-    out.extend(state_bodies::find(tokens));
-    out.extend(shapes::find(tokens));
-    out.extend(described::find(tokens));
+    let by_rule = [
+        state_bodies::find(tokens),
+        shapes::find(tokens),
+        described::find(tokens),
+    ];
+    // Grown once, not once per rule.
+    out.reserve(by_rule.iter().map(Vec::len).sum());
+    out.extend(by_rule.into_iter().flatten());
     out.retain(|f| !is_adjectival(tokens.body, f));
     name_complemented_entries(tokens.body, &mut out);
     out
@@ -35,22 +40,28 @@ pub fn find(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
 /// "the U.N. Human Rights Office of the Commissioner" is the lexicon's "UN
 /// Human Rights Office" with its complement: it keeps the lexicon's name.
 fn name_complemented_entries(body: &str, found: &mut [Found]) {
-    let entries: Vec<(std::ops::Range<usize>, String, Option<String>)> = found
-        .iter()
-        .filter(|f| f.rule == Rule::OrgLexicon)
-        .map(|f| (f.range.clone(), f.name.clone(), f.affiliation.clone()))
+    // Lexicon entries by index: only shaped names change, and only the
+    // entry a name takes is copied.
+    let entries: Vec<usize> = (0..found.len())
+        .filter(|&e| found[e].rule == Rule::OrgLexicon)
         .collect();
-    for f in found.iter_mut().filter(|f| f.rule == Rule::Shaped) {
-        let inner = entries.iter().find(|(r, _, _)| {
-            r.start == f.range.start
-                && r.end < f.range.end
+    for s in 0..found.len() {
+        if found[s].rule != Rule::Shaped {
+            continue;
+        }
+        let shaped = &found[s].range;
+        let inner = entries.iter().map(|&e| &found[e]).find(|entry| {
+            let r = &entry.range;
+            r.start == shaped.start
+                && r.end < shaped.end
                 && [" of ", " for "]
                     .iter()
                     .any(|c| body[r.end..].starts_with(c))
         });
-        if let Some((_, name, affiliation)) = inner {
-            f.name = name.clone();
-            f.affiliation = affiliation.clone();
+        if let Some(entry) = inner {
+            let (name, affiliation) = (entry.name.clone(), entry.affiliation.clone());
+            found[s].name = name;
+            found[s].affiliation = affiliation;
         }
     }
 }
@@ -143,8 +154,8 @@ const MILITARY_ADJECTIVE_NOUNS: &[&str] = &[
 
 /// "the Israeli military positions": an armed-forces name used as an adjective.
 fn is_adjectival(body: &str, f: &Found) -> bool {
-    let surface = body[f.range.clone()].to_lowercase();
-    if !(surface.ends_with("military") || surface.ends_with("army")) {
+    let surface = &body[f.range.clone()];
+    if !(ends_with_in_lower_case(surface, "military") || ends_with_in_lower_case(surface, "army")) {
         return false;
     }
     let next: String = body[f.range.end..]

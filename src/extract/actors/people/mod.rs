@@ -36,13 +36,18 @@ use super::{Form, Found, Kind, Rule};
 pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit>) -> Vec<Found> {
     let full = full_names(tokens);
     let mut out = lexicon_people(tokens, hits);
-    out.extend(titles::titled(tokens, orgs));
-    out.extend(appositions::after(tokens, orgs, &full));
-    out.extend(appositions::before(tokens, orgs, &full));
-    out.extend(speakers(tokens));
-    out.extend(credits(tokens, &full));
-    out.extend(outlet_reporters(tokens, orgs));
-    out.extend(given_names(tokens, &full));
+    let by_rule = [
+        titles::titled(tokens, orgs),
+        appositions::after(tokens, orgs, &full),
+        appositions::before(tokens, orgs, &full),
+        speakers(tokens),
+        credits(tokens, &full),
+        outlet_reporters(tokens, orgs),
+        given_names(tokens, &full),
+    ];
+    // Grown once, not once per rule.
+    out.reserve(by_rule.iter().map(Vec::len).sum());
+    out.extend(by_rule.into_iter().flatten());
     for f in &mut out {
         drop_leading_role(tokens, f);
     }

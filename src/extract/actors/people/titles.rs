@@ -196,7 +196,20 @@ pub(super) fn title_text(tokens: &Tokens, start: usize, end: usize) -> String {
         end -= 1;
     }
     let text = &tokens.body[tokens.list[start].range.start..tokens.list[end].end];
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    single_spaced(text)
+}
+
+/// The words of `text` joined by one space, as joining `split_whitespace`
+/// would, written out without a list of the words.
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The state or organization words `start..=end` name first, as an
@@ -224,5 +237,18 @@ pub(super) fn affiliation_in(
         (Some(o), _) => Some(o.name.clone()),
         (None, Some((_, s))) => Some(s.iso.clone()),
         (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_spacing_is_that_of_joining_the_split_words() {
+        for text in super::super::super::tokens::tests::odd_texts() {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(&text), joined, "{text:?}");
+        }
     }
 }

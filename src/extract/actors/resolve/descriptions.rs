@@ -3,10 +3,10 @@
 //! of the article that fits, and become its mentions (what a statement's
 //! speaker is read from). Two candidates, and the description names neither.
 
-use super::super::tokens::Tokens;
+use super::super::tokens::{ends_with_in_lower_case, Tokens};
 use super::super::{lexicon, names, Kind, Rule};
 use super::{add_mention, is_taken, Building};
-use crate::extract::text::Text;
+use crate::extract::text::{with_lowercase, Text};
 
 /// Armed forces named by their state ("Israel Defense Forces", "Sudanese Armed Forces").
 fn is_state_armed_force(b: &Building) -> bool {
@@ -15,7 +15,7 @@ fn is_state_armed_force(b: &Building) -> bool {
             || b.rule == Rule::StateBody
                 && ["army", "military"]
                     .iter()
-                    .any(|h| b.actor.name.to_lowercase().ends_with(h)))
+                    .any(|h| ends_with_in_lower_case(&b.actor.name, h)))
 }
 
 /// Later "the health ministry", "the ministry", "the army" refer to the one
@@ -33,11 +33,14 @@ pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [B
             }
         }
         if let Some(last) = b.actor.name.split_whitespace().last() {
-            let head = last.to_lowercase();
-            if matches!(
-                head.as_str(),
-                "ministry" | "agency" | "council" | "command" | "commission"
-            ) {
+            let head = with_lowercase(last, |head| {
+                matches!(
+                    head,
+                    "ministry" | "agency" | "council" | "command" | "commission"
+                )
+                .then(|| head.to_string())
+            });
+            if let Some(head) = head {
                 phrases.push((vec![head], i));
             }
         }

@@ -38,7 +38,8 @@ struct Building {
 
 /// Groups found names into actors and adds their later mentions.
 pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
-    let mut built: Vec<Building> = Vec::new();
+    // At most one actor per name found: one allocation for all of them.
+    let mut built: Vec<Building> = Vec::with_capacity(found.len());
     let mut order: Vec<&Found> = found.iter().collect();
     // Full names first, longest first, so short forms can find them; names
     // read from shape alone last, so they join a body named otherwise.
@@ -111,13 +112,15 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
             .enumerate()
             .filter(|(_, b)| b.kind == Kind::Organization)
     };
+    // A name met before needs no folding.
+    if let Some((i, _)) = orgs().find(|(_, b)| b.actor.name == f.name) {
+        return i;
+    }
     let folded = fold(&f.name);
     let n = folded.split(' ').count();
-    let exact = orgs().find(|(_, b)| b.actor.name == f.name).map(|(i, _)| i);
-    let shorter = || {
-        sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))))
-    };
-    if let Some(i) = exact.or_else(shorter) {
+    let shorter =
+        sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))));
+    if let Some(i) = shorter {
         return i;
     }
     // A fuller name of a body already met: it becomes the name.
@@ -245,16 +248,20 @@ struct CharOffsets<'a> {
 impl<'a> CharOffsets<'a> {
     /// `bytes` must be character boundaries of `body`.
     fn new(body: &'a str, mut bytes: Vec<usize>) -> Self {
-        let mut known = Vec::new();
-        if !body.is_ascii() {
-            bytes.sort_unstable();
-            bytes.dedup();
-            let (mut at, mut chars) = (0, 0);
-            for b in bytes {
-                chars += body[at..b].chars().count();
-                at = b;
-                known.push((b, chars));
-            }
+        if body.is_ascii() {
+            return CharOffsets {
+                body,
+                known: Vec::new(),
+            };
+        }
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut known = Vec::with_capacity(bytes.len());
+        let (mut at, mut chars) = (0, 0);
+        for b in bytes {
+            chars += body[at..b].chars().count();
+            at = b;
+            known.push((b, chars));
         }
         CharOffsets { body, known }
     }
@@ -312,10 +319,12 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         if !tokens.class(k).capitalised && !has_article_prefix(word) {
             continue;
         }
-        // A plain ASCII word folds to its lower case: no allocation.
-        let plain = word
-            .bytes()
-            .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
+        // A plain ASCII word folds to its lower case: no allocation. (Most
+        // are letters and digits only, as their class tells.)
+        let plain = tokens.class(k).plain
+            || word
+                .bytes()
+                .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
         if plain && !could_be_surname(word, lengths, initials) {
             continue;
         }
