@@ -206,7 +206,8 @@ mod tests {
     use super::*;
 
     fn cues(s: &str) -> Vec<String> {
-        let toks = tokenize(s, 0..s.len());
+        let mut toks = Vec::new();
+        tokenize(s, 0..s.len(), &mut toks);
         find(s, &toks)
             .into_iter()
             .map(|c| s[c.range].to_string())
@@ -244,7 +245,8 @@ mod tests {
     #[test]
     fn quoted_as_saying() {
         let s = "The paper quoted a defence official as saying that talks stalled.";
-        let toks = tokenize(s, 0..s.len());
+        let mut toks = Vec::new();
+        tokenize(s, 0..s.len(), &mut toks);
         let found = find(s, &toks);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].role(), Role::Quoted);
