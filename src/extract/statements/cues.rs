@@ -39,9 +39,17 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
             .filter(|t| t.kind == Kind::Word)
             .map(|t| &masked[t.range.clone()])
     };
+    let may_start_cue = lexicon::cue_start_test();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens start no cue: a table look-up on their bytes turns
+        // them away before their text is read.
+        let t = &toks[i];
+        if t.kind != Kind::Word || !may_start_cue(&masked.as_bytes()[t.range.clone()]) {
+            i += 1;
+            continue;
+        }
         match match_form(toks, &word, i, &title_case) {
             Some(form) => {
                 let end = i + form.words.len();
