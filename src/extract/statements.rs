@@ -34,7 +34,7 @@ use regex::Regex;
 use super::text::Text;
 use super::{Actor, Location, Span, Statement};
 use phrases::Words;
-use plan::{Planned, Who};
+use plan::{Planned, Planner, Who};
 use quotes::{Quote, Unit};
 use speaker::{Described, Resolver, Speaker};
 
@@ -56,20 +56,21 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
     let masked = quotes::mask(body, &all_quotes);
     let mut resolver = Resolver::new(text, &all_quotes, actors, locations);
     let mut state = State::default();
-    let mut toks = Vec::new();
+    // Buffers for every unit of the article.
+    let (mut toks, mut found, mut planner) = (Vec::new(), Vec::new(), Planner::default());
     for (index, unit) in quotes::units(text, &all_quotes).iter().enumerate() {
         tokens::tokenize(&masked, unit.range.clone(), &mut toks);
         let w = Words {
             masked: &masked,
             toks: &toks,
         };
-        let found = cues::find(&masked, &toks);
+        cues::find(&masked, &toks, &mut found);
         let start = if unit.range.start == 0 || body[..unit.range.start].ends_with('\n') {
             phrases::skip_dateline(&w, 0, toks.len())
         } else {
             0
         };
-        let planned = plan::plan(&w, &found, start);
+        let planned = planner.plan(&w, &found, start);
         let ctx = UnitCtx {
             text,
             w: &w,
@@ -81,7 +82,7 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
         if planned.is_empty() {
             lone_quote(&ctx, &mut resolver, &mut state);
         } else {
-            planned_statements(&ctx, &planned, actors, &mut resolver, &mut state);
+            planned_statements(&ctx, planned, actors, &mut resolver, &mut state);
         }
     }
     dedupe(state.out)

@@ -29,8 +29,9 @@ impl Cue {
     }
 }
 
-/// The valid cues among `toks`, in order.
-pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
+/// The valid cues among `toks`, in order, written into `out` (cleared
+/// first): one buffer serves every unit of an article.
+pub fn find(masked: &str, toks: &[Token], out: &mut Vec<Cue>) {
     // Read only when a capitalised cue word stands mid-clause (rare).
     let title_case = std::cell::OnceCell::new();
     let title_case = || *title_case.get_or_init(|| is_title_case(masked, toks));
@@ -40,7 +41,7 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
             .map(|t| &masked[t.range.clone()])
     };
     let may_start_cue = lexicon::cue_start_test();
-    let mut out = Vec::new();
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         // Most tokens start no cue: a table look-up on their bytes turns
@@ -65,7 +66,6 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// A headline in title case ("Gaza Health Ministry Says 30 Killed"): most
@@ -216,10 +216,9 @@ mod tests {
     fn cues(s: &str) -> Vec<String> {
         let mut toks = Vec::new();
         tokenize(s, 0..s.len(), &mut toks);
-        find(s, &toks)
-            .into_iter()
-            .map(|c| s[c.range].to_string())
-            .collect()
+        let mut found = Vec::new();
+        find(s, &toks, &mut found);
+        found.into_iter().map(|c| s[c.range].to_string()).collect()
     }
 
     #[test]
@@ -255,7 +254,8 @@ mod tests {
         let s = "The paper quoted a defence official as saying that talks stalled.";
         let mut toks = Vec::new();
         tokenize(s, 0..s.len(), &mut toks);
-        let found = find(s, &toks);
+        let mut found = Vec::new();
+        find(s, &toks, &mut found);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].role(), Role::Quoted);
         assert!(found[0].as_saying.is_some());
