@@ -234,16 +234,17 @@ const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
 /// Finds every number in `text`, left to right, with ranges merged.
 pub fn find_all(text: &str) -> Vec<Number> {
-    merge_ranges(text, scan(text))
+    let mut numbers = scan(text);
+    merge_ranges(text, &mut numbers);
+    numbers
 }
 
 /// Finds the numbers in `text` that can count people: [`find_all`] without
 /// dates, times, years, ages, percentages, money, measures and labels.
 pub fn find_counts(text: &str) -> Vec<Number> {
-    find_all(text)
-        .into_iter()
-        .filter(|n| is_count(text, n))
-        .collect()
+    let mut numbers = find_all(text);
+    numbers.retain(|n| is_count(text, n));
+    numbers
 }
 
 /// Every number, without range merging.
@@ -547,21 +548,57 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
 
 /// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
 fn is_quantity_word(w: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
-    let set = SET.get_or_init(|| NOT_ONE_AFTER_ARTICLE.iter().map(|w| w.as_bytes()).collect());
-    contains_ascii_lowercase(set, w)
+    static SET: OnceLock<AsciiWordSet> = OnceLock::new();
+    SET.get_or_init(|| AsciiWordSet::new(NOT_ONE_AFTER_ARTICLE))
+        .contains(w)
 }
 
-/// Whether `set` (of short lower-case ASCII words) holds `w` lower-cased in
-/// ASCII: lowered in a small buffer, no allocation; longer words are in none.
-fn contains_ascii_lowercase(set: &FxHashSet<&'static [u8]>, w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    set.contains(&*lower)
+/// Longest word an [`AsciiWordSet`] holds.
+const MAX_SET_WORD: usize = 24;
+
+/// Short lower-case ASCII words, looked up in any ASCII case. Most words
+/// asked are in none of the sets: their length and first byte turn them
+/// away before they are lowered and hashed.
+struct AsciiWordSet {
+    /// By word length, one bit per first byte's low five bits (lower case).
+    shapes: [u32; MAX_SET_WORD + 1],
+    words: FxHashSet<&'static [u8]>,
+}
+
+impl AsciiWordSet {
+    fn new(words: &[&'static str]) -> Self {
+        let mut shapes = [0; MAX_SET_WORD + 1];
+        for w in words {
+            assert!(w.len() <= MAX_SET_WORD, "{w:?} is longer than a set word");
+            shapes[w.len()] |= first_byte_bit(w.as_bytes());
+        }
+        let words = words.iter().map(|w| w.as_bytes()).collect();
+        AsciiWordSet { shapes, words }
+    }
+
+    /// Whether the set holds `w` lower-cased in ASCII: lowered in a small
+    /// buffer, no allocation; longer words are in none.
+    fn contains(&self, w: &str) -> bool {
+        let bytes = w.as_bytes();
+        let Some(&shapes) = self.shapes.get(bytes.len()) else {
+            return false;
+        };
+        if shapes & first_byte_bit(bytes) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; MAX_SET_WORD];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        self.words.contains(&*lower)
+    }
+}
+
+/// The bit for a word's first byte, ASCII lower-cased (none when empty):
+/// words equal ignoring ASCII case have the same.
+fn first_byte_bit(word: &[u8]) -> u32 {
+    word.first()
+        .map_or(0, |b| 1 << (b.to_ascii_lowercase() & 31))
 }
 
 /// Digits with thousands separators and an optional decimal part.
@@ -692,11 +729,14 @@ fn unit_value(word: &str) -> Option<i64> {
 
 /// Merges "between 20 and 25", "20 to 25", "20-25" and "two or three" into
 /// one number with a `high` end. "from 20 to 25" is a change, not a range.
-fn merge_ranges(text: &str, numbers: Vec<Number>) -> Vec<Number> {
-    let mut out: Vec<Number> = Vec::with_capacity(numbers.len());
-    let mut iter = numbers.into_iter().peekable();
-    while let Some(mut n) = iter.next() {
-        if let Some(next) = iter.peek() {
+/// In place: a merged pair is kept as its first number.
+fn merge_ranges(text: &str, numbers: &mut Vec<Number>) {
+    // `kept` numbers are final; `read` is the next one to look at.
+    let (mut kept, mut read) = (0, 0);
+    while read < numbers.len() {
+        let mut n = numbers[read].clone();
+        read += 1;
+        if let Some(next) = numbers.get(read) {
             if !n.article && !next.article && n.value < next.value && !n.plus {
                 // Compared ignoring ASCII case: no lower-case copies.
                 let gap = &text[n.range.end..next.range.start];
@@ -710,16 +750,17 @@ fn merge_ranges(text: &str, numbers: Vec<Number>) -> Vec<Number> {
                     gap_is(" or ")
                 };
                 if joined {
-                    let next = iter.next().expect("peeked");
                     n.high = Some(next.value);
                     n.plus = next.plus;
                     n.range.end = next.range.end;
+                    read += 1;
                 }
             }
         }
-        out.push(n);
+        numbers[kept] = n;
+        kept += 1;
     }
-    out
+    numbers.truncate(kept);
 }
 
 /// Whether the words around `n` leave it a possible count of people.
@@ -765,9 +806,9 @@ fn is_measure(after: &str, next: &str) -> bool {
 
 /// One of [`UNIT_WORDS`], in any ASCII case.
 fn is_unit_word(w: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
-    let set = SET.get_or_init(|| UNIT_WORDS.iter().map(|w| w.as_bytes()).collect());
-    contains_ascii_lowercase(set, w)
+    static SET: OnceLock<AsciiWordSet> = OnceLock::new();
+    SET.get_or_init(|| AsciiWordSet::new(UNIT_WORDS))
+        .contains(w)
 }
 
 /// "$5", "€20", "US$ 3".
@@ -1095,6 +1136,36 @@ mod tests {
         }
         assert!(may_be_number_prefix(b"a"));
         assert!(may_be_number_prefix(b"a-b"));
+    }
+
+    /// The shape test turns away no word the plain look-up (lower-cased
+    /// copy, then hash) finds, in any case, and finds the same words.
+    #[test]
+    fn word_set_matches_the_plain_look_up() {
+        for list in [NOT_ONE_AFTER_ARTICLE, UNIT_WORDS] {
+            let set = AsciiWordSet::new(list);
+            let plain = |w: &str| {
+                list.iter()
+                    .any(|x| x.as_bytes() == w.to_ascii_lowercase().as_bytes())
+            };
+            let mut words: Vec<String> = Vec::new();
+            for w in list {
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                words.extend([w.to_string(), w.to_uppercase(), title, format!("{w}s")]);
+                words.push(w[1..].to_string());
+            }
+            words.extend(
+                [
+                    "", "a", "É", "ém", "Ωmega", "%", "per-cent", "killed", "people",
+                ]
+                .map(String::from),
+            );
+            words.push("x".repeat(30));
+            for w in &words {
+                assert_eq!(set.contains(w), plain(w), "{w:?}");
+            }
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ use regex::Regex;
 use super::text::Text;
 use super::{Actor, Location, Span, Statement};
 use phrases::Words;
-use plan::{Planned, Who};
+use plan::{Planned, Planner, Who};
 use quotes::{Quote, Unit};
 use speaker::{Described, Resolver, Speaker};
 
@@ -56,19 +56,21 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
     let masked = quotes::mask(body, &all_quotes);
     let mut resolver = Resolver::new(text, &all_quotes, actors, locations);
     let mut state = State::default();
+    // Buffers for every unit of the article.
+    let (mut toks, mut found, mut planner) = (Vec::new(), Vec::new(), Planner::default());
     for (index, unit) in quotes::units(text, &all_quotes).iter().enumerate() {
-        let toks = tokens::tokenize(&masked, unit.range.clone());
+        tokens::tokenize(&masked, unit.range.clone(), &mut toks);
         let w = Words {
             masked: &masked,
             toks: &toks,
         };
-        let found = cues::find(&masked, &toks);
+        cues::find(&masked, &toks, &mut found);
         let start = if unit.range.start == 0 || body[..unit.range.start].ends_with('\n') {
             phrases::skip_dateline(&w, 0, toks.len())
         } else {
             0
         };
-        let planned = plan::plan(&w, &found, start);
+        let planned = planner.plan(&w, &found, start);
         let ctx = UnitCtx {
             text,
             w: &w,
@@ -80,7 +82,7 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
         if planned.is_empty() {
             lone_quote(&ctx, &mut resolver, &mut state);
         } else {
-            planned_statements(&ctx, &planned, actors, &mut resolver, &mut state);
+            planned_statements(&ctx, planned, actors, &mut resolver, &mut state);
         }
     }
     dedupe(state.out)
@@ -176,15 +178,14 @@ fn planned_statements(
                 .unwrap_or_default(),
         };
         previous = Some(speaker.clone());
-        let mut pieces = vec![w.bytes(&p.said)];
-        pieces.extend(p.tail.as_ref().map(|t| w.bytes(t)));
-        let Some((kind, said)) = said_text(ctx, &pieces) else {
+        let said = w.bytes(&p.said);
+        let tail = p.tail.as_ref().map(|t| w.bytes(t));
+        let Some((kind, text)) = said_text(ctx, &said, tail.as_ref()) else {
             continue;
         };
-        let span_bytes = cover(
-            std::iter::once(w.bytes(&p.attribution))
-                .chain(pieces.iter().filter(|r| !r.is_empty()).cloned()),
-        );
+        let pieces = std::iter::once(said).chain(tail);
+        let span_bytes =
+            cover(std::iter::once(w.bytes(&p.attribution)).chain(pieces.filter(|r| !r.is_empty())));
         let cue = ctx.text.body[p.cue.range.clone()].to_string();
         push(
             ctx,
@@ -193,7 +194,7 @@ fn planned_statements(
             speaker,
             Some(cue),
             kind,
-            said,
+            text,
             span_bytes,
         );
     }
@@ -219,7 +220,10 @@ fn described(
 fn lone_quote(ctx: &UnitCtx, resolver: &mut Resolver, state: &mut State) {
     let range = ctx.unit.range.clone();
     let qs = quotes::within(ctx.quotes, &range);
-    let quoted: usize = qs.iter().map(|q| word_count(ctx.text.body, &q.inner)).sum();
+    let quoted: usize = qs
+        .clone()
+        .map(|q| word_count(ctx.text.body, &q.inner))
+        .sum();
     let outside = ctx
         .w
         .toks
@@ -236,7 +240,7 @@ fn lone_quote(ctx: &UnitCtx, resolver: &mut Resolver, state: &mut State) {
     if !near && !open {
         return;
     }
-    let Some((kind, said)) = said_text(ctx, std::slice::from_ref(&range)) else {
+    let Some((kind, said)) = said_text(ctx, &range, None) else {
         return;
     };
     let speaker = if near {
@@ -287,41 +291,53 @@ fn push(
     }
 }
 
-/// The kind and text of the said words: direct when quotations carry a
-/// large part of them, reported otherwise.
-fn said_text(ctx: &UnitCtx, pieces: &[Range<usize>]) -> Option<(&'static str, String)> {
+/// The kind and text of the said words (`said`, and a `tail` resumed after
+/// the attribution): direct when quotations carry a large part of them,
+/// reported otherwise.
+fn said_text(
+    ctx: &UnitCtx,
+    said: &Range<usize>,
+    tail: Option<&Range<usize>>,
+) -> Option<(&'static str, String)> {
     let body = ctx.text.body;
-    let qs: Vec<&Quote> = pieces
-        .iter()
-        .flat_map(|r| quotes::within(ctx.quotes, r))
-        .collect();
-    let pieces: Vec<Range<usize>> = pieces.iter().map(|r| clean(body, r)).collect();
-    let quoted: usize = qs.iter().map(|q| word_count(body, &q.inner)).sum();
-    let total: usize = pieces
-        .iter()
+    let pieces = || std::iter::once(said).chain(tail);
+    let qs = || pieces().flat_map(|r| quotes::within(ctx.quotes, r));
+    // Each piece cleaned once: the cleaning runs a regex.
+    let cleaned = (clean(body, said), tail.map(|t| clean(body, t)));
+    let cleaned = || std::iter::once(&cleaned.0).chain(cleaned.1.as_ref());
+    let quoted: usize = qs().map(|q| word_count(body, &q.inner)).sum();
+    let total: usize = cleaned()
         .map(|r| word_count(body, r))
         .sum::<usize>()
         .max(quoted);
     let (kind, text) = if quoted >= MIN_WORDS && quoted as f64 >= DIRECT_SHARE * total as f64 {
-        let joined = qs
-            .iter()
-            .map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']))
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ... ");
-        ("direct", joined)
+        let quoted_words = qs().map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']));
+        ("direct", join_non_empty(quoted_words))
     } else {
-        let joined = pieces
-            .iter()
-            .map(|r| &body[r.clone()])
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ... ");
-        ("reported", joined)
+        (
+            "reported",
+            join_non_empty(cleaned().map(|r| &body[r.clone()])),
+        )
     };
     // At least MIN_WORDS words: stop counting at the last one needed.
     let enough = text.split_whitespace().nth(MIN_WORDS - 1).is_some();
     enough.then_some((kind, text))
+}
+
+/// The non-empty `parts` joined with " ... ", written into one string.
+fn join_non_empty<'s>(parts: impl Iterator<Item = &'s str>) -> String {
+    let mut out = String::new();
+    for part in parts.filter(|p| !p.is_empty()) {
+        // Room for this part only: most texts are one part, sized exactly.
+        if out.is_empty() {
+            out.reserve_exact(part.len());
+        } else {
+            out.reserve(" ... ".len() + part.len());
+            out.push_str(" ... ");
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// The said words without edge punctuation, a leading "that", or a
@@ -365,21 +381,61 @@ fn setting_regex() -> &'static Regex {
 
 /// The whitespace-separated words of `body[r]` that hold a letter or digit.
 fn word_count(body: &str, r: &Range<usize>) -> usize {
-    let (mut count, mut in_word, mut counted) = (0, false, false);
-    for c in body[r.clone()].chars() {
-        if c.is_whitespace() {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            (in_word, counted) = (true, false);
-        }
-        if !counted && c.is_alphanumeric() {
-            counted = true;
-            count += 1;
+    let s = &body[r.clone()];
+    let bytes = s.as_bytes();
+    let (mut count, mut i) = (0, 0);
+    // Each turn reads one word: up to its first letter or digit (then it
+    // counts), then on to the whitespace that ends it. ASCII bytes are read
+    // undecoded; other chars decoded.
+    while i < bytes.len() {
+        let mut counted = false;
+        while let Some((class, len)) = char_class(s, i) {
+            i += len;
+            match class {
+                CharClass::Space => break,
+                CharClass::AlphaNum if !counted => {
+                    counted = true;
+                    count += 1;
+                }
+                _ => {}
+            }
         }
     }
     count
+}
+
+/// What [`word_count`] tells apart.
+#[derive(Clone, Copy, PartialEq)]
+enum CharClass {
+    Space,
+    AlphaNum,
+    Other,
+}
+
+/// The class and byte length of the char at byte `i`, if any: as
+/// `char::is_whitespace` and `char::is_alphanumeric` read it.
+#[inline(always)]
+fn char_class(s: &str, i: usize) -> Option<(CharClass, usize)> {
+    let &b = s.as_bytes().get(i)?;
+    if b < 0x80 {
+        let class = if super::text::ASCII_ALNUM[usize::from(b)] {
+            CharClass::AlphaNum
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            CharClass::Space
+        } else {
+            CharClass::Other
+        };
+        return Some((class, 1));
+    }
+    let c = s[i..].chars().next()?;
+    let class = if c.is_whitespace() {
+        CharClass::Space
+    } else if c.is_alphanumeric() {
+        CharClass::AlphaNum
+    } else {
+        CharClass::Other
+    };
+    Some((class, c.len_utf8()))
 }
 
 /// The smallest byte range covering all of `ranges`.
@@ -397,6 +453,39 @@ fn span(text: &Text, bytes: &Range<usize>) -> Span {
 mod tests {
     use super::super::Mention;
     use super::*;
+
+    /// The char-by-char reading `word_count` replaced, kept as its reference.
+    fn word_count_by_chars(s: &str) -> usize {
+        let (mut count, mut in_word, mut counted) = (0, false, false);
+        for c in s.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                (in_word, counted) = (true, false);
+            }
+            if !counted && c.is_alphanumeric() {
+                counted = true;
+                count += 1;
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn word_count_matches_the_char_reading() {
+        let pieces = [
+            "a", "7", " ", "\t", "\u{b}", ",", "-", "é", "\u{a0}", "\u{2003}", "東", "’", "\n",
+        ];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            assert_eq!(
+                word_count(&s, &(0..s.len())),
+                word_count_by_chars(&s),
+                "{s:?}"
+            );
+        }
+    }
 
     /// `LowerText` equality is `to_lowercase` equality, and equal texts hash
     /// alike, for ASCII and non-ASCII text (the Kelvin sign lowers to "k").

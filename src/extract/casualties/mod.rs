@@ -98,6 +98,14 @@ fn read_sentence(toks: &[Token], latest: Option<&'static str>) -> Vec<(usize, Re
 /// of ("a child was among three people killed": the three first). A parent
 /// that is not itself a figure is dropped.
 fn parents_first(readings: Vec<(usize, Reading)>) -> Vec<(usize, Reading)> {
+    // Most sentences have no reading part of another in the sentence:
+    // their order stands as it is, with no index to build.
+    if !readings
+        .iter()
+        .any(|(_, r)| matches!(r.parent, Some(Parent::Token(_))))
+    {
+        return readings;
+    }
     let tokens: FxHashMap<usize, usize> = readings
         .iter()
         .enumerate()

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::extract::numbers::Number;
+use crate::extract::text::char_at;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +87,7 @@ pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) 
             i += 1;
             continue;
         }
-        let c = s[i..].chars().next().expect("char boundary");
+        let c = char_at(s, i).expect("char boundary");
         while next_count.peek().is_some_and(|n| n.range.start < i) {
             next_count.next();
         }

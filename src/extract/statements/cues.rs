@@ -29,8 +29,9 @@ impl Cue {
     }
 }
 
-/// The valid cues among `toks`, in order.
-pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
+/// The valid cues among `toks`, in order, written into `out` (cleared
+/// first): one buffer serves every unit of an article.
+pub fn find(masked: &str, toks: &[Token], out: &mut Vec<Cue>) {
     // Read only when a capitalised cue word stands mid-clause (rare).
     let title_case = std::cell::OnceCell::new();
     let title_case = || *title_case.get_or_init(|| is_title_case(masked, toks));
@@ -39,9 +40,17 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
             .filter(|t| t.kind == Kind::Word)
             .map(|t| &masked[t.range.clone()])
     };
-    let mut out = Vec::new();
+    let may_start_cue = lexicon::cue_start_test();
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens start no cue: a table look-up on their bytes turns
+        // them away before their text is read.
+        let t = &toks[i];
+        if t.kind != Kind::Word || !may_start_cue(&masked.as_bytes()[t.range.clone()]) {
+            i += 1;
+            continue;
+        }
         match match_form(toks, &word, i, &title_case) {
             Some(form) => {
                 let end = i + form.words.len();
@@ -57,7 +66,6 @@ pub fn find(masked: &str, toks: &[Token]) -> Vec<Cue> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// A headline in title case ("Gaza Health Ministry Says 30 Killed"): most
@@ -206,11 +214,11 @@ mod tests {
     use super::*;
 
     fn cues(s: &str) -> Vec<String> {
-        let toks = tokenize(s, 0..s.len());
-        find(s, &toks)
-            .into_iter()
-            .map(|c| s[c.range].to_string())
-            .collect()
+        let mut toks = Vec::new();
+        tokenize(s, 0..s.len(), &mut toks);
+        let mut found = Vec::new();
+        find(s, &toks, &mut found);
+        found.into_iter().map(|c| s[c.range].to_string()).collect()
     }
 
     #[test]
@@ -244,8 +252,10 @@ mod tests {
     #[test]
     fn quoted_as_saying() {
         let s = "The paper quoted a defence official as saying that talks stalled.";
-        let toks = tokenize(s, 0..s.len());
-        let found = find(s, &toks);
+        let mut toks = Vec::new();
+        tokenize(s, 0..s.len(), &mut toks);
+        let mut found = Vec::new();
+        find(s, &toks, &mut found);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].role(), Role::Quoted);
         assert!(found[0].as_saying.is_some());

@@ -80,6 +80,14 @@ pub fn cues_starting_with(word: &str) -> impl Iterator<Item = &'static CueForm> 
     found.iter().map(|&i| &cues()[i])
 }
 
+/// Whether a word (its bytes) may start a cue, as [`cues_starting_with`]
+/// first tests it: for a scan over every word of a unit, which then reads
+/// the index once, not once per word.
+pub fn cue_start_test() -> impl Fn(&[u8]) -> bool {
+    let index = cue_index();
+    move |word| index.may_start_cue(word)
+}
+
 /// The cues by first word, behind a table of first-word prefixes; built
 /// once, read for every word of every unit.
 struct CueIndex {

@@ -59,31 +59,42 @@ struct Start {
     dir: Dir,
 }
 
-/// Plans the statements of a unit whose content starts at token `start`.
-pub fn plan(w: &Words, cues: &[Cue], start: usize) -> Vec<Planned> {
-    let starts = opening_cues(w, cues, start);
-    let n = w.toks.len();
-    let mut out: Vec<Planned> = Vec::new();
-    for (k, s) in starts.iter().enumerate() {
-        let next_attr = starts.get(k + 1).map_or(n, |t| t.attribution.start);
-        let (said, tail) = match s.dir {
-            Dir::After(from) => (from.min(next_attr)..next_attr, None),
-            Dir::Before => {
-                let from = out
-                    .last()
-                    .map_or(start, |p| p.attribution.end.max(p.said.end));
-                words_before(w, from, &s.attribution, next_attr)
-            }
-        };
-        out.push(Planned {
-            cue: s.cue.clone(),
-            who: s.who.clone(),
-            said: trim(w, said),
-            tail,
-            attribution: s.attribution.clone(),
-        });
+/// Plans the statements of units, one unit at a time; its buffers serve
+/// every unit of an article.
+#[derive(Default)]
+pub struct Planner {
+    starts: Vec<Start>,
+    planned: Vec<Planned>,
+}
+
+impl Planner {
+    /// Plans the statements of a unit whose content starts at token `start`.
+    pub fn plan(&mut self, w: &Words, cues: &[Cue], start: usize) -> &[Planned] {
+        opening_cues(w, cues, start, &mut self.starts);
+        let (starts, out) = (&self.starts, &mut self.planned);
+        out.clear();
+        let n = w.toks.len();
+        for (k, s) in starts.iter().enumerate() {
+            let next_attr = starts.get(k + 1).map_or(n, |t| t.attribution.start);
+            let (said, tail) = match s.dir {
+                Dir::After(from) => (from.min(next_attr)..next_attr, None),
+                Dir::Before => {
+                    let from = out
+                        .last()
+                        .map_or(start, |p| p.attribution.end.max(p.said.end));
+                    words_before(w, from, &s.attribution, next_attr)
+                }
+            };
+            out.push(Planned {
+                cue: s.cue.clone(),
+                who: s.who.clone(),
+                said: trim(w, said),
+                tail,
+                attribution: s.attribution.clone(),
+            });
+        }
+        out
     }
-    out
 }
 
 /// The said words of an attribution that follows them, from token `from`,
@@ -107,9 +118,10 @@ fn words_before(
 }
 
 /// The cues that open statements, with their speakers and directions.
-fn opening_cues(w: &Words, cues: &[Cue], start: usize) -> Vec<Start> {
+/// The cues that open statements, written into `starts` (cleared first).
+fn opening_cues(w: &Words, cues: &[Cue], start: usize, starts: &mut Vec<Start>) {
     let n = w.toks.len();
-    let mut starts: Vec<Start> = Vec::new();
+    starts.clear();
     for (k, cue) in cues.iter().enumerate() {
         let floor = starts.last().map_or(start, |s| s.attribution.end);
         if cue.toks.start < floor {
@@ -122,9 +134,9 @@ fn opening_cues(w: &Words, cues: &[Cue], start: usize) -> Vec<Start> {
                 .then(|| according(w, cue, start, n))
                 .filter(|s| !verb_later(w, &cues[k + 1..], s.attribution.end, start)),
             Role::Quoted => {
-                (first || after_closed(&starts)).then(|| quoted(w, cue, floor, start, n))
+                (first || after_closed(starts)).then(|| quoted(w, cue, floor, start, n))
             }
-            Role::Finite => match finite(w, cue, floor, start, &starts) {
+            Role::Finite => match finite(w, cue, floor, start, starts) {
                 Some((s, true)) => {
                     // "A told B ..., C said.": the closing attribution holds the rest.
                     starts.clear();
@@ -139,7 +151,6 @@ fn opening_cues(w: &Words, cues: &[Cue], start: usize) -> Vec<Start> {
             starts.push(s);
         }
     }
-    starts
 }
 
 /// A verb with its own subject after `from`: "Biden assured ..., according

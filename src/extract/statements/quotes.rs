@@ -202,13 +202,16 @@ pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
 }
 
 /// The quotes lying wholly inside a byte range (quotes are in body order).
-pub fn within<'q>(quotes: &'q [Quote], range: &Range<usize>) -> Vec<&'q Quote> {
+pub fn within<'q>(
+    quotes: &'q [Quote],
+    range: &Range<usize>,
+) -> impl Iterator<Item = &'q Quote> + Clone {
     let first = quotes.partition_point(|q| q.outer.start < range.start);
+    let end = range.end;
     quotes[first..]
         .iter()
-        .take_while(|q| q.outer.start < range.end)
-        .filter(|q| q.outer.end <= range.end)
-        .collect()
+        .take_while(move |q| q.outer.start < end)
+        .filter(move |q| q.outer.end <= end)
 }
 
 /// Whether byte `at` lies inside a quote (quotes are in body order).
@@ -307,8 +310,11 @@ mod tests {
         let qs = find(body);
         assert!(inside(&qs, body.find('b').unwrap()));
         assert!(!inside(&qs, body.find('d').unwrap()));
-        assert_eq!(within(&qs, &(0..body.len())).len(), 2);
-        assert_eq!(within(&qs, &(body.find('d').unwrap()..body.len())).len(), 1);
+        assert_eq!(within(&qs, &(0..body.len())).count(), 2);
+        assert_eq!(
+            within(&qs, &(body.find('d').unwrap()..body.len())).count(),
+            1
+        );
     }
 
     #[test]

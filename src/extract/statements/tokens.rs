@@ -27,11 +27,13 @@ pub struct Token {
     pub range: Range<usize>,
 }
 
-/// Splits `masked[range]` into tokens.
-pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
+/// Splits `masked[range]` into tokens, written into `out` (cleared first):
+/// one buffer serves every unit of an article.
+pub fn tokenize(masked: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let s = &masked[range.clone()];
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 4);
+    out.clear();
+    out.reserve(s.len() / 4);
     let mut i = 0;
     while i < bytes.len() {
         // Spaces, a sixth of the text, make no token: skip them undecoded.
@@ -62,7 +64,6 @@ pub fn tokenize(masked: &str, range: Range<usize>) -> Vec<Token> {
             });
         }
     }
-    out
 }
 
 /// The end of a word whose first char, `first`, ends at byte `i`: letters
@@ -154,7 +155,8 @@ mod tests {
     #[test]
     fn names_with_marks_stay_one_word() {
         let text = "Lebanon’s al-Qidra, U.S. \u{1}\u{1} said.";
-        let toks = tokenize(text, 0..text.len());
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &mut toks);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.range.clone()]).collect();
         assert_eq!(
             words,
