@@ -33,7 +33,9 @@ use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind};
+use super::gazetteer::{
+    self, fold_key, fold_key_into, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind,
+};
 use super::text::{with_lowercase, Text};
 use super::{Actor, Location};
 use phrases::Tokens;
@@ -57,13 +59,13 @@ const DIVISION_BOOST: f64 = 50.0;
 #[derive(Debug, Clone, PartialEq)]
 enum Target {
     /// A gazetteer key.
-    Known(String),
+    Known(Rc<Key>),
     /// A place named after a known one ("Western Galilee", "Kryvy Rih
     /// district"): its country and coordinates, its own name.
     Derived {
         name: String,
         kind: PlaceKind,
-        base: String,
+        base: Rc<Key>,
     },
     /// A place the gazetteer lacks, clear from its context.
     Unknown { name: String, kind: PlaceKind },
@@ -90,10 +92,23 @@ struct Claim {
     target: Target,
     evidence: Evidence,
     /// For a place found through "X, near Y": the key of Y.
-    near: Option<String>,
-    /// What the gazetteer says about a known target's key, noted once the
-    /// claim is weighed (see [`Reader::accepted`]) for the resolver.
-    info: Option<KeyInfo>,
+    near: Option<Rc<Key>>,
+}
+
+/// A gazetteer key with what the gazetteer says about it, shared by every
+/// claim and match of it: looked up once per thread, then passed around
+/// without copying or hashing the key again.
+#[derive(Debug)]
+struct Key {
+    text: Box<str>,
+    info: KeyInfo,
+    candidates: Candidates,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.text == other.text
+    }
 }
 
 /// What the gazetteer says about a key, whatever the article.
@@ -125,7 +140,7 @@ pub fn extract(text: &Text, actors: &[Actor]) -> Vec<Location> {
 }
 
 /// The candidates of a key, with what choosing among them needs.
-type Candidates = Rc<[(PlaceId, MatchKind, Brief<'static>)]>;
+type Candidates = Box<[(PlaceId, MatchKind, Brief<'static>)]>;
 
 /// Keys and places kept per thread: at most this many of each, then the
 /// cache starts over.
@@ -134,8 +149,7 @@ const CACHE_LIMIT: usize = 50_000;
 thread_local! {
     /// What the gazetteer says about each key a thread has looked up: the
     /// same places come up article after article.
-    static KEYS: RefCell<FxHashMap<String, (KeyInfo, Candidates)>> =
-        RefCell::new(FxHashMap::default());
+    static KEYS: RefCell<FxHashMap<Box<str>, Rc<Key>>> = RefCell::new(FxHashMap::default());
     /// See [`Probes`].
     static PROBES: RefCell<Probes> = RefCell::new(FxHashMap::default());
     /// Whether a word or name is a demonym ("Israeli"), by its text.
@@ -187,32 +201,29 @@ impl Lookups {
         Lookups { gaz }
     }
 
-    fn get(&mut self, key: &str) -> (KeyInfo, Candidates) {
+    /// The shared [`Key`] of `key`, a key the gazetteer holds.
+    fn key(&self, key: &str) -> Rc<Key> {
         if let Some(found) = KEYS.with_borrow(|keys| keys.get(key).cloned()) {
             return found;
         }
         let gaz = self.gaz;
-        let cands: Candidates = gaz
+        let candidates: Candidates = gaz
             .candidates(key)
             .into_iter()
             .map(|(id, how)| (id, how, gaz.brief(id)))
             .collect();
-        let found = (key_info(gaz, key, &cands), cands);
+        let found = Rc::new(Key {
+            text: key.into(),
+            info: key_info(gaz, key, &candidates),
+            candidates,
+        });
         KEYS.with_borrow_mut(|keys| {
             if keys.len() >= CACHE_LIMIT {
                 keys.clear();
             }
-            keys.insert(key.to_string(), found.clone());
+            keys.insert(key.into(), found.clone());
         });
         found
-    }
-
-    fn info(&mut self, key: &str) -> KeyInfo {
-        self.get(key).0
-    }
-
-    fn candidates(&mut self, key: &str) -> Candidates {
-        self.get(key).1
     }
 
     /// The whole row of place `id`.
@@ -250,6 +261,8 @@ struct Reader<'t, 'a> {
     /// "miller"): not places on their own either.
     name_words: FxHashSet<String>,
     lookups: Lookups,
+    /// The key [`matches`](Self::matches) folds a window's text into.
+    folded: String,
 }
 
 /// The known names a word starts, as [`Reader::index_known`] found them.
@@ -295,7 +308,7 @@ impl Drop for KnownIndex {
 #[derive(Debug, Clone)]
 struct Match {
     words: Range<usize>,
-    key: String,
+    key: Rc<Key>,
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
@@ -311,6 +324,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             claims: Vec::with_capacity(found.len()),
             name_words: FxHashSet::default(),
             lookups: Lookups::new(gaz),
+            folded: String::new(),
         };
         for p in found {
             let r = reader.strip(p.words);
@@ -459,14 +473,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         r
     }
 
-    fn key_info(&mut self, key: &str) -> KeyInfo {
-        self.lookups.info(key)
-    }
-
     /// Known names in words `r`, longest first, left to right. A name does
     /// not start or end with a lower-case particle, and a particle alone
     /// ("Al") is no name.
-    fn matches(&self, r: Range<usize>) -> Vec<Match> {
+    fn matches(&mut self, r: Range<usize>) -> Vec<Match> {
         let t = self.toks;
         let mut out = Vec::new();
         let mut i = r.start;
@@ -488,8 +498,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                         continue;
                     }
                     // Fold once: the key is both tested and kept.
-                    let key = fold_key(t.text(&w));
-                    if indexed || self.gaz.contains(&key) {
+                    fold_key_into(t.text(&w), &mut self.folded);
+                    if indexed || self.gaz.contains(&self.folded) {
+                        let key = self.lookups.key(&self.folded);
                         found = Some(Match { words: w, key });
                         break;
                     }
@@ -512,7 +523,6 @@ impl<'t, 'a> Reader<'t, 'a> {
             target,
             evidence,
             near: None,
-            info: None,
         });
     }
 
@@ -549,13 +559,13 @@ impl<'t, 'a> Reader<'t, 'a> {
         // "Islamic Republic of Iran".
         if last.words.end == r.end && self.state_form(r.start..last.words.start) {
             let key = last.key.clone();
-            if self.key_info(&key).country {
+            if key.info.country {
                 self.claim(&r, Target::Known(key), Evidence::Phrase);
                 return;
             }
         }
         // "President Emmanuel Macron of France" (but not "Bank of England").
-        if last.words.end == r.end && self.of_place(&r, &last.words) {
+        if last.words.end == r.end && self.of_place(&r, last) {
             let (w, key) = (last.words.clone(), last.key.clone());
             self.claim(&w, Target::Known(key), Evidence::Modifier);
             self.note_name_words(&(r.start..w.start - 1), ms);
@@ -616,52 +626,44 @@ impl<'t, 'a> Reader<'t, 'a> {
             })
     }
 
-    /// True if known words `place`, at the end of phrase `r`, are a
+    /// True if known name `place`, at the end of phrase `r`, is a
     /// well-known place after "of" ("Chuck Schumer of New York"), and what
     /// comes before is no organization ("Bank of England").
-    fn of_place(&mut self, r: &Range<usize>, place: &Range<usize>) -> bool {
+    fn of_place(&self, r: &Range<usize>, place: &Match) -> bool {
         let t = self.toks;
-        let of = place.start.saturating_sub(1);
-        if place.start < r.start + 2 || t.word(of) != "of" {
+        let of = place.words.start.saturating_sub(1);
+        if place.words.start < r.start + 2 || t.word(of) != "of" {
             return false;
         }
-        let key = fold_key(t.text(place));
-        self.key_info(&key).strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
+        place.key.info.strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
     }
 
     /// A compass word before known words `base`.
-    fn compass_claim(&mut self, r: &Range<usize>, base: &Range<usize>, key: String) {
-        let info = self.key_info(&key);
-        if info.country {
+    fn compass_claim(&mut self, r: &Range<usize>, base: &Range<usize>, key: Rc<Key>) {
+        if key.info.country {
             // "Northern Israel" is a mention of Israel.
             self.claim(base, Target::Known(key), Evidence::Phrase);
             return;
         }
         let name = self.toks.text(r).to_string();
-        let target = self.derived(name, &key, None);
+        let target = self.derived(name, key, None);
         self.claim(r, target, Evidence::Phrase);
         self.coordinated_direction(r);
     }
 
     /// A place named after a known one: known itself if the gazetteer has
     /// the longer name, else derived from it.
-    fn derived(&mut self, name: String, base: &str, kind: Option<PlaceKind>) -> Target {
-        let key = fold_key(&name);
-        if self.gaz.contains(&key) {
-            return Target::Known(key);
+    fn derived(&mut self, name: String, base: Rc<Key>, kind: Option<PlaceKind>) -> Target {
+        fold_key_into(&name, &mut self.folded);
+        if self.gaz.contains(&self.folded) {
+            return Target::Known(self.lookups.key(&self.folded));
         }
-        let kind = kind.unwrap_or_else(|| {
-            match self.gaz.best(base, &[]).map(|id| self.gaz.brief(id).kind) {
-                Some(PlaceKind::City) => PlaceKind::City,
-                Some(PlaceKind::Site) => PlaceKind::Site,
-                _ => PlaceKind::Region,
-            }
+        let kind = kind.unwrap_or_else(|| match best_kind(&base) {
+            Some(PlaceKind::City) => PlaceKind::City,
+            Some(PlaceKind::Site) => PlaceKind::Site,
+            _ => PlaceKind::Region,
         });
-        Target::Derived {
-            name,
-            kind,
-            base: base.to_string(),
-        }
+        Target::Derived { name, kind, base }
     }
 
     /// "the Upper and Western Galilee": the first compass word takes the
@@ -684,11 +686,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let base = t.text(&(r.start + 1..r.end));
         let name = format!("{} {}", t.word(first), base);
-        let base_key = fold_key(base);
-        if !self.gaz.contains(&base_key) {
+        fold_key_into(base, &mut self.folded);
+        if !self.gaz.contains(&self.folded) {
             return;
         }
-        let target = self.derived(name, &base_key, None);
+        let base_key = self.lookups.key(&self.folded);
+        let target = self.derived(name, base_key, None);
         self.claim(&(first..first + 1), target, Evidence::Phrase);
     }
 
@@ -715,8 +718,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             Some(n) => format!("{} {}", t.text(&head), n),
             None => t.text(&full).to_string(),
         };
-        let full_key = fold_key(&name);
-        if self.gaz.contains(&full_key) {
+        fold_key_into(&name, &mut self.folded);
+        if self.gaz.contains(&self.folded) {
+            let full_key = self.lookups.key(&self.folded);
             self.claim(&full, Target::Known(full_key), Evidence::Cue(noun.kind()));
             return;
         }
@@ -733,17 +737,17 @@ impl<'t, 'a> Reader<'t, 'a> {
             return;
         }
         let key = ms[0].key.clone();
-        let info = self.key_info(&key);
+        let info = key.info;
         // "Al-Quds Hospital": a capitalised noun makes the site's own name.
         let proper = t.list[last].cap;
         match noun {
-            Noun::Region | Noun::Division if self.names_an_area(&key, noun) => {
+            Noun::Region | Noun::Division if names_an_area(&key, noun) => {
                 // "the Sinai desert" is the Sinai, "the Donbas region" the
                 // Donbas, "the Kherson region" the division.
                 self.claim(&full, Target::Known(key), Evidence::Cue(noun.kind()));
             }
             Noun::Division | Noun::Region => {
-                let target = self.derived(name, &key, Some(noun.kind()));
+                let target = self.derived(name, key, Some(noun.kind()));
                 self.claim(&full, target, Evidence::Cue(noun.kind()));
             }
             Noun::Populated | Noun::Camp => {
@@ -753,31 +757,18 @@ impl<'t, 'a> Reader<'t, 'a> {
                 self.claim(&head, Target::Known(key), Evidence::Phrase);
             }
             Noun::Site if info.strong && info.own_name => {
-                let target = self.derived(name, &key, Some(PlaceKind::Site));
+                let target = self.derived(name, key, Some(PlaceKind::Site));
                 self.claim(&full, target, Evidence::Cue(PlaceKind::Site));
             }
             Noun::Site => self.unknown_claim(&head, &full, noun, name),
         }
     }
 
-    /// True if `key` names an area that the noun only repeats: a region
-    /// for a region noun; a country, division or region for a division's.
-    fn names_an_area(&self, key: &str, noun: Noun) -> bool {
-        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.brief(id).kind);
-        match noun {
-            Noun::Region => kind == Some(PlaceKind::Region),
-            _ => matches!(
-                kind,
-                Some(PlaceKind::Region | PlaceKind::Admin | PlaceKind::Country)
-            ),
-        }
-    }
-
     /// True if phrase `r` opens with a well-known place ("Gaza Health
     /// Ministry"): then it is no unknown place's name.
-    fn opens_with_strong(&mut self, r: &Range<usize>, ms: &[Match]) -> bool {
+    fn opens_with_strong(&self, r: &Range<usize>, ms: &[Match]) -> bool {
         match ms.first() {
-            Some(m) if m.words.start == r.start => self.key_info(&m.key).strong,
+            Some(m) if m.words.start == r.start => m.key.info.strong,
             _ => false,
         }
     }
@@ -855,7 +846,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let strong = ms
             .iter()
             .find(|m| m.words.contains(&last))
-            .is_some_and(|m| self.key_info(&m.key).strong);
+            .is_some_and(|m| m.key.info.strong);
         if !strong {
             // Most surnames recur: a copy only for a new one.
             let names = &mut self.name_words;
@@ -1004,7 +995,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// "near Y" (maybe after a comma) right after word `i - 1`, Y a known
     /// place: Y's key.
-    fn near_after(&self, i: usize) -> Option<String> {
+    fn near_after(&mut self, i: usize) -> Option<Rc<Key>> {
         let t = self.toks;
         if i + 1 >= t.len()
             || !(t.space_after(i - 1) || t.comma_after(i - 1))
@@ -1034,7 +1025,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// A phrase a context marks as a place of `kind`: known, or kept as an
     /// unknown place.
-    fn cue_claim(&mut self, r: Range<usize>, kind: PlaceKind, near: Option<String>) {
+    fn cue_claim(&mut self, r: Range<usize>, kind: PlaceKind, near: Option<Rc<Key>>) {
         let ms = self.matches(r.clone());
         let target = match ms.as_slice() {
             [m] if m.words == r => Target::Known(m.key.clone()),
@@ -1049,7 +1040,6 @@ impl<'t, 'a> Reader<'t, 'a> {
             target,
             evidence: Evidence::Cue(kind),
             near,
-            info: None,
         });
     }
 
@@ -1097,7 +1087,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 return true;
             }
             let strong = match &c.target {
-                Target::Known(key) => self.key_info(key).strong,
+                Target::Known(key) => key.info.strong,
                 _ => false,
             };
             !actors.blocks(c, strong)
@@ -1111,14 +1101,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             )
         });
         let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
-        for mut c in claims {
+        for c in claims {
             // Kept claims are disjoint and in order, so the last ends
             // furthest: only it can overlap a claim starting after them all.
             if kept.last().is_some_and(|k| overlaps(&k.range, &c.range)) {
                 continue;
-            }
-            if let Target::Known(key) = &c.target {
-                c.info = Some(self.key_info(key));
             }
             if self.supported(&c) {
                 kept.push(c);
@@ -1129,11 +1116,12 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// The context-free checks of a claim (the article's countries are
     /// checked when resolving).
-    fn supported(&mut self, c: &Claim) -> bool {
+    fn supported(&self, c: &Claim) -> bool {
         // Only a known target has a key, and its info.
-        let Some(info) = c.info else {
+        let Target::Known(key) = &c.target else {
             return true;
         };
+        let info = key.info;
         let t = self.toks;
         let first = t.list.partition_point(|w| w.range.start < c.range.start);
         let single = t
@@ -1294,6 +1282,29 @@ fn key_info(gaz: &Gazetteer, key: &str, cands: &[(PlaceId, MatchKind, Brief)]) -
     info
 }
 
+/// The kind of the place `key` most likely names, read without context
+/// (as [`Gazetteer::best`] would choose it).
+fn best_kind(key: &Key) -> Option<PlaceKind> {
+    let id = gazetteer::best_of(&key.candidates, &[])?;
+    key.candidates
+        .iter()
+        .find(|c| c.0 == id)
+        .map(|&(_, _, p)| p.kind)
+}
+
+/// True if `key` names an area that the noun only repeats: a region for a
+/// region noun; a country, division or region for a division's.
+fn names_an_area(key: &Key, noun: Noun) -> bool {
+    let kind = best_kind(key);
+    match noun {
+        Noun::Region => kind == Some(PlaceKind::Region),
+        _ => matches!(
+            kind,
+            Some(PlaceKind::Region | PlaceKind::Admin | PlaceKind::Country)
+        ),
+    }
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -1344,26 +1355,26 @@ impl ActorSpans {
 struct Resolver {
     /// For each well-known key: the country of the place it names, and the
     /// place's admin1 code when it is a division.
-    learned: Vec<(String, String, Option<String>)>,
+    learned: Vec<(Rc<Key>, &'static str, Option<&'static str>)>,
     lookups: Lookups,
     /// What each key resolved to, once `learned` is final.
-    resolved: FxHashMap<String, Option<Choice>>,
+    resolved: Vec<(Rc<Key>, Option<Choice>)>,
 }
 
 /// The countries and divisions (country, admin1) a name is read among.
 #[derive(Default)]
 struct Context {
-    countries: Vec<String>,
-    divisions: Vec<(String, String)>,
+    countries: Vec<&'static str>,
+    divisions: Vec<(&'static str, &'static str)>,
 }
 
 impl Context {
     fn has_country(&self, cc: Option<&str>) -> bool {
-        cc.is_some_and(|cc| self.countries.iter().any(|c| c == cc))
+        cc.is_some_and(|cc| self.countries.contains(&cc))
     }
 
     fn has_division(&self, cc: &str, admin1: &str) -> bool {
-        self.divisions.iter().any(|(c, a)| c == cc && a == admin1)
+        self.divisions.iter().any(|&(c, a)| c == cc && a == admin1)
     }
 }
 
@@ -1434,30 +1445,29 @@ impl Resolver {
         let mut r = Resolver {
             learned: Vec::new(),
             lookups,
-            resolved: FxHashMap::default(),
+            resolved: Vec::new(),
         };
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<&Rc<Key>> = Vec::new();
         for c in claims {
             let key = match &c.target {
                 Target::Known(k) => k,
                 Target::Derived { base, .. } => base,
                 Target::Unknown { .. } => continue,
             };
-            let info = c.info.unwrap_or_else(|| r.key_info(key));
-            if info.strong && !keys.contains(key) {
-                keys.push(key.clone());
-                r.learn_from(key, info);
+            if key.info.strong && !keys.iter().any(|k| k.text == key.text) {
+                keys.push(key);
+                r.learn_from(key);
             }
         }
         // Read once more, each name in the others' light: "Georgia" among
         // "Atlanta" and "Texas" is the state, and says so.
         let mut relearned = Vec::new();
         for key in keys {
-            let ctx = r.context(&key);
-            if let Some((_, _, p)) = r.resolve_in(&key, &ctx) {
+            let ctx = r.context(key);
+            if let Some((_, _, p)) = resolve_in(key, &ctx) {
                 if let Some(cc) = p.country_code {
                     let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
-                    relearned.push((key, cc.to_string(), division.map(str::to_string)));
+                    relearned.push((key.clone(), cc, division));
                 }
             }
         }
@@ -1468,15 +1478,15 @@ impl Resolver {
     /// Notes the country (and division) a well-known name stands for, read
     /// without context. A country's name that is also a division elsewhere
     /// ("Georgia") tells nothing.
-    fn learn_from(&mut self, key: &str, info: KeyInfo) {
-        let Some((_, _, p)) = self.resolve_in(key, &Context::default()) else {
+    fn learn_from(&mut self, key: &Rc<Key>) {
+        let Some((_, _, p)) = resolve_in(key, &Context::default()) else {
             return;
         };
         let Some(cc) = p.country_code else {
             return;
         };
-        if info.country {
-            let divisions_elsewhere = self.lookups.candidates(key).iter().any(|&(_, how, q)| {
+        if key.info.country {
+            let divisions_elsewhere = key.candidates.iter().any(|&(_, how, q)| {
                 how != MatchKind::Alternate
                     && q.kind == PlaceKind::Admin
                     && q.country_code != Some(cc)
@@ -1486,101 +1496,45 @@ impl Resolver {
             }
         }
         let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
-        self.learned.push((
-            key.to_string(),
-            cc.to_string(),
-            division.map(str::to_string),
-        ));
+        self.learned.push((key.clone(), cc, division));
     }
 
     /// The context to read `key` in: what the other names say.
-    fn context(&self, key: &str) -> Context {
+    fn context(&self, key: &Key) -> Context {
         let mut ctx = Context::default();
         for (k, cc, division) in &self.learned {
-            if k == key {
+            if k.text == key.text {
                 continue;
             }
             if !ctx.countries.contains(cc) {
-                ctx.countries.push(cc.clone());
+                ctx.countries.push(cc);
             }
             if let Some(a1) = division {
                 if !ctx.has_division(cc, a1) {
-                    ctx.divisions.push((cc.clone(), a1.clone()));
+                    ctx.divisions.push((cc, a1));
                 }
             }
         }
         ctx
     }
 
-    fn key_info(&mut self, key: &str) -> KeyInfo {
-        self.lookups.info(key)
-    }
-
     /// The place a key names here. A weak key (small towns) must lie in one
     /// of the article's countries.
-    fn resolve(&mut self, key: &str) -> Option<PlaceId> {
+    fn resolve(&mut self, key: &Rc<Key>) -> Option<PlaceId> {
         self.resolve_how(key).map(|(id, _, _)| id)
     }
 
     /// As [`resolve`](Self::resolve), with how the key names the place.
-    fn resolve_how(&mut self, key: &str) -> Option<Choice> {
-        if let Some(&found) = self.resolved.get(key) {
-            return found;
+    fn resolve_how(&mut self, key: &Rc<Key>) -> Option<Choice> {
+        // An article has a few keys, each shared by its claims: found by
+        // address (a copy of the same text would only resolve again, alike).
+        if let Some((_, found)) = self.resolved.iter().find(|(k, _)| Rc::ptr_eq(k, key)) {
+            return *found;
         }
         let ctx = self.context(key);
-        let found = self.resolve_in(key, &ctx);
-        self.resolved.insert(key.to_string(), found);
+        let found = resolve_in(key, &ctx);
+        self.resolved.push((key.clone(), found));
         found
-    }
-
-    fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<Choice> {
-        let (info, cands) = self.lookups.get(key);
-        if info.country || info.curated {
-            let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
-            // The candidates are at hand: not looked up again.
-            let id = gazetteer::best_of(&cands, &codes)?;
-            // The best is one of the candidates.
-            return cands.iter().find(|c| c.0 == id).copied();
-        }
-        // A division gives way to the town of its name inside it ("Sao Paulo"
-        // is the city; "Sao Paulo state" the division).
-        let towns: Vec<(Option<&str>, Option<&str>)> = cands
-            .iter()
-            .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code, c.2.admin1))
-            .collect();
-        let mut best: Option<(f64, Choice)> = None;
-        for (id, how, p) in cands.iter() {
-            let in_country = ctx.has_country(p.country_code);
-            if !info.strong && !in_country {
-                continue;
-            }
-            let own_town = (p.country_code, p.admin1);
-            if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
-                continue;
-            }
-            let mut score = p.population.max(1) as f64;
-            if in_country {
-                score *= COUNTRY_BOOST;
-            }
-            let in_division = match (p.country_code, p.admin1) {
-                (Some(cc), Some(a1)) => ctx.has_division(cc, a1),
-                _ => false,
-            };
-            if in_division && p.kind != PlaceKind::Admin {
-                score *= DIVISION_BOOST;
-            }
-            if p.kind == PlaceKind::Admin {
-                score *= 0.25;
-            }
-            if *how == MatchKind::Alternate {
-                score *= 0.1;
-            }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, (*id, *how, *p)));
-            }
-        }
-        best.map(|(_, choice)| choice)
     }
 
     fn locations<'c>(mut self, text: &Text<'c>, claims: &'c [Claim]) -> Vec<Location> {
@@ -1612,8 +1566,8 @@ impl Resolver {
         merge(text, claims, resolved)
     }
 
-    fn known<'c>(&mut self, key: &str, c: &Claim, text: &Text<'c>) -> Option<Resolved<'c>> {
-        let info = c.info.unwrap_or_else(|| self.key_info(key));
+    fn known<'c>(&mut self, key: &Rc<Key>, c: &Claim, text: &Text<'c>) -> Option<Resolved<'c>> {
+        let info = key.info;
         if !info.strong && matches!(c.evidence, Evidence::Modifier | Evidence::Headline) {
             return None;
         }
@@ -1633,7 +1587,12 @@ impl Resolver {
         })
     }
 
-    fn derived<'c>(&mut self, name: &'c str, kind: PlaceKind, base: &str) -> Option<Resolved<'c>> {
+    fn derived<'c>(
+        &mut self,
+        name: &'c str,
+        kind: PlaceKind,
+        base: &Rc<Key>,
+    ) -> Option<Resolved<'c>> {
         let id = self.resolve(base)?;
         Some(Resolved {
             identity: Identity::Name(fold_key(name)),
@@ -1684,6 +1643,56 @@ impl Resolver {
         }
         main_country(resolved)
     }
+}
+
+/// The place `key` names read among the countries and divisions of `ctx`.
+fn resolve_in(key: &Key, ctx: &Context) -> Option<Choice> {
+    let (info, cands) = (key.info, &key.candidates);
+    if info.country || info.curated {
+        // The candidates are at hand: not looked up again.
+        let id = gazetteer::best_of(cands, &ctx.countries)?;
+        // The best is one of the candidates.
+        return cands.iter().find(|c| c.0 == id).copied();
+    }
+    // A division gives way to the town of its name inside it ("Sao Paulo"
+    // is the city; "Sao Paulo state" the division).
+    let towns: Vec<(Option<&str>, Option<&str>)> = cands
+        .iter()
+        .filter(|c| c.2.kind == PlaceKind::City)
+        .map(|c| (c.2.country_code, c.2.admin1))
+        .collect();
+    let mut best: Option<(f64, Choice)> = None;
+    for (id, how, p) in cands.iter() {
+        let in_country = ctx.has_country(p.country_code);
+        if !info.strong && !in_country {
+            continue;
+        }
+        let own_town = (p.country_code, p.admin1);
+        if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
+            continue;
+        }
+        let mut score = p.population.max(1) as f64;
+        if in_country {
+            score *= COUNTRY_BOOST;
+        }
+        let in_division = match (p.country_code, p.admin1) {
+            (Some(cc), Some(a1)) => ctx.has_division(cc, a1),
+            _ => false,
+        };
+        if in_division && p.kind != PlaceKind::Admin {
+            score *= DIVISION_BOOST;
+        }
+        if p.kind == PlaceKind::Admin {
+            score *= 0.25;
+        }
+        if *how == MatchKind::Alternate {
+            score *= 0.1;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, (*id, *how, *p)));
+        }
+    }
+    best.map(|(_, choice)| choice)
 }
 
 /// The country most of the article's places lie in, when one stands out.
