@@ -89,6 +89,8 @@ enum Evidence {
 struct Claim {
     /// Byte range of the mention.
     range: Range<usize>,
+    /// Its words.
+    words: Range<usize>,
     target: Target,
     evidence: Evidence,
     /// For a place found through "X, near Y": the key of Y.
@@ -567,6 +569,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn claim(&mut self, words: &Range<usize>, target: Target, evidence: Evidence) {
         self.claims.push(Claim {
             range: self.toks.span(words),
+            words: words.clone(),
             target,
             evidence,
             near: None,
@@ -1084,6 +1087,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         };
         self.claims.push(Claim {
             range: self.toks.span(&r),
+            words: r,
             target,
             evidence: Evidence::Cue(kind),
             near,
@@ -1117,6 +1121,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             if let Some(c) = bare.get(&fold_key(self.toks.text(&r))) {
                 self.claims.push(Claim {
                     range: span,
+                    words: r,
                     ..c.clone()
                 });
             }
@@ -1170,11 +1175,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         };
         let info = key.info;
         let t = self.toks;
-        let first = t.list.partition_point(|w| w.range.start < c.range.start);
-        let single = t
-            .list
-            .get(first)
-            .is_some_and(|w| w.range.end == c.range.end);
+        let (first, single) = (c.words.start, c.words.len() == 1);
         let word = &t.body[c.range.clone()];
         if single {
             let never = words::is(
