@@ -380,12 +380,14 @@ impl<'t, 'a> Reader<'t, 'a> {
                 reader.phrases.push(r);
             }
         }
-        let mut scratch = KeyScratch::default();
         // Borrowed once for all the phrases' look-ups.
         PROBES.with_borrow_mut(|probes| {
-            for p in 0..reader.phrases.len() {
-                reader.index_known(p, &mut scratch, probes);
-            }
+            KEY_SCRATCH.with_borrow_mut(|scratch| {
+                for p in 0..reader.phrases.len() {
+                    reader.index_known(p, scratch, probes);
+                }
+                scratch.limit();
+            })
         });
         reader
     }
@@ -1212,7 +1214,8 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 }
 
-/// Buffers `Reader::index_known` reuses from phrase to phrase.
+/// Buffers `Reader::index_known` reuses from phrase to phrase, and the
+/// thread from text to text.
 #[derive(Default)]
 struct KeyScratch {
     /// The keys of a phrase's words, one after another.
@@ -1223,6 +1226,26 @@ struct KeyScratch {
     plain_run: Vec<usize>,
     /// The key being grown.
     key: String,
+}
+
+thread_local! {
+    static KEY_SCRATCH: RefCell<KeyScratch> = RefCell::new(KeyScratch::default());
+}
+
+/// The phrase words and key bytes [`KeyScratch`] keeps room for: memory
+/// stays flat whatever one text holds.
+const KEY_SCRATCH_WORDS: usize = 256;
+const KEY_SCRATCH_BYTES: usize = 4096;
+
+impl KeyScratch {
+    /// Lets go of the room one long phrase took.
+    fn limit(&mut self) {
+        if self.spans.capacity() > KEY_SCRATCH_WORDS
+            || self.buf.capacity() + self.key.capacity() > KEY_SCRATCH_BYTES
+        {
+            *self = KeyScratch::default();
+        }
+    }
 }
 
 /// Appends the key of `word` (see [`fold_key`]) to `out` and returns true
