@@ -1430,6 +1430,8 @@ struct Resolver {
     lookups: Lookups,
     /// What each key resolved to, once `learned` is final.
     resolved: Vec<(Rc<Key>, Option<Choice>)>,
+    /// The context a key is read in, refilled for each key.
+    context: Context,
 }
 
 /// The countries and divisions (country, admin1) a name is read among.
@@ -1517,6 +1519,7 @@ impl Resolver {
             learned: Vec::new(),
             lookups,
             resolved: Vec::new(),
+            context: Context::default(),
         };
         let mut keys: Vec<&Rc<Key>> = Vec::new();
         for c in claims {
@@ -1534,8 +1537,7 @@ impl Resolver {
         // "Atlanta" and "Texas" is the state, and says so.
         let mut relearned = Vec::new();
         for key in keys {
-            let ctx = r.context(key);
-            if let Some((_, _, p)) = resolve_in(key, &ctx) {
+            if let Some((_, _, p)) = r.resolve_in_context(key) {
                 if let Some(cc) = p.country_code {
                     let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
                     relearned.push((key.clone(), cc, division));
@@ -1570,9 +1572,12 @@ impl Resolver {
         self.learned.push((key.clone(), cc, division));
     }
 
-    /// The context to read `key` in: what the other names say.
-    fn context(&self, key: &Key) -> Context {
-        let mut ctx = Context::default();
+    /// The place `key` names read in what the other names say (the
+    /// context is refilled in place: no new lists for each key).
+    fn resolve_in_context(&mut self, key: &Key) -> Option<Choice> {
+        let ctx = &mut self.context;
+        ctx.countries.clear();
+        ctx.divisions.clear();
         for (k, cc, division) in &self.learned {
             if k.text == key.text {
                 continue;
@@ -1586,7 +1591,7 @@ impl Resolver {
                 }
             }
         }
-        ctx
+        resolve_in(key, ctx)
     }
 
     /// The place a key names here. A weak key (small towns) must lie in one
@@ -1602,8 +1607,7 @@ impl Resolver {
         if let Some((_, found)) = self.resolved.iter().find(|(k, _)| Rc::ptr_eq(k, key)) {
             return *found;
         }
-        let ctx = self.context(key);
-        let found = resolve_in(key, &ctx);
+        let found = self.resolve_in_context(key);
         self.resolved.push((key.clone(), found));
         found
     }
@@ -1727,19 +1731,18 @@ fn resolve_in(key: &Key, ctx: &Context) -> Option<Choice> {
     }
     // A division gives way to the town of its name inside it ("Sao Paulo"
     // is the city; "Sao Paulo state" the division).
-    let towns: Vec<(Option<&str>, Option<&str>)> = cands
-        .iter()
-        .filter(|c| c.2.kind == PlaceKind::City)
-        .map(|c| (c.2.country_code, c.2.admin1))
-        .collect();
+    let has_town_in = |(cc, admin1): (Option<&str>, Option<&str>)| {
+        cands
+            .iter()
+            .any(|c| c.2.kind == PlaceKind::City && c.2.country_code == cc && c.2.admin1 == admin1)
+    };
     let mut best: Option<(f64, Choice)> = None;
     for (id, how, p) in cands.iter() {
         let in_country = ctx.has_country(p.country_code);
         if !info.strong && !in_country {
             continue;
         }
-        let own_town = (p.country_code, p.admin1);
-        if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
+        if p.kind == PlaceKind::Admin && has_town_in((p.country_code, p.admin1)) {
             continue;
         }
         let mut score = p.population.max(1) as f64;
