@@ -964,11 +964,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         // "the Tel al-Sultan area of Rafah" is an area called Tel al-Sultan).
         let fits =
             |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
-        let w = next(i)?;
-        if let Some(noun) = words::noun(w) {
+        // One look-up says whether it is a noun or a modifier.
+        let word = words::entry(next(i)?);
+        if let Some(noun) = word.noun() {
             return fits(i + 1, noun).then_some((i + 1, noun));
         }
-        if words::is(words::NOUN_MODIFIERS, w) {
+        if word.is(words::NOUN_MODIFIERS) {
             let noun = words::noun(next(i + 1)?)?;
             return fits(i + 2, noun).then_some((i + 2, noun));
         }
