@@ -648,10 +648,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// If phrase `r` ends in a place noun ("Province", "Refugee Camp"),
     /// claims it as such a place and returns true.
     fn noun_phrase(&mut self, r: &Range<usize>) -> bool {
-        let Some(head_end) = self.noun_tail(r) else {
+        let Some((head_end, noun)) = self.noun_tail(r) else {
             return false;
         };
-        let noun = words::noun(self.toks.word(r.end - 1)).expect("noun_tail found a noun");
         self.noun_claim(r.start..head_end, r.clone(), noun);
         true
     }
@@ -748,17 +747,18 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 
     /// If the phrase ends in a place noun ("Province", "Refugee Camp"),
-    /// where its name part ends.
-    fn noun_tail(&self, r: &Range<usize>) -> Option<usize> {
+    /// where its name part ends, and the noun.
+    fn noun_tail(&self, r: &Range<usize>) -> Option<(usize, Noun)> {
         let t = self.toks;
-        if r.len() < 2 || words::noun(t.word(r.end - 1)).is_none() {
+        if r.len() < 2 {
             return None;
         }
+        let noun = words::noun(t.word(r.end - 1))?;
         let mut head_end = r.end - 1;
         if head_end - r.start >= 2 && words::is(words::NOUN_MODIFIERS, t.word(head_end - 1)) {
             head_end -= 1;
         }
-        Some(head_end)
+        Some((head_end, noun))
     }
 
     /// A name `head` with a place noun: `full` spans both.
@@ -863,9 +863,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let bad_word = |i: usize| {
             let w = t.word(i);
-            words::is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS, w)
-                || words::is_calendar(w)
-                || (t.title_case(i) && words::is(words::FUNCTION_WORDS, w))
+            let entry = words::entry(w);
+            entry.is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS)
+                || entry.is_calendar()
+                || (t.title_case(i) && entry.is(words::FUNCTION_WORDS))
                 || is_demonym(self.gaz, w)
         };
         !(r.start..r.end).any(bad_word) && !is_demonym(self.gaz, t.text(r))
@@ -1181,10 +1182,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         let (first, single) = (c.words.start, c.words.len() == 1);
         let word = &t.body[c.range.clone()];
         if single {
-            let never = words::is(
-                words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
-                word,
-            ) || words::is_calendar(word);
+            let entry = words::entry(word);
+            let never = entry.is(words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES)
+                || entry.is_calendar();
             if never || is_demonym(self.gaz, word) {
                 return false;
             }

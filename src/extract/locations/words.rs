@@ -680,12 +680,6 @@ pub fn canonical_noun(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether a word names a month, weekday or holiday.
-pub fn is_calendar(word: &str) -> bool {
-    // Months and weekdays are listed here too: one look-up for all three.
-    is(MONTHS_AND_WEEKDAYS | HOLIDAYS, word)
-}
-
 /// One or more of the word lists above, for [`is`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct List(u16);
@@ -747,6 +741,12 @@ impl Entry {
     /// The place noun the word is.
     pub fn noun(self) -> Option<Noun> {
         self.noun
+    }
+
+    /// True if the word names a month, weekday or holiday.
+    pub fn is_calendar(self) -> bool {
+        // Months and weekdays are listed here too: one look-up for all three.
+        self.is(MONTHS_AND_WEEKDAYS | HOLIDAYS)
     }
 }
 
@@ -891,7 +891,7 @@ mod tests {
             .extend(["May", "MaY", "Mayor", "", "\u{212a}ippur", "Sépt", "Gaza"].map(String::from));
         for w in &words {
             let expected = is_month(w) || is_weekday(w) || is(HOLIDAYS, w);
-            assert_eq!(is_calendar(w), expected, "{w:?}");
+            assert_eq!(entry(w).is_calendar(), expected, "{w:?}");
         }
     }
 
