@@ -548,8 +548,16 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    // Fold once: the key is both tested and kept.
-                    fold_key_into(t.text(&w), &mut self.folded);
+                    // Fold once: the key is both tested and kept. A lone
+                    // word of ASCII letters and digits (most names) is its
+                    // text in lower case, as `push_plain_key` writes it.
+                    let tok = &t.list[i];
+                    if n == 1 && tok.ascii_alphanumeric {
+                        self.folded.clear();
+                        push_plain_key(t.word(i), true, tok.title, &mut self.folded);
+                    } else {
+                        fold_key_into(t.text(&w), &mut self.folded);
+                    }
                     if indexed || self.gaz.contains(&self.folded) {
                         let key = self.lookups.key(&self.folded);
                         found = Some(Match { words: w, key });
