@@ -1272,9 +1272,13 @@ fn push_plain_key(
     if ascii_alphanumeric {
         // Nearly every word: its key is its text in lower case, and a word
         // written "Like" this has only its first letter to lower.
-        out.push_str(word);
-        let upper = if title_case { 1 } else { word.len() };
-        out[start..start + upper].make_ascii_lowercase();
+        if title_case {
+            out.push(char::from(word.as_bytes()[0].to_ascii_lowercase()));
+            out.push_str(&word[1..]);
+        } else {
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        }
     } else if word.is_ascii() {
         for b in word.bytes() {
             match b {
