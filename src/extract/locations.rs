@@ -327,8 +327,17 @@ thread_local! {
 }
 
 impl Matches {
+    /// An empty list: most phrases hold no known name and need no room.
     fn new() -> Self {
-        Matches(MATCHES_SPARE.with_borrow_mut(Vec::pop).unwrap_or_default())
+        Matches(Vec::new())
+    }
+
+    fn push(&mut self, m: Match) {
+        if self.0.capacity() == 0 {
+            // The first name found: room from the thread's spare lists.
+            self.0 = MATCHES_SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
+        }
+        self.0.push(m);
     }
 }
 
@@ -348,7 +357,7 @@ impl std::ops::DerefMut for Matches {
 impl Drop for Matches {
     fn drop(&mut self) {
         let mut list = std::mem::take(&mut self.0);
-        if list.capacity() <= SPARE_MATCHES_LEN {
+        if list.capacity() > 0 && list.capacity() <= SPARE_MATCHES_LEN {
             list.clear();
             MATCHES_SPARE.with_borrow_mut(|spare| {
                 if spare.len() < SPARE_MATCHES {
