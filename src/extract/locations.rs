@@ -379,7 +379,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             headlines: headline_sentences(toks, text),
             // Grown once rather than doubling up from nothing.
             claims: Vec::with_capacity(found.len()),
-            name_words: FxHashSet::default(),
+            // Room for the dozen or so surnames of an article: the set
+            // does not grow through small tables.
+            name_words: FxHashSet::with_capacity_and_hasher(16, Default::default()),
             lookups: Lookups::new(gaz),
             folded: String::new(),
         };
