@@ -159,16 +159,28 @@ fn bad(what: impl Into<String>) -> LoadError {
 ///
 /// Mirrors `fold_key` in `data/gazetteer/build.py`, which made the keys.
 pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_key_into(s, &mut out);
+    out
+}
+
+/// [`fold_key`] written into `out` (emptied first): a look-up's key folded
+/// into a reused buffer, not a new String.
+pub fn fold_key_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        fold_ascii_key(s)
+        fold_ascii_key(s, out);
     } else {
-        fold_chars_key(s)
+        fold_chars_key(s, out);
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
     }
 }
 
 /// [`fold_key`] of ASCII text (nearly every name), a byte at a time: the
 /// same rules as [`fold_chars_key`] restricted to ASCII.
-fn fold_ascii_key(s: &str) -> String {
+fn fold_ascii_key(s: &str, out: &mut String) {
     // Most names are words of letters and digits joined by single spaces:
     // their key is their text in lower case.
     let mut after_alphanumeric = false;
@@ -178,13 +190,10 @@ fn fold_ascii_key(s: &str) -> String {
         kept
     }) && after_alphanumeric;
     if plain_words {
-        let mut out = s.to_ascii_lowercase();
-        if out.starts_with("the ") {
-            out.drain(..4);
-        }
-        return out;
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for &b in s.as_bytes() {
         match b {
@@ -200,15 +209,10 @@ fn fold_ascii_key(s: &str) -> String {
             _ => pending = !out.is_empty(),
         }
     }
-    if out.starts_with("the ") {
-        out.drain(..4);
-    }
-    out
 }
 
 /// [`fold_key`] of any text, a char at a time.
-fn fold_chars_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn fold_chars_key(s: &str, out: &mut String) {
     let mut pending = false;
     for ch in s.chars() {
         if is_skipped(ch) {
@@ -246,10 +250,6 @@ fn fold_chars_key(s: &str) -> String {
             pending = !out.is_empty();
         }
     }
-    if out.starts_with("the ") {
-        out.drain(..4);
-    }
-    out
 }
 
 /// True if [`fold_key`] reads `s` as a mere word break: it holds a
@@ -1128,8 +1128,17 @@ mod tests {
             "\t", "x", "St.", "O'Neil", "  ",
         ];
         let cases = crate::extract::text::concatenations(&pieces, 3);
+        let (mut ascii, mut chars) = (String::new(), String::new());
         for c in &cases {
-            assert_eq!(fold_ascii_key(c), fold_chars_key(c), "{c:?}");
+            ascii.clear();
+            chars.clear();
+            fold_ascii_key(c, &mut ascii);
+            fold_chars_key(c, &mut chars);
+            assert_eq!(ascii, chars, "{c:?}");
+            // A reused buffer's old text is no part of the key.
+            let mut reused = String::from("the old key");
+            fold_key_into(c, &mut reused);
+            assert_eq!(reused, fold_key(c), "{c:?}");
         }
     }
 

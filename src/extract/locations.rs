@@ -33,7 +33,9 @@ use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::gazetteer::{self, fold_key, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind};
+use super::gazetteer::{
+    self, fold_key, fold_key_into, Brief, Gazetteer, MatchKind, Place, PlaceId, PlaceKind,
+};
 use super::text::{with_lowercase, Text};
 use super::{Actor, Location};
 use phrases::Tokens;
@@ -57,13 +59,13 @@ const DIVISION_BOOST: f64 = 50.0;
 #[derive(Debug, Clone, PartialEq)]
 enum Target {
     /// A gazetteer key.
-    Known(String),
+    Known(Rc<Key>),
     /// A place named after a known one ("Western Galilee", "Kryvy Rih
     /// district"): its country and coordinates, its own name.
     Derived {
         name: String,
         kind: PlaceKind,
-        base: String,
+        base: Rc<Key>,
     },
     /// A place the gazetteer lacks, clear from its context.
     Unknown { name: String, kind: PlaceKind },
@@ -87,13 +89,28 @@ enum Evidence {
 struct Claim {
     /// Byte range of the mention.
     range: Range<usize>,
+    /// Its words.
+    words: Range<usize>,
     target: Target,
     evidence: Evidence,
     /// For a place found through "X, near Y": the key of Y.
-    near: Option<String>,
-    /// What the gazetteer says about a known target's key, noted once the
-    /// claim is weighed (see [`Reader::accepted`]) for the resolver.
-    info: Option<KeyInfo>,
+    near: Option<Rc<Key>>,
+}
+
+/// A gazetteer key with what the gazetteer says about it, shared by every
+/// claim and match of it: looked up once per thread, then passed around
+/// without copying or hashing the key again.
+#[derive(Debug)]
+struct Key {
+    text: Box<str>,
+    info: KeyInfo,
+    candidates: Candidates,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.text == other.text
+    }
 }
 
 /// What the gazetteer says about a key, whatever the article.
@@ -125,7 +142,7 @@ pub fn extract(text: &Text, actors: &[Actor]) -> Vec<Location> {
 }
 
 /// The candidates of a key, with what choosing among them needs.
-type Candidates = Rc<[(PlaceId, MatchKind, Brief<'static>)]>;
+type Candidates = Box<[(PlaceId, MatchKind, Brief<'static>)]>;
 
 /// Keys and places kept per thread: at most this many of each, then the
 /// cache starts over.
@@ -134,8 +151,7 @@ const CACHE_LIMIT: usize = 50_000;
 thread_local! {
     /// What the gazetteer says about each key a thread has looked up: the
     /// same places come up article after article.
-    static KEYS: RefCell<FxHashMap<String, (KeyInfo, Candidates)>> =
-        RefCell::new(FxHashMap::default());
+    static KEYS: RefCell<FxHashMap<Box<str>, Rc<Key>>> = RefCell::new(FxHashMap::default());
     /// See [`Probes`].
     static PROBES: RefCell<Probes> = RefCell::new(FxHashMap::default());
     /// Whether a word or name is a demonym ("Israeli"), by its text.
@@ -187,32 +203,29 @@ impl Lookups {
         Lookups { gaz }
     }
 
-    fn get(&mut self, key: &str) -> (KeyInfo, Candidates) {
+    /// The shared [`Key`] of `key`, a key the gazetteer holds.
+    fn key(&self, key: &str) -> Rc<Key> {
         if let Some(found) = KEYS.with_borrow(|keys| keys.get(key).cloned()) {
             return found;
         }
         let gaz = self.gaz;
-        let cands: Candidates = gaz
+        let candidates: Candidates = gaz
             .candidates(key)
             .into_iter()
             .map(|(id, how)| (id, how, gaz.brief(id)))
             .collect();
-        let found = (key_info(gaz, key, &cands), cands);
+        let found = Rc::new(Key {
+            text: key.into(),
+            info: key_info(gaz, key, &candidates),
+            candidates,
+        });
         KEYS.with_borrow_mut(|keys| {
             if keys.len() >= CACHE_LIMIT {
                 keys.clear();
             }
-            keys.insert(key.to_string(), found.clone());
+            keys.insert(key.into(), found.clone());
         });
         found
-    }
-
-    fn info(&mut self, key: &str) -> KeyInfo {
-        self.get(key).0
-    }
-
-    fn candidates(&mut self, key: &str) -> Candidates {
-        self.get(key).1
     }
 
     /// The whole row of place `id`.
@@ -250,6 +263,8 @@ struct Reader<'t, 'a> {
     /// "miller"): not places on their own either.
     name_words: FxHashSet<String>,
     lookups: Lookups,
+    /// The key [`matches`](Self::matches) folds a window's text into.
+    folded: String,
 }
 
 /// The known names a word starts, as [`Reader::index_known`] found them.
@@ -295,7 +310,62 @@ impl Drop for KnownIndex {
 #[derive(Debug, Clone)]
 struct Match {
     words: Range<usize>,
-    key: String,
+    key: Rc<Key>,
+}
+
+/// The known names [`Reader::matches`] found in some words. The list goes
+/// back to the thread for the next phrase: nearly every phrase with a known
+/// name would otherwise allocate one.
+struct Matches(Vec<Match>);
+
+/// Spare lists kept, and the longest kept: memory stays flat.
+const SPARE_MATCHES: usize = 8;
+const SPARE_MATCHES_LEN: usize = 64;
+
+thread_local! {
+    static MATCHES_SPARE: RefCell<Vec<Vec<Match>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Matches {
+    /// An empty list: most phrases hold no known name and need no room.
+    fn new() -> Self {
+        Matches(Vec::new())
+    }
+
+    fn push(&mut self, m: Match) {
+        if self.0.capacity() == 0 {
+            // The first name found: room from the thread's spare lists.
+            self.0 = MATCHES_SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
+        }
+        self.0.push(m);
+    }
+}
+
+impl std::ops::Deref for Matches {
+    type Target = Vec<Match>;
+    fn deref(&self) -> &Vec<Match> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Matches {
+    fn deref_mut(&mut self) -> &mut Vec<Match> {
+        &mut self.0
+    }
+}
+
+impl Drop for Matches {
+    fn drop(&mut self) {
+        let mut list = std::mem::take(&mut self.0);
+        if list.capacity() > 0 && list.capacity() <= SPARE_MATCHES_LEN {
+            list.clear();
+            MATCHES_SPARE.with_borrow_mut(|spare| {
+                if spare.len() < SPARE_MATCHES {
+                    spare.push(list);
+                }
+            });
+        }
+    }
 }
 
 impl<'t, 'a> Reader<'t, 'a> {
@@ -309,8 +379,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             headlines: headline_sentences(toks, text),
             // Grown once rather than doubling up from nothing.
             claims: Vec::with_capacity(found.len()),
-            name_words: FxHashSet::default(),
+            // Room for the dozen or so surnames of an article: the set
+            // does not grow through small tables.
+            name_words: FxHashSet::with_capacity_and_hasher(16, Default::default()),
             lookups: Lookups::new(gaz),
+            folded: String::new(),
         };
         for p in found {
             let r = reader.strip(p.words);
@@ -318,12 +391,14 @@ impl<'t, 'a> Reader<'t, 'a> {
                 reader.phrases.push(r);
             }
         }
-        let mut scratch = KeyScratch::default();
         // Borrowed once for all the phrases' look-ups.
         PROBES.with_borrow_mut(|probes| {
-            for p in 0..reader.phrases.len() {
-                reader.index_known(p, &mut scratch, probes);
-            }
+            KEY_SCRATCH.with_borrow_mut(|scratch| {
+                for p in 0..reader.phrases.len() {
+                    reader.index_known(p, scratch, probes);
+                }
+                scratch.limit();
+            })
         });
         reader
     }
@@ -428,8 +503,9 @@ impl<'t, 'a> Reader<'t, 'a> {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
             if self.headlines[self.toks.list[r.start].sentence] {
-                for m in self.matches(r) {
-                    self.claim(&m.words, Target::Known(m.key), Evidence::Headline);
+                let ms = self.matches(r);
+                for m in ms.iter() {
+                    self.claim(&m.words, Target::Known(m.key.clone()), Evidence::Headline);
                 }
             } else {
                 self.classify(r);
@@ -459,16 +535,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         r
     }
 
-    fn key_info(&mut self, key: &str) -> KeyInfo {
-        self.lookups.info(key)
-    }
-
     /// Known names in words `r`, longest first, left to right. A name does
     /// not start or end with a lower-case particle, and a particle alone
     /// ("Al") is no name.
-    fn matches(&self, r: Range<usize>) -> Vec<Match> {
+    fn matches(&mut self, r: Range<usize>) -> Matches {
         let t = self.toks;
-        let mut out = Vec::new();
+        let mut out = Matches::new();
         let mut i = r.start;
         while i < r.end {
             let mut found = None;
@@ -487,9 +559,18 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if n == 1 && words::is(words::PARTICLES, t.word(i)) {
                         continue;
                     }
-                    // Fold once: the key is both tested and kept.
-                    let key = fold_key(t.text(&w));
-                    if indexed || self.gaz.contains(&key) {
+                    // Fold once: the key is both tested and kept. A lone
+                    // word of ASCII letters and digits (most names) is its
+                    // text in lower case, as `push_plain_key` writes it.
+                    let tok = &t.list[i];
+                    if n == 1 && tok.ascii_alphanumeric {
+                        self.folded.clear();
+                        push_plain_key(t.word(i), true, tok.title, &mut self.folded);
+                    } else {
+                        fold_key_into(t.text(&w), &mut self.folded);
+                    }
+                    if indexed || self.gaz.contains(&self.folded) {
+                        let key = self.lookups.key(&self.folded);
                         found = Some(Match { words: w, key });
                         break;
                     }
@@ -509,10 +590,10 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn claim(&mut self, words: &Range<usize>, target: Target, evidence: Evidence) {
         self.claims.push(Claim {
             range: self.toks.span(words),
+            words: words.clone(),
             target,
             evidence,
             near: None,
-            info: None,
         });
     }
 
@@ -549,13 +630,13 @@ impl<'t, 'a> Reader<'t, 'a> {
         // "Islamic Republic of Iran".
         if last.words.end == r.end && self.state_form(r.start..last.words.start) {
             let key = last.key.clone();
-            if self.key_info(&key).country {
+            if key.info.country {
                 self.claim(&r, Target::Known(key), Evidence::Phrase);
                 return;
             }
         }
         // "President Emmanuel Macron of France" (but not "Bank of England").
-        if last.words.end == r.end && self.of_place(&r, &last.words) {
+        if last.words.end == r.end && self.of_place(&r, last) {
             let (w, key) = (last.words.clone(), last.key.clone());
             self.claim(&w, Target::Known(key), Evidence::Modifier);
             self.note_name_words(&(r.start..w.start - 1), ms);
@@ -586,10 +667,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// If phrase `r` ends in a place noun ("Province", "Refugee Camp"),
     /// claims it as such a place and returns true.
     fn noun_phrase(&mut self, r: &Range<usize>) -> bool {
-        let Some(head_end) = self.noun_tail(r) else {
+        let Some((head_end, noun)) = self.noun_tail(r) else {
             return false;
         };
-        let noun = words::noun(self.toks.word(r.end - 1)).expect("noun_tail found a noun");
         self.noun_claim(r.start..head_end, r.clone(), noun);
         true
     }
@@ -616,52 +696,44 @@ impl<'t, 'a> Reader<'t, 'a> {
             })
     }
 
-    /// True if known words `place`, at the end of phrase `r`, are a
+    /// True if known name `place`, at the end of phrase `r`, is a
     /// well-known place after "of" ("Chuck Schumer of New York"), and what
     /// comes before is no organization ("Bank of England").
-    fn of_place(&mut self, r: &Range<usize>, place: &Range<usize>) -> bool {
+    fn of_place(&self, r: &Range<usize>, place: &Match) -> bool {
         let t = self.toks;
-        let of = place.start.saturating_sub(1);
-        if place.start < r.start + 2 || t.word(of) != "of" {
+        let of = place.words.start.saturating_sub(1);
+        if place.words.start < r.start + 2 || t.word(of) != "of" {
             return false;
         }
-        let key = fold_key(t.text(place));
-        self.key_info(&key).strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
+        place.key.info.strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
     }
 
     /// A compass word before known words `base`.
-    fn compass_claim(&mut self, r: &Range<usize>, base: &Range<usize>, key: String) {
-        let info = self.key_info(&key);
-        if info.country {
+    fn compass_claim(&mut self, r: &Range<usize>, base: &Range<usize>, key: Rc<Key>) {
+        if key.info.country {
             // "Northern Israel" is a mention of Israel.
             self.claim(base, Target::Known(key), Evidence::Phrase);
             return;
         }
         let name = self.toks.text(r).to_string();
-        let target = self.derived(name, &key, None);
+        let target = self.derived(name, key, None);
         self.claim(r, target, Evidence::Phrase);
         self.coordinated_direction(r);
     }
 
     /// A place named after a known one: known itself if the gazetteer has
     /// the longer name, else derived from it.
-    fn derived(&mut self, name: String, base: &str, kind: Option<PlaceKind>) -> Target {
-        let key = fold_key(&name);
-        if self.gaz.contains(&key) {
-            return Target::Known(key);
+    fn derived(&mut self, name: String, base: Rc<Key>, kind: Option<PlaceKind>) -> Target {
+        fold_key_into(&name, &mut self.folded);
+        if self.gaz.contains(&self.folded) {
+            return Target::Known(self.lookups.key(&self.folded));
         }
-        let kind = kind.unwrap_or_else(|| {
-            match self.gaz.best(base, &[]).map(|id| self.gaz.brief(id).kind) {
-                Some(PlaceKind::City) => PlaceKind::City,
-                Some(PlaceKind::Site) => PlaceKind::Site,
-                _ => PlaceKind::Region,
-            }
+        let kind = kind.unwrap_or_else(|| match best_kind(&base) {
+            Some(PlaceKind::City) => PlaceKind::City,
+            Some(PlaceKind::Site) => PlaceKind::Site,
+            _ => PlaceKind::Region,
         });
-        Target::Derived {
-            name,
-            kind,
-            base: base.to_string(),
-        }
+        Target::Derived { name, kind, base }
     }
 
     /// "the Upper and Western Galilee": the first compass word takes the
@@ -684,26 +756,28 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let base = t.text(&(r.start + 1..r.end));
         let name = format!("{} {}", t.word(first), base);
-        let base_key = fold_key(base);
-        if !self.gaz.contains(&base_key) {
+        fold_key_into(base, &mut self.folded);
+        if !self.gaz.contains(&self.folded) {
             return;
         }
-        let target = self.derived(name, &base_key, None);
+        let base_key = self.lookups.key(&self.folded);
+        let target = self.derived(name, base_key, None);
         self.claim(&(first..first + 1), target, Evidence::Phrase);
     }
 
     /// If the phrase ends in a place noun ("Province", "Refugee Camp"),
-    /// where its name part ends.
-    fn noun_tail(&self, r: &Range<usize>) -> Option<usize> {
+    /// where its name part ends, and the noun.
+    fn noun_tail(&self, r: &Range<usize>) -> Option<(usize, Noun)> {
         let t = self.toks;
-        if r.len() < 2 || words::noun(t.word(r.end - 1)).is_none() {
+        if r.len() < 2 {
             return None;
         }
+        let noun = words::noun(t.word(r.end - 1))?;
         let mut head_end = r.end - 1;
         if head_end - r.start >= 2 && words::is(words::NOUN_MODIFIERS, t.word(head_end - 1)) {
             head_end -= 1;
         }
-        Some(head_end)
+        Some((head_end, noun))
     }
 
     /// A name `head` with a place noun: `full` spans both.
@@ -715,8 +789,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             Some(n) => format!("{} {}", t.text(&head), n),
             None => t.text(&full).to_string(),
         };
-        let full_key = fold_key(&name);
-        if self.gaz.contains(&full_key) {
+        fold_key_into(&name, &mut self.folded);
+        if self.gaz.contains(&self.folded) {
+            let full_key = self.lookups.key(&self.folded);
             self.claim(&full, Target::Known(full_key), Evidence::Cue(noun.kind()));
             return;
         }
@@ -733,17 +808,17 @@ impl<'t, 'a> Reader<'t, 'a> {
             return;
         }
         let key = ms[0].key.clone();
-        let info = self.key_info(&key);
+        let info = key.info;
         // "Al-Quds Hospital": a capitalised noun makes the site's own name.
         let proper = t.list[last].cap;
         match noun {
-            Noun::Region | Noun::Division if self.names_an_area(&key, noun) => {
+            Noun::Region | Noun::Division if names_an_area(&key, noun) => {
                 // "the Sinai desert" is the Sinai, "the Donbas region" the
                 // Donbas, "the Kherson region" the division.
                 self.claim(&full, Target::Known(key), Evidence::Cue(noun.kind()));
             }
             Noun::Division | Noun::Region => {
-                let target = self.derived(name, &key, Some(noun.kind()));
+                let target = self.derived(name, key, Some(noun.kind()));
                 self.claim(&full, target, Evidence::Cue(noun.kind()));
             }
             Noun::Populated | Noun::Camp => {
@@ -753,31 +828,18 @@ impl<'t, 'a> Reader<'t, 'a> {
                 self.claim(&head, Target::Known(key), Evidence::Phrase);
             }
             Noun::Site if info.strong && info.own_name => {
-                let target = self.derived(name, &key, Some(PlaceKind::Site));
+                let target = self.derived(name, key, Some(PlaceKind::Site));
                 self.claim(&full, target, Evidence::Cue(PlaceKind::Site));
             }
             Noun::Site => self.unknown_claim(&head, &full, noun, name),
         }
     }
 
-    /// True if `key` names an area that the noun only repeats: a region
-    /// for a region noun; a country, division or region for a division's.
-    fn names_an_area(&self, key: &str, noun: Noun) -> bool {
-        let kind = self.gaz.best(key, &[]).map(|id| self.gaz.brief(id).kind);
-        match noun {
-            Noun::Region => kind == Some(PlaceKind::Region),
-            _ => matches!(
-                kind,
-                Some(PlaceKind::Region | PlaceKind::Admin | PlaceKind::Country)
-            ),
-        }
-    }
-
     /// True if phrase `r` opens with a well-known place ("Gaza Health
     /// Ministry"): then it is no unknown place's name.
-    fn opens_with_strong(&mut self, r: &Range<usize>, ms: &[Match]) -> bool {
+    fn opens_with_strong(&self, r: &Range<usize>, ms: &[Match]) -> bool {
         match ms.first() {
-            Some(m) if m.words.start == r.start => self.key_info(&m.key).strong,
+            Some(m) if m.words.start == r.start => m.key.info.strong,
             _ => false,
         }
     }
@@ -820,9 +882,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let bad_word = |i: usize| {
             let w = t.word(i);
-            words::is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS, w)
-                || words::is_calendar(w)
-                || (t.title_case(i) && words::is(words::FUNCTION_WORDS, w))
+            let entry = words::entry(w);
+            entry.is(words::TITLES | words::ADJECTIVES | words::DIRECTIONS)
+                || entry.is_calendar()
+                || (t.title_case(i) && entry.is(words::FUNCTION_WORDS))
                 || is_demonym(self.gaz, w)
         };
         !(r.start..r.end).any(bad_word) && !is_demonym(self.gaz, t.text(r))
@@ -855,7 +918,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let strong = ms
             .iter()
             .find(|m| m.words.contains(&last))
-            .is_some_and(|m| self.key_info(&m.key).strong);
+            .is_some_and(|m| m.key.info.strong);
         if !strong {
             // Most surnames recur: a copy only for a new one.
             let names = &mut self.name_words;
@@ -921,11 +984,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         // "the Tel al-Sultan area of Rafah" is an area called Tel al-Sultan).
         let fits =
             |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
-        let w = next(i)?;
-        if let Some(noun) = words::noun(w) {
+        // One look-up says whether it is a noun or a modifier.
+        let word = words::entry(next(i)?);
+        if let Some(noun) = word.noun() {
             return fits(i + 1, noun).then_some((i + 1, noun));
         }
-        if words::is(words::NOUN_MODIFIERS, w) {
+        if word.is(words::NOUN_MODIFIERS) {
             let noun = words::noun(next(i + 1)?)?;
             return fits(i + 2, noun).then_some((i + 2, noun));
         }
@@ -1004,7 +1068,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// "near Y" (maybe after a comma) right after word `i - 1`, Y a known
     /// place: Y's key.
-    fn near_after(&self, i: usize) -> Option<String> {
+    fn near_after(&mut self, i: usize) -> Option<Rc<Key>> {
         let t = self.toks;
         if i + 1 >= t.len()
             || !(t.space_after(i - 1) || t.comma_after(i - 1))
@@ -1034,7 +1098,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// A phrase a context marks as a place of `kind`: known, or kept as an
     /// unknown place.
-    fn cue_claim(&mut self, r: Range<usize>, kind: PlaceKind, near: Option<String>) {
+    fn cue_claim(&mut self, r: Range<usize>, kind: PlaceKind, near: Option<Rc<Key>>) {
         let ms = self.matches(r.clone());
         let target = match ms.as_slice() {
             [m] if m.words == r => Target::Known(m.key.clone()),
@@ -1046,10 +1110,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         };
         self.claims.push(Claim {
             range: self.toks.span(&r),
+            words: r,
             target,
             evidence: Evidence::Cue(kind),
             near,
-            info: None,
         });
     }
 
@@ -1080,6 +1144,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             if let Some(c) = bare.get(&fold_key(self.toks.text(&r))) {
                 self.claims.push(Claim {
                     range: span,
+                    words: r,
                     ..c.clone()
                 });
             }
@@ -1097,7 +1162,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 return true;
             }
             let strong = match &c.target {
-                Target::Known(key) => self.key_info(key).strong,
+                Target::Known(key) => key.info.strong,
                 _ => false,
             };
             !actors.blocks(c, strong)
@@ -1111,14 +1176,11 @@ impl<'t, 'a> Reader<'t, 'a> {
             )
         });
         let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
-        for mut c in claims {
+        for c in claims {
             // Kept claims are disjoint and in order, so the last ends
             // furthest: only it can overlap a claim starting after them all.
             if kept.last().is_some_and(|k| overlaps(&k.range, &c.range)) {
                 continue;
-            }
-            if let Target::Known(key) = &c.target {
-                c.info = Some(self.key_info(key));
             }
             if self.supported(&c) {
                 kept.push(c);
@@ -1129,23 +1191,19 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// The context-free checks of a claim (the article's countries are
     /// checked when resolving).
-    fn supported(&mut self, c: &Claim) -> bool {
+    fn supported(&self, c: &Claim) -> bool {
         // Only a known target has a key, and its info.
-        let Some(info) = c.info else {
+        let Target::Known(key) = &c.target else {
             return true;
         };
+        let info = key.info;
         let t = self.toks;
-        let first = t.list.partition_point(|w| w.range.start < c.range.start);
-        let single = t
-            .list
-            .get(first)
-            .is_some_and(|w| w.range.end == c.range.end);
+        let (first, single) = (c.words.start, c.words.len() == 1);
         let word = &t.body[c.range.clone()];
         if single {
-            let never = words::is(
-                words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES,
-                word,
-            ) || words::is_calendar(word);
+            let entry = words::entry(word);
+            let never = entry.is(words::DIRECTIONS | words::PARTICLES | words::ADJECTIVES)
+                || entry.is_calendar();
             if never || is_demonym(self.gaz, word) {
                 return false;
             }
@@ -1176,7 +1234,8 @@ impl<'t, 'a> Reader<'t, 'a> {
     }
 }
 
-/// Buffers `Reader::index_known` reuses from phrase to phrase.
+/// Buffers `Reader::index_known` reuses from phrase to phrase, and the
+/// thread from text to text.
 #[derive(Default)]
 struct KeyScratch {
     /// The keys of a phrase's words, one after another.
@@ -1187,6 +1246,26 @@ struct KeyScratch {
     plain_run: Vec<usize>,
     /// The key being grown.
     key: String,
+}
+
+thread_local! {
+    static KEY_SCRATCH: RefCell<KeyScratch> = RefCell::new(KeyScratch::default());
+}
+
+/// The phrase words and key bytes [`KeyScratch`] keeps room for: memory
+/// stays flat whatever one text holds.
+const KEY_SCRATCH_WORDS: usize = 256;
+const KEY_SCRATCH_BYTES: usize = 4096;
+
+impl KeyScratch {
+    /// Lets go of the room one long phrase took.
+    fn limit(&mut self) {
+        if self.spans.capacity() > KEY_SCRATCH_WORDS
+            || self.buf.capacity() + self.key.capacity() > KEY_SCRATCH_BYTES
+        {
+            *self = KeyScratch::default();
+        }
+    }
 }
 
 /// Appends the key of `word` (see [`fold_key`]) to `out` and returns true
@@ -1204,9 +1283,13 @@ fn push_plain_key(
     if ascii_alphanumeric {
         // Nearly every word: its key is its text in lower case, and a word
         // written "Like" this has only its first letter to lower.
-        out.push_str(word);
-        let upper = if title_case { 1 } else { word.len() };
-        out[start..start + upper].make_ascii_lowercase();
+        if title_case {
+            out.push(char::from(word.as_bytes()[0].to_ascii_lowercase()));
+            out.push_str(&word[1..]);
+        } else {
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        }
     } else if word.is_ascii() {
         for b in word.bytes() {
             match b {
@@ -1294,6 +1377,29 @@ fn key_info(gaz: &Gazetteer, key: &str, cands: &[(PlaceId, MatchKind, Brief)]) -
     info
 }
 
+/// The kind of the place `key` most likely names, read without context
+/// (as [`Gazetteer::best`] would choose it).
+fn best_kind(key: &Key) -> Option<PlaceKind> {
+    let id = gazetteer::best_of(&key.candidates, &[])?;
+    key.candidates
+        .iter()
+        .find(|c| c.0 == id)
+        .map(|&(_, _, p)| p.kind)
+}
+
+/// True if `key` names an area that the noun only repeats: a region for a
+/// region noun; a country, division or region for a division's.
+fn names_an_area(key: &Key, noun: Noun) -> bool {
+    let kind = best_kind(key);
+    match noun {
+        Noun::Region => kind == Some(PlaceKind::Region),
+        _ => matches!(
+            kind,
+            Some(PlaceKind::Region | PlaceKind::Admin | PlaceKind::Country)
+        ),
+    }
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -1344,26 +1450,28 @@ impl ActorSpans {
 struct Resolver {
     /// For each well-known key: the country of the place it names, and the
     /// place's admin1 code when it is a division.
-    learned: Vec<(String, String, Option<String>)>,
+    learned: Vec<(Rc<Key>, &'static str, Option<&'static str>)>,
     lookups: Lookups,
     /// What each key resolved to, once `learned` is final.
-    resolved: FxHashMap<String, Option<Choice>>,
+    resolved: Vec<(Rc<Key>, Option<Choice>)>,
+    /// The context a key is read in, refilled for each key.
+    context: Context,
 }
 
 /// The countries and divisions (country, admin1) a name is read among.
 #[derive(Default)]
 struct Context {
-    countries: Vec<String>,
-    divisions: Vec<(String, String)>,
+    countries: Vec<&'static str>,
+    divisions: Vec<(&'static str, &'static str)>,
 }
 
 impl Context {
     fn has_country(&self, cc: Option<&str>) -> bool {
-        cc.is_some_and(|cc| self.countries.iter().any(|c| c == cc))
+        cc.is_some_and(|cc| self.countries.contains(&cc))
     }
 
     fn has_division(&self, cc: &str, admin1: &str) -> bool {
-        self.divisions.iter().any(|(c, a)| c == cc && a == admin1)
+        self.divisions.iter().any(|&(c, a)| c == cc && a == admin1)
     }
 }
 
@@ -1434,30 +1542,29 @@ impl Resolver {
         let mut r = Resolver {
             learned: Vec::new(),
             lookups,
-            resolved: FxHashMap::default(),
+            resolved: Vec::new(),
+            context: Context::default(),
         };
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<&Rc<Key>> = Vec::new();
         for c in claims {
             let key = match &c.target {
                 Target::Known(k) => k,
                 Target::Derived { base, .. } => base,
                 Target::Unknown { .. } => continue,
             };
-            let info = c.info.unwrap_or_else(|| r.key_info(key));
-            if info.strong && !keys.contains(key) {
-                keys.push(key.clone());
-                r.learn_from(key, info);
+            if key.info.strong && !keys.iter().any(|k| k.text == key.text) {
+                keys.push(key);
+                r.learn_from(key);
             }
         }
         // Read once more, each name in the others' light: "Georgia" among
         // "Atlanta" and "Texas" is the state, and says so.
         let mut relearned = Vec::new();
         for key in keys {
-            let ctx = r.context(&key);
-            if let Some((_, _, p)) = r.resolve_in(&key, &ctx) {
+            if let Some((_, _, p)) = r.resolve_in_context(key) {
                 if let Some(cc) = p.country_code {
                     let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
-                    relearned.push((key, cc.to_string(), division.map(str::to_string)));
+                    relearned.push((key.clone(), cc, division));
                 }
             }
         }
@@ -1468,15 +1575,15 @@ impl Resolver {
     /// Notes the country (and division) a well-known name stands for, read
     /// without context. A country's name that is also a division elsewhere
     /// ("Georgia") tells nothing.
-    fn learn_from(&mut self, key: &str, info: KeyInfo) {
-        let Some((_, _, p)) = self.resolve_in(key, &Context::default()) else {
+    fn learn_from(&mut self, key: &Rc<Key>) {
+        let Some((_, _, p)) = resolve_in(key, &Context::default()) else {
             return;
         };
         let Some(cc) = p.country_code else {
             return;
         };
-        if info.country {
-            let divisions_elsewhere = self.lookups.candidates(key).iter().any(|&(_, how, q)| {
+        if key.info.country {
+            let divisions_elsewhere = key.candidates.iter().any(|&(_, how, q)| {
                 how != MatchKind::Alternate
                     && q.kind == PlaceKind::Admin
                     && q.country_code != Some(cc)
@@ -1486,101 +1593,47 @@ impl Resolver {
             }
         }
         let division = (p.kind == PlaceKind::Admin).then_some(p.admin1).flatten();
-        self.learned.push((
-            key.to_string(),
-            cc.to_string(),
-            division.map(str::to_string),
-        ));
+        self.learned.push((key.clone(), cc, division));
     }
 
-    /// The context to read `key` in: what the other names say.
-    fn context(&self, key: &str) -> Context {
-        let mut ctx = Context::default();
+    /// The place `key` names read in what the other names say (the
+    /// context is refilled in place: no new lists for each key).
+    fn resolve_in_context(&mut self, key: &Key) -> Option<Choice> {
+        let ctx = &mut self.context;
+        ctx.countries.clear();
+        ctx.divisions.clear();
         for (k, cc, division) in &self.learned {
-            if k == key {
+            if k.text == key.text {
                 continue;
             }
             if !ctx.countries.contains(cc) {
-                ctx.countries.push(cc.clone());
+                ctx.countries.push(cc);
             }
             if let Some(a1) = division {
                 if !ctx.has_division(cc, a1) {
-                    ctx.divisions.push((cc.clone(), a1.clone()));
+                    ctx.divisions.push((cc, a1));
                 }
             }
         }
-        ctx
-    }
-
-    fn key_info(&mut self, key: &str) -> KeyInfo {
-        self.lookups.info(key)
+        resolve_in(key, ctx)
     }
 
     /// The place a key names here. A weak key (small towns) must lie in one
     /// of the article's countries.
-    fn resolve(&mut self, key: &str) -> Option<PlaceId> {
+    fn resolve(&mut self, key: &Rc<Key>) -> Option<PlaceId> {
         self.resolve_how(key).map(|(id, _, _)| id)
     }
 
     /// As [`resolve`](Self::resolve), with how the key names the place.
-    fn resolve_how(&mut self, key: &str) -> Option<Choice> {
-        if let Some(&found) = self.resolved.get(key) {
-            return found;
+    fn resolve_how(&mut self, key: &Rc<Key>) -> Option<Choice> {
+        // An article has a few keys, each shared by its claims: found by
+        // address (a copy of the same text would only resolve again, alike).
+        if let Some((_, found)) = self.resolved.iter().find(|(k, _)| Rc::ptr_eq(k, key)) {
+            return *found;
         }
-        let ctx = self.context(key);
-        let found = self.resolve_in(key, &ctx);
-        self.resolved.insert(key.to_string(), found);
+        let found = self.resolve_in_context(key);
+        self.resolved.push((key.clone(), found));
         found
-    }
-
-    fn resolve_in(&mut self, key: &str, ctx: &Context) -> Option<Choice> {
-        let (info, cands) = self.lookups.get(key);
-        if info.country || info.curated {
-            let codes: Vec<&str> = ctx.countries.iter().map(String::as_str).collect();
-            // The candidates are at hand: not looked up again.
-            let id = gazetteer::best_of(&cands, &codes)?;
-            // The best is one of the candidates.
-            return cands.iter().find(|c| c.0 == id).copied();
-        }
-        // A division gives way to the town of its name inside it ("Sao Paulo"
-        // is the city; "Sao Paulo state" the division).
-        let towns: Vec<(Option<&str>, Option<&str>)> = cands
-            .iter()
-            .filter(|c| c.2.kind == PlaceKind::City)
-            .map(|c| (c.2.country_code, c.2.admin1))
-            .collect();
-        let mut best: Option<(f64, Choice)> = None;
-        for (id, how, p) in cands.iter() {
-            let in_country = ctx.has_country(p.country_code);
-            if !info.strong && !in_country {
-                continue;
-            }
-            let own_town = (p.country_code, p.admin1);
-            if p.kind == PlaceKind::Admin && towns.contains(&own_town) {
-                continue;
-            }
-            let mut score = p.population.max(1) as f64;
-            if in_country {
-                score *= COUNTRY_BOOST;
-            }
-            let in_division = match (p.country_code, p.admin1) {
-                (Some(cc), Some(a1)) => ctx.has_division(cc, a1),
-                _ => false,
-            };
-            if in_division && p.kind != PlaceKind::Admin {
-                score *= DIVISION_BOOST;
-            }
-            if p.kind == PlaceKind::Admin {
-                score *= 0.25;
-            }
-            if *how == MatchKind::Alternate {
-                score *= 0.1;
-            }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, (*id, *how, *p)));
-            }
-        }
-        best.map(|(_, choice)| choice)
     }
 
     fn locations<'c>(mut self, text: &Text<'c>, claims: &'c [Claim]) -> Vec<Location> {
@@ -1612,8 +1665,8 @@ impl Resolver {
         merge(text, claims, resolved)
     }
 
-    fn known<'c>(&mut self, key: &str, c: &Claim, text: &Text<'c>) -> Option<Resolved<'c>> {
-        let info = c.info.unwrap_or_else(|| self.key_info(key));
+    fn known<'c>(&mut self, key: &Rc<Key>, c: &Claim, text: &Text<'c>) -> Option<Resolved<'c>> {
+        let info = key.info;
         if !info.strong && matches!(c.evidence, Evidence::Modifier | Evidence::Headline) {
             return None;
         }
@@ -1633,7 +1686,12 @@ impl Resolver {
         })
     }
 
-    fn derived<'c>(&mut self, name: &'c str, kind: PlaceKind, base: &str) -> Option<Resolved<'c>> {
+    fn derived<'c>(
+        &mut self,
+        name: &'c str,
+        kind: PlaceKind,
+        base: &Rc<Key>,
+    ) -> Option<Resolved<'c>> {
         let id = self.resolve(base)?;
         Some(Resolved {
             identity: Identity::Name(fold_key(name)),
@@ -1684,6 +1742,55 @@ impl Resolver {
         }
         main_country(resolved)
     }
+}
+
+/// The place `key` names read among the countries and divisions of `ctx`.
+fn resolve_in(key: &Key, ctx: &Context) -> Option<Choice> {
+    let (info, cands) = (key.info, &key.candidates);
+    if info.country || info.curated {
+        // The candidates are at hand: not looked up again.
+        let id = gazetteer::best_of(cands, &ctx.countries)?;
+        // The best is one of the candidates.
+        return cands.iter().find(|c| c.0 == id).copied();
+    }
+    // A division gives way to the town of its name inside it ("Sao Paulo"
+    // is the city; "Sao Paulo state" the division).
+    let has_town_in = |(cc, admin1): (Option<&str>, Option<&str>)| {
+        cands
+            .iter()
+            .any(|c| c.2.kind == PlaceKind::City && c.2.country_code == cc && c.2.admin1 == admin1)
+    };
+    let mut best: Option<(f64, Choice)> = None;
+    for (id, how, p) in cands.iter() {
+        let in_country = ctx.has_country(p.country_code);
+        if !info.strong && !in_country {
+            continue;
+        }
+        if p.kind == PlaceKind::Admin && has_town_in((p.country_code, p.admin1)) {
+            continue;
+        }
+        let mut score = p.population.max(1) as f64;
+        if in_country {
+            score *= COUNTRY_BOOST;
+        }
+        let in_division = match (p.country_code, p.admin1) {
+            (Some(cc), Some(a1)) => ctx.has_division(cc, a1),
+            _ => false,
+        };
+        if in_division && p.kind != PlaceKind::Admin {
+            score *= DIVISION_BOOST;
+        }
+        if p.kind == PlaceKind::Admin {
+            score *= 0.25;
+        }
+        if *how == MatchKind::Alternate {
+            score *= 0.1;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, (*id, *how, *p)));
+        }
+    }
+    best.map(|(_, choice)| choice)
 }
 
 /// The country most of the article's places lie in, when one stands out.

@@ -193,6 +193,7 @@ impl<'a> Tokens<'a> {
 }
 
 /// What stands between two neighbouring words, as far as names care.
+#[derive(Debug, PartialEq, Eq)]
 struct Gap {
     /// A single space or hyphen: the words may belong to one name.
     joins: bool,
@@ -213,10 +214,34 @@ impl Gap {
         spacing: Spacing::Space,
     };
 
+    /// A comma and a space, the commonest gap after a single space.
+    const COMMA_SPACE: Gap = Gap {
+        joins: false,
+        hyphen: false,
+        opens: false,
+        spacing: Spacing::CommaSpace,
+    };
+
+    /// A full stop and a space: a sentence goes on to the next.
+    const STOP_SPACE: Gap = Gap {
+        joins: false,
+        hyphen: false,
+        opens: false,
+        spacing: Spacing::Other,
+    };
+
+    #[inline]
     fn of(gap: &str) -> Gap {
-        if gap == " " {
-            return Gap::SPACE;
+        match gap {
+            " " => Gap::SPACE,
+            ", " => Gap::COMMA_SPACE,
+            ". " => Gap::STOP_SPACE,
+            _ => Gap::read(gap),
         }
+    }
+
+    /// [`of`](Self::of) any gap but a single space, read char by char.
+    fn read(gap: &str) -> Gap {
         let hyphen = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
         Gap {
             joins: hyphen,
@@ -755,6 +780,14 @@ mod tests {
                 assert_eq!(toks.space_after(i), toks.gap(i) == " ", "{body:?} {i}");
                 assert_eq!(toks.comma_after(i), toks.gap(i) == ", ", "{body:?} {i}");
             }
+        }
+    }
+
+    #[test]
+    fn common_gaps_read_as_any_gap() {
+        // (A single space is what joins words: no other gap does.)
+        for gap in [", ", ". "] {
+            assert_eq!(Gap::of(gap), Gap::read(gap), "{gap:?}");
         }
     }
 

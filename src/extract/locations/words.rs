@@ -668,7 +668,7 @@ const NOUN_MODIFIERS_LIST: &[&str] = &[
 
 /// The place noun `word` is (any case).
 pub fn noun(word: &str) -> Option<Noun> {
-    NOUN_MAP.get(&packed_lower(word)?).copied()
+    entry(word).noun
 }
 
 /// The noun an adjective of division stands for: "regional" -> "region".
@@ -678,12 +678,6 @@ pub fn canonical_noun(word: &str) -> Option<&'static str> {
         "provincial" => Some("province"),
         _ => None,
     }
-}
-
-/// Whether a word names a month, weekday or holiday.
-pub fn is_calendar(word: &str) -> bool {
-    // Months and weekdays are listed here too: one look-up for all three.
-    is(MONTHS_AND_WEEKDAYS | HOLIDAYS, word)
 }
 
 /// One or more of the word lists above, for [`is`].
@@ -730,34 +724,58 @@ const LISTS: &[(List, &[&str])] = &[
     (MONTHS_AND_WEEKDAYS, crate::extract::calendar::WEEKDAYS),
 ];
 
-/// Every listed word with the lists holding it: one lookup answers [`is`]
-/// for any list.
-/// Keyed by [`packed`] word, so a lookup hashes one integer.
-static WORDS: LazyLock<FxHashMap<u128, u16>> = LazyLock::new(|| {
-    let mut all = FxHashMap::default();
+/// What the lists say about a word: the lists holding it and the place
+/// noun it is, both from one look-up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Entry {
+    lists: u16,
+    noun: Option<Noun>,
+}
+
+impl Entry {
+    /// True if the word is in one of `list`.
+    pub fn is(self, list: List) -> bool {
+        self.lists & list.0 != 0
+    }
+
+    /// The place noun the word is.
+    pub fn noun(self) -> Option<Noun> {
+        self.noun
+    }
+
+    /// True if the word names a month, weekday or holiday.
+    pub fn is_calendar(self) -> bool {
+        // Months and weekdays are listed here too: one look-up for all three.
+        self.is(MONTHS_AND_WEEKDAYS | HOLIDAYS)
+    }
+}
+
+/// Every listed word and place noun with its [`Entry`]; the first noun
+/// entry of a word counts. Keyed by [`packed`] word, so a lookup hashes
+/// one integer.
+static WORDS: LazyLock<FxHashMap<u128, Entry>> = LazyLock::new(|| {
+    let mut all: FxHashMap<u128, Entry> = FxHashMap::default();
     for &(list, words) in LISTS {
         for &w in words {
-            *all.entry(packed(w).expect("listed words are short ASCII"))
-                .or_default() |= list.0;
+            all.entry(packed(w).expect("listed words are short ASCII"))
+                .or_default()
+                .lists |= list.0;
         }
+    }
+    for &(n, kind) in NOUNS {
+        let entry = all
+            .entry(packed(n).expect("nouns are short ASCII"))
+            .or_default();
+        entry.noun = entry.noun.or(Some(kind));
     }
     all
 });
 
-/// The place nouns, by [`packed`] word; the first entry of a word counts.
-static NOUN_MAP: LazyLock<FxHashMap<u128, Noun>> = LazyLock::new(|| {
-    let mut nouns = FxHashMap::default();
-    for &(n, kind) in NOUNS {
-        nouns
-            .entry(packed(n).expect("nouns are short ASCII"))
-            .or_insert(kind);
-    }
-    nouns
-});
-
-/// The lists holding [`packed`] word `w`.
-fn lists_of(w: u128) -> u16 {
-    WORDS.get(&w).copied().unwrap_or(0)
+/// What the lists say about `word` (compared in lower case).
+pub fn entry(word: &str) -> Entry {
+    packed_lower(word)
+        .and_then(|w| WORDS.get(&w).copied())
+        .unwrap_or_default()
 }
 
 /// An ASCII word of at most 16 bytes as one integer (zero-padded); every
@@ -790,7 +808,7 @@ fn packed_lower(word: &str) -> Option<u128> {
 
 /// True if `word` is in one of `list` (compared in lower case).
 pub fn is(list: List, word: &str) -> bool {
-    packed_lower(word).is_some_and(|w| lists_of(w) & list.0 != 0)
+    entry(word).is(list)
 }
 
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
@@ -873,7 +891,7 @@ mod tests {
             .extend(["May", "MaY", "Mayor", "", "\u{212a}ippur", "Sépt", "Gaza"].map(String::from));
         for w in &words {
             let expected = is_month(w) || is_weekday(w) || is(HOLIDAYS, w);
-            assert_eq!(is_calendar(w), expected, "{w:?}");
+            assert_eq!(entry(w).is_calendar(), expected, "{w:?}");
         }
     }
 
