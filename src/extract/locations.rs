@@ -313,61 +313,6 @@ struct Match {
     key: Rc<Key>,
 }
 
-/// The known names [`Reader::matches`] found in some words. The list goes
-/// back to the thread for the next phrase: nearly every phrase with a known
-/// name would otherwise allocate one.
-struct Matches(Vec<Match>);
-
-/// Spare lists kept, and the longest kept: memory stays flat.
-const SPARE_MATCHES: usize = 8;
-const SPARE_MATCHES_LEN: usize = 64;
-
-thread_local! {
-    static MATCHES_SPARE: RefCell<Vec<Vec<Match>>> = const { RefCell::new(Vec::new()) };
-}
-
-impl Matches {
-    /// An empty list: most phrases hold no known name and need no room.
-    fn new() -> Self {
-        Matches(Vec::new())
-    }
-
-    fn push(&mut self, m: Match) {
-        if self.0.capacity() == 0 {
-            // The first name found: room from the thread's spare lists.
-            self.0 = MATCHES_SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
-        }
-        self.0.push(m);
-    }
-}
-
-impl std::ops::Deref for Matches {
-    type Target = Vec<Match>;
-    fn deref(&self) -> &Vec<Match> {
-        &self.0
-    }
-}
-
-impl std::ops::DerefMut for Matches {
-    fn deref_mut(&mut self) -> &mut Vec<Match> {
-        &mut self.0
-    }
-}
-
-impl Drop for Matches {
-    fn drop(&mut self) {
-        let mut list = std::mem::take(&mut self.0);
-        if list.capacity() > 0 && list.capacity() <= SPARE_MATCHES_LEN {
-            list.clear();
-            MATCHES_SPARE.with_borrow_mut(|spare| {
-                if spare.len() < SPARE_MATCHES {
-                    spare.push(list);
-                }
-            });
-        }
-    }
-}
-
 impl<'t, 'a> Reader<'t, 'a> {
     fn new(gaz: &'static Gazetteer, toks: &'t Tokens<'a>, text: &Text) -> Self {
         let found = phrases::find(toks);
@@ -503,9 +448,8 @@ impl<'t, 'a> Reader<'t, 'a> {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
             if self.headlines[self.toks.list[r.start].sentence] {
-                let ms = self.matches(r);
-                for m in ms.iter() {
-                    self.claim(&m.words, Target::Known(m.key.clone()), Evidence::Headline);
+                for m in self.matches(r) {
+                    self.claim(&m.words, Target::Known(m.key), Evidence::Headline);
                 }
             } else {
                 self.classify(r);
@@ -538,9 +482,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// Known names in words `r`, longest first, left to right. A name does
     /// not start or end with a lower-case particle, and a particle alone
     /// ("Al") is no name.
-    fn matches(&mut self, r: Range<usize>) -> Matches {
+    fn matches(&mut self, r: Range<usize>) -> Vec<Match> {
         let t = self.toks;
-        let mut out = Matches::new();
+        let mut out = Vec::new();
         let mut i = r.start;
         while i < r.end {
             let mut found = None;
