@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::text::{word_end, word_start};
+use super::text::{word_end, word_start, WordShapes};
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -560,17 +560,16 @@ const MAX_SET_WORD: usize = 24;
 /// asked are in none of the sets: their length and first byte turn them
 /// away before they are lowered and hashed.
 struct AsciiWordSet {
-    /// By word length, one bit per first byte's low five bits (lower case).
-    shapes: [u32; MAX_SET_WORD + 1],
+    shapes: WordShapes,
     words: FxHashSet<&'static [u8]>,
 }
 
 impl AsciiWordSet {
     fn new(words: &[&'static str]) -> Self {
-        let mut shapes = [0; MAX_SET_WORD + 1];
+        let mut shapes = WordShapes::NONE;
         for w in words {
             assert!(w.len() <= MAX_SET_WORD, "{w:?} is longer than a set word");
-            shapes[w.len()] |= first_byte_bit(w.as_bytes());
+            shapes.add(w.as_bytes());
         }
         let words = words.iter().map(|w| w.as_bytes()).collect();
         AsciiWordSet { shapes, words }
@@ -580,10 +579,14 @@ impl AsciiWordSet {
     /// buffer, no allocation; longer words are in none.
     fn contains(&self, w: &str) -> bool {
         let bytes = w.as_bytes();
-        let Some(&shapes) = self.shapes.get(bytes.len()) else {
+        let Some(&first) = bytes.first() else {
             return false;
         };
-        if shapes & first_byte_bit(bytes) == 0 {
+        if bytes.len() > MAX_SET_WORD
+            || !self
+                .shapes
+                .may_hold_shape(bytes.len(), first.to_ascii_lowercase())
+        {
             return false;
         }
         let mut buf = [0u8; MAX_SET_WORD];
@@ -592,13 +595,6 @@ impl AsciiWordSet {
         lower.make_ascii_lowercase();
         self.words.contains(&*lower)
     }
-}
-
-/// The bit for a word's first byte, ASCII lower-cased (none when empty):
-/// words equal ignoring ASCII case have the same.
-fn first_byte_bit(word: &[u8]) -> u32 {
-    word.first()
-        .map_or(0, |b| 1 << (b.to_ascii_lowercase() & 31))
 }
 
 /// Digits with thousands separators and an optional decimal part.

@@ -131,6 +131,50 @@ pub const ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// The word length from which [`WordShapes`] keeps one row of first bytes.
+const LONG: usize = 15;
+
+/// The lengths and first bytes of a set of words (a lexicon), together: a word no
+/// word of the set has both the length and the first byte of is not in
+/// it, which one bit test tells without hashing.
+pub struct WordShapes {
+    /// By length (the last row for [`LONG`] bytes or more), bit `b` set
+    /// when a word of that length starts with byte `b`.
+    firsts_by_length: [[u64; 4]; LONG + 1],
+}
+
+impl WordShapes {
+    pub const NONE: WordShapes = WordShapes {
+        firsts_by_length: [[0; 4]; LONG + 1],
+    };
+
+    /// Adds a word to the set; an empty one, which no token is, adds nothing.
+    pub const fn add(&mut self, word: &[u8]) {
+        if word.is_empty() {
+            return;
+        }
+        let row = if word.len() < LONG { word.len() } else { LONG };
+        self.firsts_by_length[row][(word[0] / 64) as usize] |= 1 << (word[0] % 64);
+    }
+
+    /// False when no word of the set has both the length and the first
+    /// byte of `w`.
+    #[inline]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        w.first()
+            .is_some_and(|&first| self.may_hold_shape(w.len(), first))
+    }
+
+    /// False when no word of the set is `len` bytes long and starts with
+    /// byte `first` (a set of lower-case words asked in any ASCII case
+    /// passes the first byte lowered).
+    #[inline]
+    pub fn may_hold_shape(&self, len: usize, first: u8) -> bool {
+        let row = &self.firsts_by_length[len.min(LONG)];
+        row[usize::from(first / 64)] >> (first % 64) & 1 == 1
+    }
+}
+
 /// The char starting at byte `i` (a char boundary), None past the end;
 /// decoded only when it is not ASCII.
 #[inline]

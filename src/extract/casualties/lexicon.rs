@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::tokens::{Kind, Token};
+use crate::extract::text::WordShapes;
 
 /// The six categories of the schema.
 pub const CATEGORIES: &[&str] = &[
@@ -125,7 +126,7 @@ pub fn term_ending(toks: &[Token], end: usize, role: Role) -> Option<(&'static T
 
 /// Terms indexed by one of their words (the first or the last), behind
 /// the shapes of those words: most words asked about are no term's.
-type TermIndex = OnceLock<(Shapes, FxHashMap<&'static str, Vec<usize>>)>;
+type TermIndex = OnceLock<(WordShapes, FxHashMap<&'static str, Vec<usize>>)>;
 static TERMS_BY_FIRST: TermIndex = OnceLock::new();
 static TERMS_BY_LAST: TermIndex = OnceLock::new();
 
@@ -137,7 +138,7 @@ fn terms_by(
     word: &str,
 ) -> impl Iterator<Item = &'static Term> {
     let (shapes, index) = index.get_or_init(|| {
-        let mut shapes = Shapes::NONE;
+        let mut shapes = WordShapes::NONE;
         let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (i, t) in terms().iter().enumerate() {
             if let Some(w) = key(t) {
@@ -179,12 +180,12 @@ pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
-    shapes: Shapes,
+    shapes: WordShapes,
 }
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> Self {
-        let mut shapes = Shapes::NONE;
+        let mut shapes = WordShapes::NONE;
         let mut i = 0;
         while i < words.len() {
             shapes.add(words[i].as_bytes());
@@ -209,44 +210,6 @@ impl WordSet {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(w)
-    }
-}
-
-/// The word length from which [`Shapes`] keeps one row of first bytes.
-const LONG: usize = 15;
-
-/// The lengths and first bytes of a set of words, together: a word no
-/// word of the set has both the length and the first byte of is not in
-/// it, which one bit test tells without hashing.
-struct Shapes {
-    /// By length (the last row for [`LONG`] bytes or more), bit `b` set
-    /// when a word of that length starts with byte `b`.
-    firsts_by_length: [[u64; 4]; LONG + 1],
-}
-
-impl Shapes {
-    const NONE: Shapes = Shapes {
-        firsts_by_length: [[0; 4]; LONG + 1],
-    };
-
-    /// Adds a word to the set; an empty one, which no token is, adds nothing.
-    const fn add(&mut self, word: &[u8]) {
-        if word.is_empty() {
-            return;
-        }
-        let row = if word.len() < LONG { word.len() } else { LONG };
-        self.firsts_by_length[row][(word[0] / 64) as usize] |= 1 << (word[0] % 64);
-    }
-
-    /// False when no word of the set has both the length and the first
-    /// byte of `w`.
-    #[inline]
-    fn may_hold(&self, w: &[u8]) -> bool {
-        let Some(&first) = w.first() else {
-            return false;
-        };
-        let row = &self.firsts_by_length[w.len().min(LONG)];
-        row[usize::from(first / 64)] >> (first % 64) & 1 == 1
     }
 }
 
