@@ -85,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut conn = db::open_for_write(&args.db)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let run_id = writer::start_run(&conn, &command)?;
+    db::start_bulk_load(&conn, args.replace)?;
     let bar = if args.quiet {
         ProgressBar::hidden()
     } else {
@@ -102,6 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Job::Facts(path) => import_facts(&mut conn, run_id, path, args.replace, &bar)?,
     };
     summary.indexes_built = build_missing_indexes(&conn, &bar)?;
+    db::end_bulk_load(&conn)?;
     bar.finish_and_clear();
     writer::finish_run(
         &conn,
