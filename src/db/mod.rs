@@ -146,11 +146,16 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
+    memory_for_writing(conn)
+}
+
+/// The page cache and temporary storage for writing (indexes::build changes
+/// them for its sorts, then calls this).
+pub(crate) fn memory_for_writing(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "cache_size", -64_000)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.pragma_update(None, "threads", 0)?; // indexes::build may have set it
-    conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
-    Ok(())
+    conn.pragma_update(None, "threads", 0)
 }
 
 /// Switches the file to WAL. The switch does not wait for another
