@@ -14,7 +14,7 @@ pub mod pipeline;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -85,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut conn = db::open_for_write(&args.db)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let run_id = writer::start_run(&conn, &command)?;
+    db::start_bulk_load(&conn, args.replace)?;
     let bar = if args.quiet {
         ProgressBar::hidden()
     } else {
@@ -102,6 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Job::Facts(path) => import_facts(&mut conn, run_id, path, args.replace, &bar)?,
     };
     summary.indexes_built = build_missing_indexes(&conn, &bar)?;
+    db::end_bulk_load(&conn)?;
     bar.finish_and_clear();
     writer::finish_run(
         &conn,
@@ -366,16 +368,25 @@ fn write_all(
     Ok(summary)
 }
 
-/// The next batch to write. When none is ready (a slow stream), what is
-/// written so far is committed first, so readers see it.
+/// How long the writer waits for the next batch before it commits what it
+/// has written. Extraction keeps pace with the writer, so the next batch is
+/// often a few milliseconds late: committing then (with a rollback journal,
+/// several fsyncs and a rewrite of the pages the last commit left half full)
+/// cost more than the wait. A stream that is really slow still becomes
+/// visible to readers this soon after it pauses.
+const IDLE_BEFORE_COMMIT: Duration = Duration::from_millis(250);
+
+/// The next batch to write. When none comes for [`IDLE_BEFORE_COMMIT`]
+/// (a slow stream), what is written so far is committed first, so readers
+/// see it.
 fn next_batch(
     batches: &Receiver<FactsBatch>,
     writer: &mut writer::Writer,
 ) -> anyhow::Result<Option<FactsBatch>> {
-    match batches.try_recv() {
+    match batches.recv_timeout(IDLE_BEFORE_COMMIT) {
         Ok(batch) => Ok(Some(batch)),
-        Err(TryRecvError::Disconnected) => Ok(None),
-        Err(TryRecvError::Empty) => {
+        Err(RecvTimeoutError::Disconnected) => Ok(None),
+        Err(RecvTimeoutError::Timeout) => {
             writer.commit()?;
             Ok(batches.recv().ok())
         }

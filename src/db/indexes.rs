@@ -64,7 +64,7 @@ pub fn build(conn: &Connection, index: &Deferred) -> anyhow::Result<()> {
     tx.prepare_cached(sql("forget_deferred_index"))?
         .execute(named_params! {":name": index.name})?;
     tx.commit()?;
-    super::configure(conn)?; // back to the settings for writing
+    super::memory_for_writing(conn)?;
     Ok(())
 }
 
@@ -150,6 +150,29 @@ mod tests {
         assert_eq!(setting("threads"), 0);
         assert_eq!(setting("temp_store"), 2); // MEMORY
         assert_eq!(setting("cache_size"), -64_000);
+    }
+
+    #[test]
+    fn building_keeps_the_bulk_load_settings_until_the_load_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::db::open_for_write(&dir.path().join("bulk.db")).unwrap();
+        crate::db::start_bulk_load(&conn, false).unwrap();
+        defer(&conn).unwrap();
+        build(&conn, &missing(&conn).unwrap()[0]).unwrap();
+        let journal = |conn: &Connection| -> String {
+            conn.pragma_query_value(None, "journal_mode", |r| r.get(0))
+                .unwrap()
+        };
+        let foreign_keys = |conn: &Connection| -> i64 {
+            conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(
+            (journal(&conn).as_str(), foreign_keys(&conn)),
+            ("truncate", 0)
+        );
+        crate::db::end_bulk_load(&conn).unwrap();
+        assert_eq!((journal(&conn).as_str(), foreign_keys(&conn)), ("wal", 1));
     }
 
     #[test]

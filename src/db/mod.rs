@@ -64,7 +64,19 @@ pub fn open_existing(path: &Path, write: bool) -> anyhow::Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)
         .with_context(|| format!("opening database {}", path.display()))?;
     conn.busy_timeout(READ_WAIT)?;
-    let version = migrations::check_readable(&conn).map_err(|err| explain(path, err))?;
+    let version = match migrations::check_readable(&conn) {
+        Err(err) if !write && left_by_a_killed_import(&err) => {
+            // Only a writer may roll the journal back; opening for writing does.
+            drop(conn);
+            eprintln!(
+                "Recovering {} after an interrupted import (once)...",
+                path.display()
+            );
+            open_for_write(path)?;
+            return open_existing(path, write);
+        }
+        checked => checked.map_err(|err| explain(path, err))?,
+    };
     if version < migrations::LATEST {
         // Saved queries need the latest schema; upgrading is what the next
         // import would do anyway.
@@ -79,6 +91,16 @@ pub fn open_existing(path: &Path, write: bool) -> anyhow::Result<Connection> {
         return open_existing(path, write);
     }
     Ok(conn)
+}
+
+/// Whether a read-only open failed on the rollback journal of a write that
+/// never finished (see [`start_bulk_load`]).
+fn left_by_a_killed_import(err: &anyhow::Error) -> bool {
+    matches!(
+        err.downcast_ref::<rusqlite::Error>(),
+        Some(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK
+    )
 }
 
 fn refuse_folder(path: &Path) -> anyhow::Result<()> {
@@ -124,11 +146,16 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
+    memory_for_writing(conn)
+}
+
+/// The page cache and temporary storage for writing (indexes::build changes
+/// them for its sorts, then calls this).
+pub(crate) fn memory_for_writing(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "cache_size", -64_000)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.pragma_update(None, "threads", 0)?; // indexes::build may have set it
-    conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
-    Ok(())
+    conn.pragma_update(None, "threads", 0)
 }
 
 /// Switches the file to WAL. The switch does not wait for another
@@ -147,6 +174,40 @@ fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
             result => return result,
         }
     }
+}
+
+/// Settings for one large write (an import), undone by [`end_bulk_load`].
+///
+/// A rollback journal instead of WAL, when no other connection has the file
+/// open (else SQLite refuses the switch at once, and the import runs in WAL
+/// as before). WAL writes every page twice, to the log and then to the
+/// database at a checkpoint; a rollback journal copies only the pages that
+/// existed before the transaction, and an import mostly appends new ones.
+/// A killed import still leaves the file as its last commit did: the next
+/// connection that writes rolls the journal back (see [`open_existing`]).
+/// synchronous=FULL is SQLite's safe level for a rollback journal.
+///
+/// Foreign keys unchecked when the import deletes nothing (no `--replace`):
+/// the writer takes every id it stores from a row it wrote or read in the
+/// same transaction, so the checks cannot fail. With `--replace` they stay
+/// on: ON DELETE CASCADE is how a replaced article's facts go.
+pub fn start_bulk_load(conn: &Connection, deletes: bool) -> rusqlite::Result<()> {
+    match conn.pragma_update_and_check(None, "journal_mode", "TRUNCATE", |r| r.get::<_, String>(0))
+    {
+        Ok(_) => conn.pragma_update(None, "synchronous", "FULL")?,
+        Err(err) if err.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) => {}
+        Err(err) => return Err(err),
+    }
+    if !deletes {
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+    }
+    Ok(())
+}
+
+/// Puts back the settings [`start_bulk_load`] changed: WAL, so readers
+/// never wait for the next import, and foreign keys checked.
+pub fn end_bulk_load(conn: &Connection) -> rusqlite::Result<()> {
+    configure(conn)
 }
 
 /// Starts a write transaction, taking the write lock at once. A deferred

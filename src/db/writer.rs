@@ -159,6 +159,8 @@ pub struct Writer<'c> {
     run_id: i64,
     replace: bool,
     cache: IdCache,
+    /// `PRAGMA data_version` when the cache was last known to be current.
+    cache_version: Option<i64>,
 }
 
 /// The transaction in progress.
@@ -294,6 +296,7 @@ impl<'c> Writer<'c> {
             run_id,
             replace,
             cache: IdCache::default(),
+            cache_version: None,
         }
     }
 
@@ -340,6 +343,7 @@ impl<'c> Writer<'c> {
         self.conn
             .pragma_update(None, "ignore_check_constraints", true)?;
         let tx = super::begin_write(self.conn)?;
+        self.forget_ids_if_others_wrote()?;
         tx.execute(sql("create_staging"), [])?;
         let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
         Ok(OpenTransaction {
@@ -349,6 +353,21 @@ impl<'c> Writer<'c> {
             items: 0,
             opened: std::time::Instant::now(),
         })
+    }
+
+    /// Empties the id cache when another connection has committed since it
+    /// was current (someone may have deleted a cached row), so every id the
+    /// writer stores is one it read or wrote under the lock it holds: foreign
+    /// keys may go unchecked (see `db::start_bulk_load`).
+    fn forget_ids_if_others_wrote(&mut self) -> rusqlite::Result<()> {
+        let version = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        if self.cache_version != Some(version) {
+            self.cache = IdCache::default();
+            self.cache_version = Some(version);
+        }
+        Ok(())
     }
 
     /// Stages the batch's articles, moves them into `articles` in one
@@ -1374,6 +1393,32 @@ mod tests {
             ],
         )
         .unwrap();
+    }
+
+    #[test]
+    fn an_actor_another_connection_deleted_is_stored_again_without_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ids.db");
+        let conn = crate::db::open_for_write(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        let mut first = with_actor("One.", None);
+        first.actors[0].mentions.clear();
+        writer.write_batch(&[Ok(first)]).unwrap();
+        writer.commit().unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.execute("DELETE FROM actors", []).unwrap();
+        // The same actor, unchanged: only the cache could know its old id.
+        writer.write_batch(&[Ok(with_actor("Two.", None))]).unwrap();
+        writer.finish().unwrap();
+        assert_eq!(
+            scalar::<i64>(
+                &conn,
+                "SELECT count(*) FROM actor_mentions JOIN actors ON actors.id = actor_id"
+            ),
+            1
+        );
     }
 
     #[test]

@@ -142,6 +142,22 @@ fn importing_twice_changes_no_row_count() {
     assert_eq!(table_counts(&ws.path("newsfacts.db")), first);
 }
 
+/// An import alone on the file writes with a rollback journal and puts WAL
+/// back at its end; one that finds the file open elsewhere keeps WAL
+/// throughout, and the open connection reads its articles.
+#[test]
+fn an_import_leaves_the_file_in_wal_mode_open_or_not() {
+    let ws = Workspace::new();
+    ws.write("a/port.txt", PORT_STRIKE);
+    ws.cmd().args(["import", "a"]).assert().success();
+    let reader = ws.db();
+    assert_eq!(scalar::<String>(&reader, "PRAGMA journal_mode"), "wal");
+    ws.write("b/talks.txt", TALKS);
+    ws.cmd().args(["import", "b"]).assert().success();
+    assert_eq!(scalar::<String>(&reader, "PRAGMA journal_mode"), "wal");
+    assert_eq!(scalar::<i64>(&reader, "SELECT count(*) FROM articles"), 2);
+}
+
 #[test]
 fn replace_re_extracts_without_duplicating() {
     let ws = Workspace::new();

@@ -346,10 +346,64 @@ fn run_until(ws: &Workspace, db: &str, delay: Duration) -> Option<Duration> {
 }
 
 fn remove_database(db: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let file = format!("{}{suffix}", db.display());
         let _ = std::fs::remove_file(file);
     }
+}
+
+/// An import writes with a rollback journal (`db::start_bulk_load`). Killed
+/// after its transaction had spilled pages into the file, it leaves a hot
+/// journal that only a writer may roll back: a read-only `query` must do that
+/// first, then read the last committed state.
+#[test]
+fn query_recovers_a_file_a_killed_writer_left_with_its_journal() {
+    let ws = Workspace::new();
+    write_corpus(&ws, "corpus", 0..300);
+    let import = spawn_import(&ws, &["corpus", "--db", "base.db"])
+        .wait_with_output()
+        .unwrap();
+    assert!(import.status.success(), "{import:?}");
+    let committed_count = committed(&ws.path("base.db"));
+    assert_eq!(committed_count, 300);
+
+    // A writer mid-transaction, its changes spilled into the file: copying
+    // the file and its journal now gives what a kill at that moment leaves.
+    let writer = Connection::open(ws.path("base.db")).unwrap();
+    writer
+        .execute_batch(
+            "PRAGMA journal_mode = TRUNCATE; PRAGMA cache_size = 5;
+             BEGIN IMMEDIATE; DELETE FROM articles;",
+        )
+        .unwrap();
+    for suffix in ["", "-journal"] {
+        std::fs::copy(
+            ws.path(&format!("base.db{suffix}")),
+            ws.path(&format!("killed.db{suffix}")),
+        )
+        .unwrap();
+    }
+    writer.execute_batch("ROLLBACK").unwrap();
+
+    let read = newsfacts(&ws)
+        .args([
+            "query",
+            "SELECT count(*) FROM articles",
+            "--db",
+            "killed.db",
+            "-f",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(read.status.success(), "{read:?}");
+    let stdout = String::from_utf8_lossy(&read.stdout);
+    let rows: Vec<&str> = stdout.lines().collect();
+    assert_eq!(rows, ["count(*)", &committed_count.to_string()]);
+    assert!(
+        String::from_utf8_lossy(&read.stderr).contains("Recovering"),
+        "{read:?}"
+    );
 }
 
 // ---- concurrent use ----
