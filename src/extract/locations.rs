@@ -500,7 +500,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if !t.list[w.end - 1].cap && !t.word(w.end - 1).starts_with(char::is_numeric) {
                         continue;
                     }
-                    if n == 1 && words::is(words::PARTICLES, t.word(i)) {
+                    if n == 1 && words::is_particle_in_any_case(t.word(i)) {
                         continue;
                     }
                     // Fold once: the key is both tested and kept. A lone
@@ -624,7 +624,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let t = self.toks;
         (r.start + 1..r.end).find(|&b| {
             t.hyphen_after(b - 1)
-                && !(r.start..b).all(|i| words::is(words::PARTICLES, t.word(i)))
+                && !(r.start..b).all(|i| words::is_particle_in_any_case(t.word(i)))
                 && ms.iter().any(|m| m.words.end == b || m.words.start == b)
         })
     }
@@ -1352,6 +1352,10 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 struct ActorSpans {
     organizations: Vec<Range<usize>>,
     people: Vec<Range<usize>>,
+    /// Every span's start, in order, with the furthest end a span starting
+    /// there or before reaches: most claims lie in no actor's name, and
+    /// this tells so without reading the lists.
+    reach: Vec<(usize, usize)>,
 }
 
 impl ActorSpans {
@@ -1359,6 +1363,7 @@ impl ActorSpans {
         let mut spans = ActorSpans {
             organizations: Vec::new(),
             people: Vec::new(),
+            reach: Vec::new(),
         };
         // One pass over the actors, each mention's span converted once.
         for a in actors {
@@ -1369,6 +1374,7 @@ impl ActorSpans {
             };
             list.extend(a.mentions.iter().map(|m| text.byte_range(m.span)));
         }
+        spans.reach = furthest_reach(spans.organizations.iter().chain(&spans.people));
         spans
     }
 
@@ -1376,12 +1382,34 @@ impl ActorSpans {
     /// (where only a place opening a title counts). A well-known place that
     /// is the whole name was taken for an actor ("Tel Aviv said"): it stays.
     fn blocks(&self, c: &Claim, strong: bool) -> bool {
+        if !reaches_over(&self.reach, &c.range) {
+            return false;
+        }
         let inside = |b: &Range<usize>| {
             b.start <= c.range.start && c.range.end <= b.end && !(strong && *b == c.range)
         };
         self.organizations.iter().any(inside)
             || (c.evidence != Evidence::Modifier && self.people.iter().any(inside))
     }
+}
+
+/// The starts of `spans`, in order, each with the furthest end of the
+/// spans starting there or before.
+fn furthest_reach<'s>(spans: impl Iterator<Item = &'s Range<usize>>) -> Vec<(usize, usize)> {
+    let mut reach: Vec<(usize, usize)> = spans.map(|b| (b.start, b.end)).collect();
+    reach.sort_unstable();
+    let mut furthest = 0;
+    for (_, end) in &mut reach {
+        furthest = furthest.max(*end);
+        *end = furthest;
+    }
+    reach
+}
+
+/// False when no span of a [`furthest_reach`] list holds all of `r`.
+fn reaches_over(reach: &[(usize, usize)], r: &Range<usize>) -> bool {
+    let before = reach.partition_point(|&(start, _)| start <= r.start);
+    before > 0 && reach[before - 1].1 >= r.end
 }
 
 // ---------------------------------------------------------------------------
@@ -1802,6 +1830,28 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
 mod tests {
     use super::*;
     use crate::extract::{Mention, Span};
+
+    #[test]
+    fn a_span_reaches_over_a_range_when_one_of_the_spans_holds_it() {
+        let mut seed = 3;
+        let mut next = |n: u64| {
+            crate::extract::text::step_random(&mut seed);
+            ((seed >> 33) % n) as usize
+        };
+        for _ in 0..5000 {
+            let spans: Vec<Range<usize>> = (0..next(6))
+                .map(|_| {
+                    let start = next(30);
+                    start..start + next(10)
+                })
+                .collect();
+            let reach = furthest_reach(spans.iter());
+            let start = next(40);
+            let r = start..start + next(8);
+            let held = spans.iter().any(|b| b.start <= r.start && r.end <= b.end);
+            assert_eq!(reaches_over(&reach, &r), held, "{spans:?} {r:?}");
+        }
+    }
 
     fn places(body: &str) -> Vec<Location> {
         places_with(body, &[])

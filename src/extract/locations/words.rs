@@ -811,6 +811,19 @@ pub fn is(list: List, word: &str) -> bool {
     entry(word).is(list)
 }
 
+/// True if `word` is a particle in any case ("al", "Al"): [`is`] with
+/// [`PARTICLES`], but an ASCII word longer than every particle (most names
+/// asked about) is turned away without a look-up.
+pub fn is_particle_in_any_case(word: &str) -> bool {
+    if word.len() > PARTICLE_MAX_LEN && word.is_ascii() {
+        return false;
+    }
+    is(PARTICLES, word)
+}
+
+/// The length of the longest particle, in bytes.
+const PARTICLE_MAX_LEN: usize = 4;
+
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
 #[inline]
 pub fn is_particle(word: &str) -> bool {
@@ -896,11 +909,34 @@ mod tests {
     }
 
     #[test]
+    fn particles_in_any_case_are_the_listed_ones() {
+        let mut words: Vec<String> = Vec::new();
+        for p in PARTICLES_LIST {
+            let mut title = p.to_string();
+            title[..1].make_ascii_uppercase();
+            words.extend([p.to_string(), p.to_uppercase(), title, format!("{p}s")]);
+        }
+        let others = [
+            "",
+            "Gaza",
+            "Alaska",
+            "\u{212a}",
+            "\u{212a}\u{212a}al",
+            "DÉ",
+            "bin",
+        ];
+        words.extend(others.map(String::from));
+        for w in &words {
+            assert_eq!(is_particle_in_any_case(w), is(PARTICLES, w), "{w:?}");
+        }
+    }
+
+    #[test]
     fn lookups_ignore_case_only_when_asked() {
         assert!(is(FUNCTION_WORDS, "The") && is(TITLES | DIRECTIONS, "WESTERN"));
         assert!(!is(TITLES, "Western") && !is(PARTICLES, "Gaza"));
         assert!(is_particle("al") && !is_particle("Al") && !is_particle("Gaza"));
-        assert!(PARTICLES_LIST.iter().all(|p| p.len() <= 4));
+        assert!(PARTICLES_LIST.iter().all(|p| p.len() <= PARTICLE_MAX_LEN));
         assert_eq!(noun("Province"), Some(Noun::Division));
         assert_eq!(noun("provincial"), Some(Noun::Division));
         assert_eq!(noun("Provinc"), None);
