@@ -162,18 +162,31 @@ thread_local! {
 
 /// [`Gazetteer::probe`] answers a thread has had, by key: most capitalised
 /// words ("The", "Gaza", "Monday") come up in article after article.
-type Probes = FxHashMap<String, (bool, bool)>;
+type Probes = FxHashMap<String, Probe>;
+
+/// What [`Gazetteer::probe`] says of a folded key, with the shared [`Key`]
+/// when it is one: a name found while indexing is not looked up again.
+#[derive(Clone)]
+struct Probe {
+    key: Option<Rc<Key>>,
+    /// Some longer key goes on from it after a space.
+    longer: bool,
+}
 
 /// [`Gazetteer::probe`], remembered in `probes`.
-fn probe(probes: &mut Probes, gaz: &Gazetteer, key: &str) -> (bool, bool) {
-    if let Some(&found) = probes.get(key) {
-        return found;
+fn probe(probes: &mut Probes, lookups: &Lookups, key: &str) -> Probe {
+    if let Some(found) = probes.get(key) {
+        return found.clone();
     }
-    let found = gaz.probe(key);
+    let (exact, longer) = lookups.gaz.probe(key);
+    let found = Probe {
+        key: exact.then(|| lookups.key(key)),
+        longer,
+    };
     if probes.len() >= CACHE_LIMIT {
         probes.clear();
     }
-    probes.insert(key.to_string(), found);
+    probes.insert(key.to_string(), found.clone());
     found
 }
 
@@ -256,6 +269,8 @@ struct Reader<'t, 'a> {
     phrases: Vec<Range<usize>>,
     /// For each word, the known names it starts.
     known: KnownIndex,
+    /// The keys of those names, each word's in order of length.
+    known_keys: Vec<Rc<Key>>,
     /// For each sentence, whether it is written in title case (a headline).
     headlines: Vec<bool>,
     claims: Vec<Claim>,
@@ -275,6 +290,8 @@ struct KnownFrom {
     bits: u8,
     /// The end of the windows `bits` covers (0: none).
     end: usize,
+    /// Where the keys of the windows in `bits` start in `known_keys`.
+    first_key: u32,
 }
 
 /// [`KnownFrom`] for each word of a text. The buffer goes back to the
@@ -321,6 +338,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             toks,
             phrases: Vec::with_capacity(found.len()),
             known: KnownIndex::new(toks.len()),
+            known_keys: Vec::with_capacity(found.len()),
             headlines: headline_sentences(toks, text),
             // Grown once rather than doubling up from nothing.
             claims: Vec::with_capacity(found.len()),
@@ -387,8 +405,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
                 let plain = plain_run[i - r.start] >= end - i;
+                let first_key = self.known_keys.len() as u32;
                 let bits = self.known_windows(i..end, plain, fold, key, probes);
-                self.known.0[i] = KnownFrom { bits, end };
+                self.known.0[i] = KnownFrom {
+                    bits,
+                    end,
+                    first_key,
+                };
             }
         }
     }
@@ -399,9 +422,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// and digits and each gap to a word break (so " ", "-", not "'s "),
     /// minus a leading "the"; keys then grow word by word, stopping when
     /// no longer key goes on from the current one. `plain`: every word of
-    /// `w` has a key.
+    /// `w` has a key. The windows' keys go to `known_keys`, shortest first.
     fn known_windows<'k>(
-        &self,
+        &mut self,
         w: Range<usize>,
         plain: bool,
         fold: impl Fn(usize) -> Option<&'k str>,
@@ -418,6 +441,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 let key = fold_key(self.toks.text(&(w.start..w.start + n)));
                 if self.gaz.contains(&key) {
                     bits |= 1 << n;
+                    self.known_keys.push(self.lookups.key(&key));
                 }
             }
             return bits;
@@ -426,6 +450,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let skip = usize::from(first == Some("the"));
         if skip == 1 && self.gaz.contains("the") {
             bits |= 1 << 1;
+            self.known_keys.push(self.lookups.key("the"));
         }
         key.clear();
         for k in skip..w.len() {
@@ -433,11 +458,12 @@ impl<'t, 'a> Reader<'t, 'a> {
                 key.push(' ');
             }
             key.push_str(fold(w.start + k).expect("plain"));
-            let (exact, longer) = probe(probes, self.gaz, key);
-            if exact {
+            let found = probe(probes, &self.lookups, key);
+            if let Some(known) = found.key {
                 bits |= 1 << (k + 1);
+                self.known_keys.push(known);
             }
-            if !longer {
+            if !found.longer {
                 break;
             }
         }
@@ -503,6 +529,12 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if n == 1 && words::is_particle_in_any_case(t.word(i)) {
                         continue;
                     }
+                    if indexed {
+                        let key = self.known_key(known, n);
+                        debug_assert_eq!(*key.text, fold_key(t.text(&w)));
+                        found = Some(Match { words: w, key });
+                        break;
+                    }
                     // Fold once: the key is both tested and kept. A lone
                     // word of ASCII letters and digits (most names) is its
                     // text in lower case, as `push_plain_key` writes it.
@@ -513,7 +545,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     } else {
                         fold_key_into(t.text(&w), &mut self.folded);
                     }
-                    if indexed || self.gaz.contains(&self.folded) {
+                    if self.gaz.contains(&self.folded) {
                         let key = self.lookups.key(&self.folded);
                         found = Some(Match { words: w, key });
                         break;
@@ -529,6 +561,12 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         out
+    }
+
+    /// The key of window `n` of a word `known` indexes.
+    fn known_key(&self, known: KnownFrom, n: usize) -> Rc<Key> {
+        let shorter = (known.bits & ((1 << n) - 1)).count_ones();
+        self.known_keys[(known.first_key + shorter) as usize].clone()
     }
 
     fn claim(&mut self, words: &Range<usize>, target: Target, evidence: Evidence) {
