@@ -967,11 +967,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         let fits =
             |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
         // One look-up says whether it is a noun or a modifier.
-        let word = words::entry(next(i)?);
-        if let Some(noun) = word.noun() {
+        let (noun, modifier) = words::noun_or_modifier(next(i)?);
+        if let Some(noun) = noun {
             return fits(i + 1, noun).then_some((i + 1, noun));
         }
-        if word.is(words::NOUN_MODIFIERS) {
+        if modifier {
             let noun = words::noun(next(i + 1)?)?;
             return fits(i + 2, noun).then_some((i + 2, noun));
         }
