@@ -162,18 +162,31 @@ thread_local! {
 
 /// [`Gazetteer::probe`] answers a thread has had, by key: most capitalised
 /// words ("The", "Gaza", "Monday") come up in article after article.
-type Probes = FxHashMap<String, (bool, bool)>;
+type Probes = FxHashMap<String, Probe>;
+
+/// What [`Gazetteer::probe`] says of a folded key, with the shared [`Key`]
+/// when it is one: a name found while indexing is not looked up again.
+#[derive(Clone)]
+struct Probe {
+    key: Option<Rc<Key>>,
+    /// Some longer key goes on from it after a space.
+    longer: bool,
+}
 
 /// [`Gazetteer::probe`], remembered in `probes`.
-fn probe(probes: &mut Probes, gaz: &Gazetteer, key: &str) -> (bool, bool) {
-    if let Some(&found) = probes.get(key) {
-        return found;
+fn probe(probes: &mut Probes, lookups: &Lookups, key: &str) -> Probe {
+    if let Some(found) = probes.get(key) {
+        return found.clone();
     }
-    let found = gaz.probe(key);
+    let (exact, longer) = lookups.gaz.probe(key);
+    let found = Probe {
+        key: exact.then(|| lookups.key(key)),
+        longer,
+    };
     if probes.len() >= CACHE_LIMIT {
         probes.clear();
     }
-    probes.insert(key.to_string(), found);
+    probes.insert(key.to_string(), found.clone());
     found
 }
 
@@ -256,6 +269,8 @@ struct Reader<'t, 'a> {
     phrases: Vec<Range<usize>>,
     /// For each word, the known names it starts.
     known: KnownIndex,
+    /// The keys of those names, each word's in order of length.
+    known_keys: Vec<Rc<Key>>,
     /// For each sentence, whether it is written in title case (a headline).
     headlines: Vec<bool>,
     claims: Vec<Claim>,
@@ -275,6 +290,8 @@ struct KnownFrom {
     bits: u8,
     /// The end of the windows `bits` covers (0: none).
     end: usize,
+    /// Where the keys of the windows in `bits` start in `known_keys`.
+    first_key: u32,
 }
 
 /// [`KnownFrom`] for each word of a text. The buffer goes back to the
@@ -321,6 +338,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             toks,
             phrases: Vec::with_capacity(found.len()),
             known: KnownIndex::new(toks.len()),
+            known_keys: Vec::with_capacity(found.len()),
             headlines: headline_sentences(toks, text),
             // Grown once rather than doubling up from nothing.
             claims: Vec::with_capacity(found.len()),
@@ -387,8 +405,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
                 let plain = plain_run[i - r.start] >= end - i;
+                let first_key = self.known_keys.len() as u32;
                 let bits = self.known_windows(i..end, plain, fold, key, probes);
-                self.known.0[i] = KnownFrom { bits, end };
+                self.known.0[i] = KnownFrom {
+                    bits,
+                    end,
+                    first_key,
+                };
             }
         }
     }
@@ -399,9 +422,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// and digits and each gap to a word break (so " ", "-", not "'s "),
     /// minus a leading "the"; keys then grow word by word, stopping when
     /// no longer key goes on from the current one. `plain`: every word of
-    /// `w` has a key.
+    /// `w` has a key. The windows' keys go to `known_keys`, shortest first.
     fn known_windows<'k>(
-        &self,
+        &mut self,
         w: Range<usize>,
         plain: bool,
         fold: impl Fn(usize) -> Option<&'k str>,
@@ -418,6 +441,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 let key = fold_key(self.toks.text(&(w.start..w.start + n)));
                 if self.gaz.contains(&key) {
                     bits |= 1 << n;
+                    self.known_keys.push(self.lookups.key(&key));
                 }
             }
             return bits;
@@ -426,6 +450,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let skip = usize::from(first == Some("the"));
         if skip == 1 && self.gaz.contains("the") {
             bits |= 1 << 1;
+            self.known_keys.push(self.lookups.key("the"));
         }
         key.clear();
         for k in skip..w.len() {
@@ -433,11 +458,12 @@ impl<'t, 'a> Reader<'t, 'a> {
                 key.push(' ');
             }
             key.push_str(fold(w.start + k).expect("plain"));
-            let (exact, longer) = probe(probes, self.gaz, key);
-            if exact {
+            let found = probe(probes, &self.lookups, key);
+            if let Some(known) = found.key {
                 bits |= 1 << (k + 1);
+                self.known_keys.push(known);
             }
-            if !longer {
+            if !found.longer {
                 break;
             }
         }
@@ -500,8 +526,14 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if !t.list[w.end - 1].cap && !t.word(w.end - 1).starts_with(char::is_numeric) {
                         continue;
                     }
-                    if n == 1 && words::is(words::PARTICLES, t.word(i)) {
+                    if n == 1 && words::is_particle_in_any_case(t.word(i)) {
                         continue;
+                    }
+                    if indexed {
+                        let key = self.known_key(known, n);
+                        debug_assert_eq!(*key.text, fold_key(t.text(&w)));
+                        found = Some(Match { words: w, key });
+                        break;
                     }
                     // Fold once: the key is both tested and kept. A lone
                     // word of ASCII letters and digits (most names) is its
@@ -513,7 +545,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     } else {
                         fold_key_into(t.text(&w), &mut self.folded);
                     }
-                    if indexed || self.gaz.contains(&self.folded) {
+                    if self.gaz.contains(&self.folded) {
                         let key = self.lookups.key(&self.folded);
                         found = Some(Match { words: w, key });
                         break;
@@ -529,6 +561,12 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         out
+    }
+
+    /// The key of window `n` of a word `known` indexes.
+    fn known_key(&self, known: KnownFrom, n: usize) -> Rc<Key> {
+        let shorter = (known.bits & ((1 << n) - 1)).count_ones();
+        self.known_keys[(known.first_key + shorter) as usize].clone()
     }
 
     fn claim(&mut self, words: &Range<usize>, target: Target, evidence: Evidence) {
@@ -624,7 +662,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let t = self.toks;
         (r.start + 1..r.end).find(|&b| {
             t.hyphen_after(b - 1)
-                && !(r.start..b).all(|i| words::is(words::PARTICLES, t.word(i)))
+                && !(r.start..b).all(|i| words::is_particle_in_any_case(t.word(i)))
                 && ms.iter().any(|m| m.words.end == b || m.words.start == b)
         })
     }
@@ -929,11 +967,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         let fits =
             |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
         // One look-up says whether it is a noun or a modifier.
-        let word = words::entry(next(i)?);
-        if let Some(noun) = word.noun() {
+        let (noun, modifier) = words::noun_or_modifier(next(i)?);
+        if let Some(noun) = noun {
             return fits(i + 1, noun).then_some((i + 1, noun));
         }
-        if word.is(words::NOUN_MODIFIERS) {
+        if modifier {
             let noun = words::noun(next(i + 1)?)?;
             return fits(i + 2, noun).then_some((i + 2, noun));
         }
@@ -1352,6 +1390,10 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 struct ActorSpans {
     organizations: Vec<Range<usize>>,
     people: Vec<Range<usize>>,
+    /// Every span's start, in order, with the furthest end a span starting
+    /// there or before reaches: most claims lie in no actor's name, and
+    /// this tells so without reading the lists.
+    reach: Vec<(usize, usize)>,
 }
 
 impl ActorSpans {
@@ -1359,6 +1401,7 @@ impl ActorSpans {
         let mut spans = ActorSpans {
             organizations: Vec::new(),
             people: Vec::new(),
+            reach: Vec::new(),
         };
         // One pass over the actors, each mention's span converted once.
         for a in actors {
@@ -1369,6 +1412,7 @@ impl ActorSpans {
             };
             list.extend(a.mentions.iter().map(|m| text.byte_range(m.span)));
         }
+        spans.reach = furthest_reach(spans.organizations.iter().chain(&spans.people));
         spans
     }
 
@@ -1376,12 +1420,34 @@ impl ActorSpans {
     /// (where only a place opening a title counts). A well-known place that
     /// is the whole name was taken for an actor ("Tel Aviv said"): it stays.
     fn blocks(&self, c: &Claim, strong: bool) -> bool {
+        if !reaches_over(&self.reach, &c.range) {
+            return false;
+        }
         let inside = |b: &Range<usize>| {
             b.start <= c.range.start && c.range.end <= b.end && !(strong && *b == c.range)
         };
         self.organizations.iter().any(inside)
             || (c.evidence != Evidence::Modifier && self.people.iter().any(inside))
     }
+}
+
+/// The starts of `spans`, in order, each with the furthest end of the
+/// spans starting there or before.
+fn furthest_reach<'s>(spans: impl Iterator<Item = &'s Range<usize>>) -> Vec<(usize, usize)> {
+    let mut reach: Vec<(usize, usize)> = spans.map(|b| (b.start, b.end)).collect();
+    reach.sort_unstable();
+    let mut furthest = 0;
+    for (_, end) in &mut reach {
+        furthest = furthest.max(*end);
+        *end = furthest;
+    }
+    reach
+}
+
+/// False when no span of a [`furthest_reach`] list holds all of `r`.
+fn reaches_over(reach: &[(usize, usize)], r: &Range<usize>) -> bool {
+    let before = reach.partition_point(|&(start, _)| start <= r.start);
+    before > 0 && reach[before - 1].1 >= r.end
 }
 
 // ---------------------------------------------------------------------------
@@ -1802,6 +1868,28 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
 mod tests {
     use super::*;
     use crate::extract::{Mention, Span};
+
+    #[test]
+    fn a_span_reaches_over_a_range_when_one_of_the_spans_holds_it() {
+        let mut seed = 3;
+        let mut next = |n: u64| {
+            crate::extract::text::step_random(&mut seed);
+            ((seed >> 33) % n) as usize
+        };
+        for _ in 0..5000 {
+            let spans: Vec<Range<usize>> = (0..next(6))
+                .map(|_| {
+                    let start = next(30);
+                    start..start + next(10)
+                })
+                .collect();
+            let reach = furthest_reach(spans.iter());
+            let start = next(40);
+            let r = start..start + next(8);
+            let held = spans.iter().any(|b| b.start <= r.start && r.end <= b.end);
+            assert_eq!(reaches_over(&reach, &r), held, "{spans:?} {r:?}");
+        }
+    }
 
     fn places(body: &str) -> Vec<Location> {
         places_with(body, &[])

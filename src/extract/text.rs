@@ -104,13 +104,13 @@ impl<'a> Text<'a> {
 
 /// Eight bytes of `bytes` from `i` as one integer, if there are eight.
 #[inline]
-fn eight_bytes(bytes: &[u8], i: usize) -> Option<u64> {
+pub(super) fn eight_bytes(bytes: &[u8], i: usize) -> Option<u64> {
     let chunk = bytes.get(i..i + 8)?;
     Some(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each zero byte of `x` set (and maybe of bytes above the
 /// first zero one, so only the lowest set bit is exact).

@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::gazetteer::PlaceKind;
+use crate::extract::text::WordShapes;
 use rustc_hash::FxHashMap;
 
 /// Lower-case words that join the capitalised words of one name.
@@ -668,8 +669,38 @@ const NOUN_MODIFIERS_LIST: &[&str] = &[
 
 /// The place noun `word` is (any case).
 pub fn noun(word: &str) -> Option<Noun> {
-    entry(word).noun
+    noun_or_modifier(word).0
 }
+
+/// The place noun `word` is, and whether it is a noun modifier (any case).
+/// Most words asked (the word after a name: "said", "and") are turned away
+/// by their length and first byte before the look-up; not a non-ASCII
+/// word, which may lower-case to another length.
+pub fn noun_or_modifier(word: &str) -> (Option<Noun>, bool) {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, u8::to_ascii_lowercase);
+    if b.is_ascii() && !NOUN_SHAPES.may_hold_shape(b.len(), first) {
+        return (None, false);
+    }
+    let found = entry(word);
+    (found.noun, found.is(NOUN_MODIFIERS))
+}
+
+/// The lengths and first bytes of the place nouns and noun modifiers.
+static NOUN_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut k = 0;
+    while k < NOUNS.len() {
+        shapes.add(NOUNS[k].0.as_bytes());
+        k += 1;
+    }
+    let mut k = 0;
+    while k < NOUN_MODIFIERS_LIST.len() {
+        shapes.add(NOUN_MODIFIERS_LIST[k].as_bytes());
+        k += 1;
+    }
+    shapes
+};
 
 /// The noun an adjective of division stands for: "regional" -> "region".
 pub fn canonical_noun(word: &str) -> Option<&'static str> {
@@ -736,11 +767,6 @@ impl Entry {
     /// True if the word is in one of `list`.
     pub fn is(self, list: List) -> bool {
         self.lists & list.0 != 0
-    }
-
-    /// The place noun the word is.
-    pub fn noun(self) -> Option<Noun> {
-        self.noun
     }
 
     /// True if the word names a month, weekday or holiday.
@@ -810,6 +836,19 @@ fn packed_lower(word: &str) -> Option<u128> {
 pub fn is(list: List, word: &str) -> bool {
     entry(word).is(list)
 }
+
+/// True if `word` is a particle in any case ("al", "Al"): [`is`] with
+/// [`PARTICLES`], but an ASCII word longer than every particle (most names
+/// asked about) is turned away without a look-up.
+pub fn is_particle_in_any_case(word: &str) -> bool {
+    if word.len() > PARTICLE_MAX_LEN && word.is_ascii() {
+        return false;
+    }
+    is(PARTICLES, word)
+}
+
+/// The length of the longest particle, in bytes.
+const PARTICLE_MAX_LEN: usize = 4;
 
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
 #[inline]
@@ -896,11 +935,67 @@ mod tests {
     }
 
     #[test]
+    fn particles_in_any_case_are_the_listed_ones() {
+        let mut words: Vec<String> = Vec::new();
+        for p in PARTICLES_LIST {
+            let mut title = p.to_string();
+            title[..1].make_ascii_uppercase();
+            words.extend([p.to_string(), p.to_uppercase(), title, format!("{p}s")]);
+        }
+        let others = [
+            "",
+            "Gaza",
+            "Alaska",
+            "\u{212a}",
+            "\u{212a}\u{212a}al",
+            "DÉ",
+            "bin",
+        ];
+        words.extend(others.map(String::from));
+        for w in &words {
+            assert_eq!(is_particle_in_any_case(w), is(PARTICLES, w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn nouns_and_modifiers_turned_away_by_shape_are_none() {
+        let mut words: Vec<String> = Vec::new();
+        let listed = LISTS.iter().flat_map(|&(_, ws)| ws.iter().copied());
+        for w in listed.chain(NOUNS.iter().map(|&(n, _)| n)) {
+            let mut title = w.to_string();
+            title[..1].make_ascii_uppercase();
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                title,
+                format!("{w}s"),
+                format!("x{w}"),
+                w[1..].to_string(),
+            ]);
+        }
+        let others = [
+            "",
+            "said",
+            "Gaza",
+            "\u{212a}amp",
+            "\u{212a}AMP",
+            "CAMPS",
+            "vïllage",
+        ];
+        words.extend(others.map(String::from));
+        for w in &words {
+            let found = entry(w);
+            let expected = (found.noun, found.is(NOUN_MODIFIERS));
+            assert_eq!(noun_or_modifier(w), expected, "{w:?}");
+        }
+    }
+
+    #[test]
     fn lookups_ignore_case_only_when_asked() {
         assert!(is(FUNCTION_WORDS, "The") && is(TITLES | DIRECTIONS, "WESTERN"));
         assert!(!is(TITLES, "Western") && !is(PARTICLES, "Gaza"));
         assert!(is_particle("al") && !is_particle("Al") && !is_particle("Gaza"));
-        assert!(PARTICLES_LIST.iter().all(|p| p.len() <= 4));
+        assert!(PARTICLES_LIST.iter().all(|p| p.len() <= PARTICLE_MAX_LEN));
         assert_eq!(noun("Province"), Some(Noun::Division));
         assert_eq!(noun("provincial"), Some(Noun::Division));
         assert_eq!(noun("Provinc"), None);
