@@ -529,12 +529,7 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         });
     }
     // "a dozen", "a significant number of", "a small group of".
-    let quantity = text[start + len..]
-        .split_whitespace()
-        .take(3)
-        .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .any(is_quantity_word);
-    if is_quantity_word(next) || quantity {
+    if is_quantity_word(next) || quantity_ahead(&text[start + len..]) {
         return None;
     }
     Some(Number {
@@ -544,6 +539,44 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         article: true,
         plus: false,
     })
+}
+
+/// Whether one of the next three words of `rest` is a quantity word, among
+/// those made only of letters and hyphens up to the first that is not.
+/// ASCII text is split on its bytes; other text as [`quantity_ahead_chars`].
+fn quantity_ahead(rest: &str) -> bool {
+    // The whitespace `char::is_whitespace` finds among ASCII bytes.
+    let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    for _ in 0..3 {
+        while bytes.get(i).is_some_and(|&b| is_space(b)) {
+            i += 1;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| b.is_ascii() && !is_space(b)) {
+            i += 1;
+        }
+        if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+            return quantity_ahead_chars(rest);
+        }
+        let word = &bytes[start..i];
+        if word.is_empty() || !word.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
+            return false;
+        }
+        if is_quantity_word(&rest[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`quantity_ahead`] read char by char, for text that is not ASCII.
+fn quantity_ahead_chars(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(3)
+        .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .any(is_quantity_word)
 }
 
 /// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
@@ -707,12 +740,26 @@ fn can_follow(current: i64, v: i64) -> bool {
     pending == 0 || (pending >= 20 && pending % 10 == 0 && v < 10)
 }
 
+/// The lengths and first letters of [`UNITS`].
+const UNIT_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut k = 0;
+    while k < UNITS.len() {
+        shapes.add(UNITS[k].0.as_bytes());
+        k += 1;
+    }
+    shapes
+};
+
 /// The value of a unit word, in any ASCII case ("Seven").
 fn unit_value(word: &str) -> Option<i64> {
     static BY_WORD: OnceLock<FxHashMap<&'static [u8], i64>> = OnceLock::new();
     let by_word = BY_WORD.get_or_init(|| UNITS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
-    // Unit words have three to nine letters.
-    if !(3..=9).contains(&word.len()) {
+    // Unit words have three to nine letters, and most words that start
+    // like one ("for", "this", "through") have no unit word's length and
+    // first letter: they need no hashing.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !UNIT_SHAPES.may_hold_shape(word.len(), first) {
         return None;
     }
     // Lower-case into a small buffer, no allocation.
@@ -962,6 +1009,54 @@ mod tests {
 
     fn counts(text: &str) -> Vec<i64> {
         find_counts(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn quantity_ahead_matches_the_char_reading() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{a0}", "dozen", "Number", "of", "small", "-", "x1", "é", "Few",
+            ",", "\u{2003}",
+        ];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            assert_eq!(quantity_ahead(&s), quantity_ahead_chars(&s), "{s:?}");
+        }
+    }
+
+    /// `unit_value` against a search of [`UNITS`] ignoring ASCII case.
+    #[test]
+    fn unit_value_matches_a_search_of_the_units() {
+        let words = [
+            "",
+            "a",
+            "one",
+            "One",
+            "ONE",
+            "for",
+            "forty",
+            "Forty",
+            "fourteen",
+            "this",
+            "thirty",
+            "through",
+            "several",
+            "seven",
+            "sevens",
+            "zero",
+            "Zéro",
+            "ninety",
+            "nineteen",
+            "é",
+            "twenty-five",
+            "eleven",
+            "elevens",
+        ];
+        for w in words {
+            let searched = UNITS
+                .iter()
+                .find(|(u, _)| u.eq_ignore_ascii_case(w))
+                .map(|&(_, v)| v);
+            assert_eq!(unit_value(w), searched, "{w:?}");
+        }
     }
 
     /// The scan before its lead-byte table, kept as its reference.
