@@ -383,22 +383,60 @@ fn is_locative(text: &Text, span: Span) -> bool {
     let mut words = text.body[..range.start]
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        });
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let Some(prev) = words.next() else {
         return false;
     };
     // "in the southern city of Tyre", "in the Gaza Strip".
-    let prev = if prev == "the" {
+    let prev = if lowers_to(prev, "the") {
         words.next().unwrap_or_default()
     } else {
         prev
     };
-    LOCATIVES.contains(&prev.as_str())
-        || (prev == "of"
+    LOCATIVES.iter().any(|l| lowers_to(prev, l))
+        || (lowers_to(prev, "of")
             && words
                 .next()
-                .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str())))
+                .is_some_and(|w| PLACE_NOUNS.iter().any(|n| lowers_to(w, n))))
+}
+
+/// Whether `word` lower-cased is `lower` (a lower-case ASCII word): an
+/// ASCII word is compared in place, without a lower-case copy.
+fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lowers_to` is `to_lowercase` equality, for ASCII and non-ASCII words
+    /// (the Kelvin sign lowers to "k").
+    #[test]
+    fn lowers_to_matches_to_lowercase() {
+        let words = [
+            "in",
+            "In",
+            "IN",
+            "ın",
+            "İn",
+            "the",
+            "THE",
+            "of",
+            "outskirts",
+            "Outs\u{212A}irts",
+            "ÖF",
+            "",
+            "city",
+        ];
+        for w in words {
+            for l in LOCATIVES.iter().chain(PLACE_NOUNS).chain(&["the", "of"]) {
+                assert_eq!(lowers_to(w, l), w.to_lowercase() == *l, "{w:?} vs {l:?}");
+            }
+        }
+    }
 }

@@ -495,13 +495,14 @@ impl<'a> Resolver<'a> {
     /// and an apposition right after (", the UN rights chief,").
     fn person_context(&self, a: &Actor) -> String {
         let body = self.text.body;
-        let mut out = a.title.clone().unwrap_or_default().to_lowercase();
+        let mut out = String::new();
+        words::push_lowercase(&mut out, a.title.as_deref().unwrap_or_default());
         for m in &a.mentions {
             let r = self.text.byte_range(m.span);
             out.push(' ');
-            out.push_str(&title_before(body, r.start).to_lowercase());
+            words::push_lowercase(&mut out, title_before(body, r.start));
             out.push(' ');
-            out.push_str(&apposition_after(body, r.end).to_lowercase());
+            words::push_lowercase(&mut out, apposition_after(body, r.end));
         }
         out
     }
