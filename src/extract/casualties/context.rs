@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::govern::Reading;
-use super::lexicon::{term_starting, Role, AUX, MODALS, NP_STOP};
+use super::lexicon::{term_starting, Role, WordSet, AUX, MODALS, NP_STOP};
 use super::qualifier;
 use super::tokens::{Kind, Token};
 use crate::extract::text::Text;
@@ -148,12 +148,14 @@ fn since_phrase(toks: &[Token], j: usize) -> Option<usize> {
 
 /// "in the past 24 hours", "over the last year", "during the previous week".
 fn past_phrase(toks: &[Token], j: usize) -> Option<usize> {
-    let opener = ["in", "over", "during", "within"].contains(&toks[j].lower);
-    let the = toks.get(j + 1).is_some_and(|t| t.is_word("the"));
-    let past = toks
-        .get(j + 2)
-        .is_some_and(|t| ["past", "last", "previous", "preceding"].contains(&t.lower));
-    if !(opener && the && past && toks[j].kind == Kind::Word) {
+    // Asked at every token: the rarest word first.
+    let past = || {
+        toks.get(j + 2)
+            .is_some_and(|t| ["past", "last", "previous", "preceding"].contains(&t.lower))
+    };
+    let the = || toks.get(j + 1).is_some_and(|t| t.is_word("the"));
+    let opener = || ["in", "over", "during", "within"].contains(&toks[j].lower);
+    if !(past() && the() && opener() && toks[j].kind == Kind::Word) {
         return None;
     }
     (j + 3..toks.len().min(j + 6))
@@ -162,7 +164,7 @@ fn past_phrase(toks: &[Token], j: usize) -> Option<usize> {
 }
 
 /// Words that attribute a figure to a source.
-const CUES: &[&str] = &[
+static CUES: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -181,7 +183,7 @@ const CUES: &[&str] = &[
     "wrote",
     "cited",
     "quoted",
-];
+]);
 
 /// How far (in characters) a source may stand from its cue.
 const MAX_SOURCE_DISTANCE: usize = 80;
