@@ -17,7 +17,7 @@ use crate::extract::{CasualtyFigure, Mention, Span};
 const MAX_VICTIM_WORDS: usize = 4;
 
 /// Words that end a victims phrase besides those of [`NP_STOP`] and [`AUX`].
-const VICTIM_STOP: &[&str] = &[
+static VICTIM_STOP: WordSet = WordSet::new(&[
     "and",
     "or",
     "in",
@@ -34,7 +34,7 @@ const VICTIM_STOP: &[&str] = &[
     "among",
     "of",
     "who",
-];
+]);
 
 /// The noun phrase right after the count, as written ("Palestinians",
 /// "Iranian military officers", "7-year-old girl").
@@ -64,7 +64,7 @@ fn victims(toks: &[Token], i: usize, s: &str) -> Option<String> {
 const SINCE: &str = "since";
 
 /// Words ending a period phrase.
-const PERIOD_STOP: &[&str] = &[
+static PERIOD_STOP: WordSet = WordSet::new(&[
     "and",
     "according",
     "said",
@@ -81,10 +81,10 @@ const PERIOD_STOP: &[&str] = &[
     "that",
     "which",
     "who",
-];
+]);
 
 /// Time words that close "in the past 24 hours" and the like.
-const TIME_UNITS: &[&str] = &[
+static TIME_UNITS: WordSet = WordSet::new(&[
     "hours",
     "hour",
     "day",
@@ -99,7 +99,7 @@ const TIME_UNITS: &[&str] = &[
     "night",
     "decade",
     "fortnight",
-];
+]);
 
 /// The periods a sentence names, as token ranges: "since October 7", "in
 /// the past 24 hours", "over the last year". A figure takes the nearest.
