@@ -837,14 +837,20 @@ fn is_measure(after: &str, next: &str) -> bool {
             .get(..phrase.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
     };
+    // The phrases start with "a", "p" or "i": other text needs no comparing.
+    let phrase_first = trimmed
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'p' | b'i'));
     trimmed.starts_with('%')
         || is_unit_word(next)
         || is_unit_word(next.trim_end_matches('.'))
-        || starts("a.m")
-        || starts("p.m")
-        || starts("in the morning")
-        || starts("in the evening")
-        || starts("in the afternoon")
+        || (phrase_first
+            && (starts("a.m")
+                || starts("p.m")
+                || starts("in the morning")
+                || starts("in the evening")
+                || starts("in the afternoon")))
 }
 
 /// One of [`UNIT_WORDS`], in any ASCII case.

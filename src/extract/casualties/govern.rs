@@ -19,6 +19,7 @@ use super::lexicon::{
     NP_STOP, OBJECTS, TOLL_LINKS,
 };
 use super::tokens::{Kind, Token};
+use crate::extract::text::WordShapes;
 
 /// Prepositions that may stand inside a count's noun phrase ("7 members of
 /// one family", "12 people in Gaza").
@@ -208,6 +209,18 @@ fn is_term(w: &str) -> bool {
     super::lexicon::starts_term(w)
 }
 
+/// The shapes of the last words of [`FILLERS_BEFORE`].
+const FILLER_ENDS: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut k = 0;
+    while k < FILLERS_BEFORE.len() {
+        let words = FILLERS_BEFORE[k];
+        shapes.add(words[words.len() - 1].as_bytes());
+        k += 1;
+    }
+    shapes
+};
+
 /// The first token of the qualifiers and fillers just before the count
 /// ("killed [at least] 12", "wounding [another] 13").
 pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
@@ -228,7 +241,11 @@ pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
                 }
             }
         }
-        // Only a filler ending in this word can end here: compare that first.
+        // Only a filler ending in this word can end here: most words are
+        // turned away by their length and first byte, the rest compared.
+        if !FILLER_ENDS.may_hold(last.lower.as_bytes()) {
+            return k;
+        }
         let fillers = FILLERS_BEFORE
             .iter()
             .filter(|words| words.last() == Some(&last.lower));
