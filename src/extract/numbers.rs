@@ -234,22 +234,25 @@ const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
 /// Finds every number in `text`, left to right, with ranges merged.
 pub fn find_all(text: &str) -> Vec<Number> {
-    let mut numbers = scan(text);
+    let mut numbers = Vec::new();
+    scan(text, &mut numbers);
     merge_ranges(text, &mut numbers);
     numbers
 }
 
 /// Finds the numbers in `text` that can count people: [`find_all`] without
 /// dates, times, years, ages, percentages, money, measures and labels.
-pub fn find_counts(text: &str) -> Vec<Number> {
-    let mut numbers = find_all(text);
+/// Written into `numbers` (cleared first): one buffer serves every sentence
+/// of an article.
+pub fn find_counts(text: &str, numbers: &mut Vec<Number>) {
+    numbers.clear();
+    scan(text, numbers);
+    merge_ranges(text, numbers);
     numbers.retain(|n| is_count(text, n));
-    numbers
 }
 
-/// Every number, without range merging.
-fn scan(text: &str) -> Vec<Number> {
-    let mut out = Vec::new();
+/// Every number, without range merging, appended to `out`.
+fn scan(text: &str, out: &mut Vec<Number>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
@@ -288,7 +291,6 @@ fn scan(text: &str) -> Vec<Number> {
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
-    out
 }
 
 /// What a byte tells [`scan`] about the text from there on.
@@ -1013,8 +1015,15 @@ mod tests {
         find_all(text).into_iter().map(|n| n.value).collect()
     }
 
+    /// [`find_counts`] into a new list.
+    fn counts_in(text: &str) -> Vec<Number> {
+        let mut numbers = Vec::new();
+        find_counts(text, &mut numbers);
+        numbers
+    }
+
     fn counts(text: &str) -> Vec<i64> {
-        find_counts(text).into_iter().map(|n| n.value).collect()
+        counts_in(text).into_iter().map(|n| n.value).collect()
     }
 
     #[test]
@@ -1133,7 +1142,9 @@ mod tests {
             texts.push(text);
         }
         for text in &texts {
-            assert_eq!(scan(text), scan_before(text), "{text:?}");
+            let mut scanned = Vec::new();
+            scan(text, &mut scanned);
+            assert_eq!(scanned, scan_before(text), "{text:?}");
             for (i, _) in text.char_indices() {
                 let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
                 assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
@@ -1387,10 +1398,10 @@ mod tests {
     #[test]
     fn nothing_panics_on_odd_input() {
         let long = "9".repeat(1 << 20);
-        assert!(find_counts(&long).is_empty());
-        assert!(find_counts("...,,,;;--%%").is_empty());
-        let _ = find_counts("é1,é2.é-3\u{2011}é");
-        let _ = find_counts("a");
-        let _ = find_counts("20-");
+        assert!(counts_in(&long).is_empty());
+        assert!(counts_in("...,,,;;--%%").is_empty());
+        let _ = counts_in("é1,é2.é-3\u{2011}é");
+        let _ = counts_in("a");
+        let _ = counts_in("20-");
     }
 }

@@ -41,15 +41,16 @@ pub fn extract(text: &Text, actors: &[Actor], locations: &[Location]) -> Vec<Cas
     let places = MentionIndex::new(locations.iter().map(|l| l.mentions.as_slice()));
     let speakers = MentionIndex::new(actors.iter().map(|a| a.mentions.as_slice()));
     let mut figures = Figures::default();
-    let mut lowered = String::new();
+    // Buffers for every sentence of the article.
+    let (mut lowered, mut counts) = (String::new(), Vec::new());
     for sentence in &text.sentences {
         let s = &text.body[sentence.clone()];
         // A sentence without counts has nothing to read: skip tokenising it.
-        let counts = numbers::find_counts(s);
+        numbers::find_counts(s, &mut counts);
         if counts.is_empty() {
             continue;
         }
-        let toks = tokens::tokenize_with(s, counts, &mut lowered);
+        let toks = tokens::tokenize_with(s, &counts, &mut lowered);
         if toks.iter().all(|t| t.count().is_none()) {
             continue;
         }
