@@ -234,22 +234,25 @@ const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
 /// Finds every number in `text`, left to right, with ranges merged.
 pub fn find_all(text: &str) -> Vec<Number> {
-    let mut numbers = scan(text);
+    let mut numbers = Vec::new();
+    scan(text, &mut numbers);
     merge_ranges(text, &mut numbers);
     numbers
 }
 
 /// Finds the numbers in `text` that can count people: [`find_all`] without
 /// dates, times, years, ages, percentages, money, measures and labels.
-pub fn find_counts(text: &str) -> Vec<Number> {
-    let mut numbers = find_all(text);
+/// Written into `numbers` (cleared first): one buffer serves every sentence
+/// of an article.
+pub fn find_counts(text: &str, numbers: &mut Vec<Number>) {
+    numbers.clear();
+    scan(text, numbers);
+    merge_ranges(text, numbers);
     numbers.retain(|n| is_count(text, n));
-    numbers
 }
 
-/// Every number, without range merging.
-fn scan(text: &str) -> Vec<Number> {
-    let mut out = Vec::new();
+/// Every number, without range merging, appended to `out`.
+fn scan(text: &str, out: &mut Vec<Number>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
@@ -288,7 +291,6 @@ fn scan(text: &str) -> Vec<Number> {
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
-    out
 }
 
 /// What a byte tells [`scan`] about the text from there on.
@@ -529,12 +531,7 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         });
     }
     // "a dozen", "a significant number of", "a small group of".
-    let quantity = text[start + len..]
-        .split_whitespace()
-        .take(3)
-        .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .any(is_quantity_word);
-    if is_quantity_word(next) || quantity {
+    if is_quantity_word(next) || quantity_ahead(&text[start + len..]) {
         return None;
     }
     Some(Number {
@@ -544,6 +541,44 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
         article: true,
         plus: false,
     })
+}
+
+/// Whether one of the next three words of `rest` is a quantity word, among
+/// those made only of letters and hyphens up to the first that is not.
+/// ASCII text is split on its bytes; other text as [`quantity_ahead_chars`].
+fn quantity_ahead(rest: &str) -> bool {
+    // The whitespace `char::is_whitespace` finds among ASCII bytes.
+    let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    for _ in 0..3 {
+        while bytes.get(i).is_some_and(|&b| is_space(b)) {
+            i += 1;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| b.is_ascii() && !is_space(b)) {
+            i += 1;
+        }
+        if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+            return quantity_ahead_chars(rest);
+        }
+        let word = &bytes[start..i];
+        if word.is_empty() || !word.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
+            return false;
+        }
+        if is_quantity_word(&rest[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`quantity_ahead`] read char by char, for text that is not ASCII.
+fn quantity_ahead_chars(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(3)
+        .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .any(is_quantity_word)
 }
 
 /// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
@@ -707,12 +742,26 @@ fn can_follow(current: i64, v: i64) -> bool {
     pending == 0 || (pending >= 20 && pending % 10 == 0 && v < 10)
 }
 
+/// The lengths and first letters of [`UNITS`].
+const UNIT_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut k = 0;
+    while k < UNITS.len() {
+        shapes.add(UNITS[k].0.as_bytes());
+        k += 1;
+    }
+    shapes
+};
+
 /// The value of a unit word, in any ASCII case ("Seven").
 fn unit_value(word: &str) -> Option<i64> {
     static BY_WORD: OnceLock<FxHashMap<&'static [u8], i64>> = OnceLock::new();
     let by_word = BY_WORD.get_or_init(|| UNITS.iter().map(|&(w, v)| (w.as_bytes(), v)).collect());
-    // Unit words have three to nine letters.
-    if !(3..=9).contains(&word.len()) {
+    // Unit words have three to nine letters, and most words that start
+    // like one ("for", "this", "through") have no unit word's length and
+    // first letter: they need no hashing.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !UNIT_SHAPES.may_hold_shape(word.len(), first) {
         return None;
     }
     // Lower-case into a small buffer, no allocation.
@@ -790,14 +839,20 @@ fn is_measure(after: &str, next: &str) -> bool {
             .get(..phrase.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(phrase))
     };
+    // The phrases start with "a", "p" or "i": other text needs no comparing.
+    let phrase_first = trimmed
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'p' | b'i'));
     trimmed.starts_with('%')
         || is_unit_word(next)
         || is_unit_word(next.trim_end_matches('.'))
-        || starts("a.m")
-        || starts("p.m")
-        || starts("in the morning")
-        || starts("in the evening")
-        || starts("in the afternoon")
+        || (phrase_first
+            && (starts("a.m")
+                || starts("p.m")
+                || starts("in the morning")
+                || starts("in the evening")
+                || starts("in the afternoon")))
 }
 
 /// One of [`UNIT_WORDS`], in any ASCII case.
@@ -960,8 +1015,63 @@ mod tests {
         find_all(text).into_iter().map(|n| n.value).collect()
     }
 
+    /// [`find_counts`] into a new list.
+    fn counts_in(text: &str) -> Vec<Number> {
+        let mut numbers = Vec::new();
+        find_counts(text, &mut numbers);
+        numbers
+    }
+
     fn counts(text: &str) -> Vec<i64> {
-        find_counts(text).into_iter().map(|n| n.value).collect()
+        counts_in(text).into_iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn quantity_ahead_matches_the_char_reading() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{a0}", "dozen", "Number", "of", "small", "-", "x1", "é", "Few",
+            ",", "\u{2003}",
+        ];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            assert_eq!(quantity_ahead(&s), quantity_ahead_chars(&s), "{s:?}");
+        }
+    }
+
+    /// `unit_value` against a search of [`UNITS`] ignoring ASCII case.
+    #[test]
+    fn unit_value_matches_a_search_of_the_units() {
+        let words = [
+            "",
+            "a",
+            "one",
+            "One",
+            "ONE",
+            "for",
+            "forty",
+            "Forty",
+            "fourteen",
+            "this",
+            "thirty",
+            "through",
+            "several",
+            "seven",
+            "sevens",
+            "zero",
+            "Zéro",
+            "ninety",
+            "nineteen",
+            "é",
+            "twenty-five",
+            "eleven",
+            "elevens",
+        ];
+        for w in words {
+            let searched = UNITS
+                .iter()
+                .find(|(u, _)| u.eq_ignore_ascii_case(w))
+                .map(|&(_, v)| v);
+            assert_eq!(unit_value(w), searched, "{w:?}");
+        }
     }
 
     /// The scan before its lead-byte table, kept as its reference.
@@ -1032,7 +1142,9 @@ mod tests {
             texts.push(text);
         }
         for text in &texts {
-            assert_eq!(scan(text), scan_before(text), "{text:?}");
+            let mut scanned = Vec::new();
+            scan(text, &mut scanned);
+            assert_eq!(scanned, scan_before(text), "{text:?}");
             for (i, _) in text.char_indices() {
                 let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
                 assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
@@ -1286,10 +1398,10 @@ mod tests {
     #[test]
     fn nothing_panics_on_odd_input() {
         let long = "9".repeat(1 << 20);
-        assert!(find_counts(&long).is_empty());
-        assert!(find_counts("...,,,;;--%%").is_empty());
-        let _ = find_counts("é1,é2.é-3\u{2011}é");
-        let _ = find_counts("a");
-        let _ = find_counts("20-");
+        assert!(counts_in(&long).is_empty());
+        assert!(counts_in("...,,,;;--%%").is_empty());
+        let _ = counts_in("é1,é2.é-3\u{2011}é");
+        let _ = counts_in("a");
+        let _ = counts_in("20-");
     }
 }

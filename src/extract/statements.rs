@@ -91,7 +91,11 @@ pub fn extract(text: &Text, actors: &mut Vec<Actor>, locations: &[Location]) -> 
 /// Drops a statement repeated word for word by the same speaker (a headline
 /// or summary line repeated in the body).
 fn dedupe(mut statements: Vec<Statement>) -> Vec<Statement> {
-    let mut seen = rustc_hash::FxHashSet::default();
+    // Sized for every statement: growing from empty rehashed it four times.
+    let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(
+        statements.len(),
+        rustc_hash::FxBuildHasher,
+    );
     let first: Vec<bool> = statements
         .iter()
         .map(|s| {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::govern::Reading;
-use super::lexicon::{term_starting, Role, AUX, MODALS, NP_STOP};
+use super::lexicon::{term_starting, Role, WordSet, AUX, MODALS, NP_STOP};
 use super::qualifier;
 use super::tokens::{Kind, Token};
 use crate::extract::text::Text;
@@ -17,7 +17,7 @@ use crate::extract::{CasualtyFigure, Mention, Span};
 const MAX_VICTIM_WORDS: usize = 4;
 
 /// Words that end a victims phrase besides those of [`NP_STOP`] and [`AUX`].
-const VICTIM_STOP: &[&str] = &[
+static VICTIM_STOP: WordSet = WordSet::new(&[
     "and",
     "or",
     "in",
@@ -34,7 +34,7 @@ const VICTIM_STOP: &[&str] = &[
     "among",
     "of",
     "who",
-];
+]);
 
 /// The noun phrase right after the count, as written ("Palestinians",
 /// "Iranian military officers", "7-year-old girl").
@@ -64,7 +64,7 @@ fn victims(toks: &[Token], i: usize, s: &str) -> Option<String> {
 const SINCE: &str = "since";
 
 /// Words ending a period phrase.
-const PERIOD_STOP: &[&str] = &[
+static PERIOD_STOP: WordSet = WordSet::new(&[
     "and",
     "according",
     "said",
@@ -81,10 +81,10 @@ const PERIOD_STOP: &[&str] = &[
     "that",
     "which",
     "who",
-];
+]);
 
 /// Time words that close "in the past 24 hours" and the like.
-const TIME_UNITS: &[&str] = &[
+static TIME_UNITS: WordSet = WordSet::new(&[
     "hours",
     "hour",
     "day",
@@ -99,7 +99,7 @@ const TIME_UNITS: &[&str] = &[
     "night",
     "decade",
     "fortnight",
-];
+]);
 
 /// The periods a sentence names, as token ranges: "since October 7", "in
 /// the past 24 hours", "over the last year". A figure takes the nearest.
@@ -148,12 +148,14 @@ fn since_phrase(toks: &[Token], j: usize) -> Option<usize> {
 
 /// "in the past 24 hours", "over the last year", "during the previous week".
 fn past_phrase(toks: &[Token], j: usize) -> Option<usize> {
-    let opener = ["in", "over", "during", "within"].contains(&toks[j].lower);
-    let the = toks.get(j + 1).is_some_and(|t| t.is_word("the"));
-    let past = toks
-        .get(j + 2)
-        .is_some_and(|t| ["past", "last", "previous", "preceding"].contains(&t.lower));
-    if !(opener && the && past && toks[j].kind == Kind::Word) {
+    // Asked at every token: the rarest word first.
+    let past = || {
+        toks.get(j + 2)
+            .is_some_and(|t| ["past", "last", "previous", "preceding"].contains(&t.lower))
+    };
+    let the = || toks.get(j + 1).is_some_and(|t| t.is_word("the"));
+    let opener = || ["in", "over", "during", "within"].contains(&toks[j].lower);
+    if !(past() && the() && opener() && toks[j].kind == Kind::Word) {
         return None;
     }
     (j + 3..toks.len().min(j + 6))
@@ -162,7 +164,7 @@ fn past_phrase(toks: &[Token], j: usize) -> Option<usize> {
 }
 
 /// Words that attribute a figure to a source.
-const CUES: &[&str] = &[
+static CUES: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -181,7 +183,7 @@ const CUES: &[&str] = &[
     "wrote",
     "cited",
     "quoted",
-];
+]);
 
 /// How far (in characters) a source may stand from its cue.
 const MAX_SOURCE_DISTANCE: usize = 80;
@@ -383,22 +385,60 @@ fn is_locative(text: &Text, span: Span) -> bool {
     let mut words = text.body[..range.start]
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        });
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let Some(prev) = words.next() else {
         return false;
     };
     // "in the southern city of Tyre", "in the Gaza Strip".
-    let prev = if prev == "the" {
+    let prev = if lowers_to(prev, "the") {
         words.next().unwrap_or_default()
     } else {
         prev
     };
-    LOCATIVES.contains(&prev.as_str())
-        || (prev == "of"
+    LOCATIVES.iter().any(|l| lowers_to(prev, l))
+        || (lowers_to(prev, "of")
             && words
                 .next()
-                .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str())))
+                .is_some_and(|w| PLACE_NOUNS.iter().any(|n| lowers_to(w, n))))
+}
+
+/// Whether `word` lower-cased is `lower` (a lower-case ASCII word): an
+/// ASCII word is compared in place, without a lower-case copy.
+fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lowers_to` is `to_lowercase` equality, for ASCII and non-ASCII words
+    /// (the Kelvin sign lowers to "k").
+    #[test]
+    fn lowers_to_matches_to_lowercase() {
+        let words = [
+            "in",
+            "In",
+            "IN",
+            "ın",
+            "İn",
+            "the",
+            "THE",
+            "of",
+            "outskirts",
+            "Outs\u{212A}irts",
+            "ÖF",
+            "",
+            "city",
+        ];
+        for w in words {
+            for l in LOCATIVES.iter().chain(PLACE_NOUNS).chain(&["the", "of"]) {
+                assert_eq!(lowers_to(w, l), w.to_lowercase() == *l, "{w:?} vs {l:?}");
+            }
+        }
+    }
 }

@@ -14,21 +14,22 @@
 //! hypothetical ("could reach 20,000") or negated is not read at all.
 
 use super::lexicon::{
-    qualifier_words, qualifiers_ending_with, term_ending, term_starting, words_at, Role, Term, AUX,
-    COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP,
-    OBJECTS, TOLL_LINKS,
+    qualifier_words, qualifiers_ending_with, term_ending, term_starting, words_at, Role, Term,
+    WordSet, AUX, COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS,
+    NP_STOP, OBJECTS, TOLL_LINKS,
 };
 use super::tokens::{Kind, Token};
+use crate::extract::text::WordShapes;
 
 /// Prepositions that may stand inside a count's noun phrase ("7 members of
 /// one family", "12 people in Gaza").
-const PREPS: &[&str] = &[
+static PREPS: WordSet = WordSet::new(&[
     "of", "in", "at", "on", "from", "near", "inside", "outside", "across", "aboard", "with",
     "within",
-];
+]);
 
 /// Qualifiers that are verbs, so they link a total to its value.
-const QUALIFIER_VERBS: &[&str] = &[
+static QUALIFIER_VERBS: WordSet = WordSet::new(&[
     "tops",
     "topped",
     "topping",
@@ -45,14 +46,14 @@ const QUALIFIER_VERBS: &[&str] = &[
     "passed",
     "nearing",
     "approaching",
-];
+]);
 
 /// Words before "a"/"an" that make its noun the object of a preposition, not
 /// the subject of a predicate ("colleagues from an organisation were killed").
-const PREPS_BEFORE_ARTICLE: &[&str] = &[
+static PREPS_BEFORE_ARTICLE: WordSet = WordSet::new(&[
     "of", "from", "in", "at", "on", "by", "with", "for", "to", "into", "near", "about", "against",
     "like", "than", "after", "before", "behind", "under", "over", "through",
-];
+]);
 
 /// How far a noun phrase may run before its predicate.
 const MAX_NP_WORDS: usize = 6;
@@ -208,6 +209,18 @@ fn is_term(w: &str) -> bool {
     super::lexicon::starts_term(w)
 }
 
+/// The shapes of the last words of [`FILLERS_BEFORE`].
+const FILLER_ENDS: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut k = 0;
+    while k < FILLERS_BEFORE.len() {
+        let words = FILLERS_BEFORE[k];
+        shapes.add(words[words.len() - 1].as_bytes());
+        k += 1;
+    }
+    shapes
+};
+
 /// The first token of the qualifiers and fillers just before the count
 /// ("killed [at least] 12", "wounding [another] 13").
 pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
@@ -228,7 +241,11 @@ pub fn skip_fillers_back(toks: &[Token], i: usize) -> usize {
                 }
             }
         }
-        // Only a filler ending in this word can end here: compare that first.
+        // Only a filler ending in this word can end here: most words are
+        // turned away by their length and first byte, the rest compared.
+        if !FILLER_ENDS.may_hold(last.lower.as_bytes()) {
+            return k;
+        }
         let fillers = FILLERS_BEFORE
             .iter()
             .filter(|words| words.last() == Some(&last.lower));

@@ -184,7 +184,7 @@ pub struct WordSet {
 }
 
 impl WordSet {
-    const fn new(words: &'static [&'static str]) -> Self {
+    pub const fn new(words: &'static [&'static str]) -> Self {
         let mut shapes = WordShapes::NONE;
         let mut i = 0;
         while i < words.len() {

@@ -41,36 +41,59 @@ pub fn extract(text: &Text, actors: &[Actor], locations: &[Location]) -> Vec<Cas
     let places = MentionIndex::new(locations.iter().map(|l| l.mentions.as_slice()));
     let speakers = MentionIndex::new(actors.iter().map(|a| a.mentions.as_slice()));
     let mut figures = Figures::default();
-    let mut lowered = String::new();
+    // Buffers for every sentence of the article.
+    let (mut lowered, mut counts, mut spare) = (String::new(), Vec::new(), Vec::new());
     for sentence in &text.sentences {
         let s = &text.body[sentence.clone()];
         // A sentence without counts has nothing to read: skip tokenising it.
-        let counts = numbers::find_counts(s);
+        numbers::find_counts(s, &mut counts);
         if counts.is_empty() {
             continue;
         }
-        let toks = tokens::tokenize_with(s, counts, &mut lowered);
-        if toks.iter().all(|t| t.count().is_none()) {
-            continue;
-        }
-        let readings = read_sentence(&toks, figures.latest_category());
-        if readings.is_empty() {
-            continue;
-        }
-        let context = SentenceContext::new(text, sentence.clone(), &toks, &places, &speakers);
-        let earlier = figures.list.len();
-        let mut index_of_token: FxHashMap<usize, usize> = FxHashMap::default();
-        for (i, reading) in parents_first(readings) {
-            let part_of = match reading.parent {
-                Some(Parent::Token(t)) => index_of_token.get(&t).copied(),
-                Some(Parent::Earlier) => figures.latest_of(reading.category, earlier),
-                None => None,
-            };
-            let figure = context.figure(i, &reading, part_of);
-            index_of_token.insert(i, figures.add(reading.category, figure));
-        }
+        let toks = tokens::tokenize_with(s, &counts, &mut lowered, emptied(spare));
+        read_figures(text, sentence, (&places, &speakers), &toks, &mut figures);
+        spare = emptied(toks);
     }
     figures.list
+}
+
+/// An empty token list on the allocation of `list`, for the next
+/// sentence's tokens: the tokens borrow their sentence's lower-case text,
+/// so the list is emptied and taken again with no borrow (collecting a
+/// consumed list into one of the same layout keeps its allocation).
+fn emptied<'b>(mut list: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    list.clear();
+    list.into_iter().map(|_| unreachable!("emptied")).collect()
+}
+
+/// Adds the figures of one sentence, given its tokens and the article's
+/// place and actor mentions.
+fn read_figures(
+    text: &Text,
+    sentence: &Range<usize>,
+    (places, speakers): (&MentionIndex, &MentionIndex),
+    toks: &[Token],
+    figures: &mut Figures,
+) {
+    if toks.iter().all(|t| t.count().is_none()) {
+        return;
+    }
+    let readings = read_sentence(toks, figures.latest_category());
+    if readings.is_empty() {
+        return;
+    }
+    let context = SentenceContext::new(text, sentence.clone(), toks, places, speakers);
+    let earlier = figures.list.len();
+    let mut index_of_token: FxHashMap<usize, usize> = FxHashMap::default();
+    for (i, reading) in parents_first(readings) {
+        let part_of = match reading.parent {
+            Some(Parent::Token(t)) => index_of_token.get(&t).copied(),
+            Some(Parent::Earlier) => figures.latest_of(reading.category, earlier),
+            None => None,
+        };
+        let figure = context.figure(i, &reading, part_of);
+        index_of_token.insert(i, figures.add(reading.category, figure));
+    }
 }
 
 /// Reads every count of a sentence, left to right.

@@ -495,3 +495,14 @@ fn nothing_panics_on_adversarial_input() {
         }
     }
 }
+
+/// A token list emptied for the next sentence keeps its allocation.
+#[test]
+fn emptied_token_lists_keep_their_room() {
+    let mut lowered = String::new();
+    let toks = tokens::tokenize("Three people were killed, officials said.", &mut lowered);
+    let room = toks.capacity();
+    let spare: Vec<Token> = emptied(toks);
+    assert!(spare.is_empty());
+    assert_eq!(spare.capacity(), room);
+}

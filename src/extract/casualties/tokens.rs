@@ -62,17 +62,26 @@ fn is_word_char(c: char) -> bool {
 /// Splits a sentence into tokens.
 #[cfg(test)]
 pub fn tokenize<'a>(s: &str, lowered: &'a mut String) -> Vec<Token<'a>> {
-    tokenize_with(s, crate::extract::numbers::find_counts(s), lowered)
+    let mut counts = Vec::new();
+    crate::extract::numbers::find_counts(s, &mut counts);
+    tokenize_with(s, &counts, lowered, Vec::new())
 }
 
-/// Splits a sentence into tokens, given its [`numbers::find_counts`]. The
-/// tokens' lower-case text is written into `lowered` (cleared first), so a
-/// sentence costs two allocations, not one per token.
-pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) -> Vec<Token<'a>> {
-    let mut next_count = counts.into_iter().peekable();
+/// Splits a sentence into tokens, given its [`numbers::find_counts`], into
+/// `out` (cleared first, so a list from an earlier sentence serves again).
+/// The tokens' lower-case text is written into `lowered` (cleared first):
+/// no allocation per token.
+pub fn tokenize_with<'a>(
+    s: &str,
+    counts: &[Number],
+    lowered: &'a mut String,
+    mut out: Vec<Token<'a>>,
+) -> Vec<Token<'a>> {
+    let mut next_count = counts.iter().peekable();
     // About one token per five bytes: room up front spares regrowing. The
     // tokens get their lower-case text once `lowered` is complete.
-    let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 1);
+    out.clear();
+    out.reserve(s.len() / 5 + 1);
     let mut push = |kind: Kind, range: Range<usize>| {
         out.push(Token {
             kind,
@@ -95,7 +104,7 @@ pub fn tokenize_with<'a>(s: &str, counts: Vec<Number>, lowered: &'a mut String) 
             let n = next_count.next().expect("peeked");
             let range = n.range.clone();
             i = range.end;
-            push(Kind::Count(n), range);
+            push(Kind::Count(n.clone()), range);
         } else if is_word_char(c) {
             let end = word_end(s, i);
             push(Kind::Word, i..end);

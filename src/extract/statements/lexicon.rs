@@ -3,7 +3,6 @@
 //! the head nouns of speaker descriptions (data/speech_sources.tsv).
 //! They are compiled into the binary and parsed once.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -275,7 +274,7 @@ pub enum Source {
 
 /// The class of a lower-case head noun, if the lexicon knows it.
 pub fn source(word: &str) -> Option<Source> {
-    static SOURCES: OnceLock<HashMap<String, Source>> = OnceLock::new();
+    static SOURCES: OnceLock<FxHashMap<String, Source>> = OnceLock::new();
     SOURCES
         .get_or_init(|| {
             rows(include_str!("../../../data/speech_sources.tsv"))

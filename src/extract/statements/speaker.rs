@@ -16,7 +16,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashMap;
 
 use super::super::text::Text;
 use super::super::{Actor, Location};
@@ -58,40 +57,31 @@ pub struct Resolver<'a> {
     /// first need: actors are only ever added, never changed, during the
     /// article, and every role description would read them all again.
     person_contexts: RefCell<Vec<Option<String>>>,
-    /// The actors by lower-cased name, alias and person surname, for
-    /// [`Resolver::by_name`]; extended as actors are added.
-    names: RefCell<NameIndex>,
 }
 
-/// The first named actor for each lower-cased name, alias and person
-/// surname: one look-up per description instead of a scan of every actor.
-#[derive(Default)]
-struct NameIndex {
-    first: FxHashMap<String, usize>,
-    /// How many actors, from the first, are indexed.
-    indexed: usize,
-}
-
-impl NameIndex {
-    /// Indexes the actors added since the last call; earlier actors keep
-    /// a name they share with later ones.
-    fn extend(&mut self, actors: &[Actor]) {
-        for (i, a) in actors.iter().enumerate().skip(self.indexed) {
-            if !is_named(a) {
-                continue;
-            }
-            let surname = (a.kind == "person")
-                .then(|| a.name.split_whitespace().last())
-                .flatten();
-            for n in std::iter::once(a.name.as_str())
-                .chain(a.aliases.iter().map(String::as_str))
-                .chain(surname)
-            {
-                self.first.entry(n.to_lowercase()).or_insert(i);
-            }
-        }
-        self.indexed = actors.len();
+/// Whether `name` lower-cased is `lower` (a lower-cased text): ASCII names
+/// are compared in place, without a lower-case copy.
+fn lowers_to(name: &str, lower: &str) -> bool {
+    if name.is_ascii() {
+        // `lower` holds no upper-case ASCII, so ignoring ASCII case is exact.
+        name.eq_ignore_ascii_case(lower)
+    } else {
+        name.to_lowercase() == lower
     }
+}
+
+/// The names an actor answers to in any case: its name, its aliases and,
+/// for a person, the surname.
+fn names_of(a: &Actor) -> impl Iterator<Item = &str> {
+    // The surname is found only when the other names did not answer.
+    let surname = std::iter::once_with(|| {
+        (a.kind == "person")
+            .then(|| a.name.split_whitespace().last())
+            .flatten()
+    });
+    std::iter::once(a.name.as_str())
+        .chain(a.aliases.iter().map(String::as_str))
+        .chain(surname.flatten())
 }
 
 impl<'a> Resolver<'a> {
@@ -117,7 +107,6 @@ impl<'a> Resolver<'a> {
             last: None,
             recent: Vec::new(),
             person_contexts: RefCell::default(),
-            names: RefCell::default(),
         }
     }
 
@@ -263,12 +252,16 @@ impl<'a> Resolver<'a> {
         if s.is_empty() || s.split_whitespace().nth(4).is_some() {
             return None;
         }
-        let mut names = self.names.borrow_mut();
-        names.extend(actors);
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
         let mut buf = [0u8; 64];
         let lower = words::lowercase(s, &mut buf);
-        names.first.get(&*lower).copied().or_else(|| {
+        // The first named actor that answers to it. A dozen descriptions
+        // per article ask: comparing in place is cheaper than lower-casing
+        // every actor's names into an index.
+        let named = actors
+            .iter()
+            .position(|a| names_of(a).any(|n| lowers_to(n, &lower)) && is_named(a));
+        named.or_else(|| {
             acronym
                 .then(|| {
                     actors
@@ -502,13 +495,14 @@ impl<'a> Resolver<'a> {
     /// and an apposition right after (", the UN rights chief,").
     fn person_context(&self, a: &Actor) -> String {
         let body = self.text.body;
-        let mut out = a.title.clone().unwrap_or_default().to_lowercase();
+        let mut out = String::new();
+        words::push_lowercase(&mut out, a.title.as_deref().unwrap_or_default());
         for m in &a.mentions {
             let r = self.text.byte_range(m.span);
             out.push(' ');
-            out.push_str(&title_before(body, r.start).to_lowercase());
+            words::push_lowercase(&mut out, title_before(body, r.start));
             out.push(' ');
-            out.push_str(&apposition_after(body, r.end).to_lowercase());
+            words::push_lowercase(&mut out, apposition_after(body, r.end));
         }
         out
     }
@@ -715,6 +709,38 @@ fn initials(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lowers_to` is `to_lowercase` equality against lower-cased texts, for
+    /// ASCII and non-ASCII names (the Kelvin sign lowers to "k").
+    #[test]
+    fn lowers_to_matches_to_lowercase() {
+        let names = [
+            "Al-Qidra",
+            "al-qidra",
+            "AL-QIDRA",
+            "WHO",
+            "Who",
+            "\u{212A}im",
+            "Kim",
+            "kim",
+            "Zürich",
+            "ZÜRICH",
+            "İstanbul",
+            "ΣΟΦΟΣ",
+            "",
+            "Hamas ",
+        ];
+        for name in names {
+            for text in names {
+                let lower = text.to_lowercase();
+                assert_eq!(
+                    lowers_to(name, &lower),
+                    name.to_lowercase() == lower,
+                    "{name:?} vs {lower:?}"
+                );
+            }
+        }
+    }
 
     /// `has_unnamed_marker` against a search of the lower-cased text.
     #[test]
