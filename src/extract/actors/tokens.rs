@@ -293,7 +293,7 @@ struct Lines {
 
 impl Lines {
     fn new(body: &str) -> Lines {
-        let breaks: Vec<usize> = body.match_indices('\n').map(|(i, _)| i).collect();
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', body.as_bytes()).collect();
         let shapes = vec![OnceCell::new(); breaks.len() + 1];
         Lines { breaks, shapes }
     }
@@ -314,6 +314,7 @@ impl LineShape {
     /// in it can change the counts), and stops once the words left cannot
     /// make the line either shape (most lines are prose).
     fn of(line: &str) -> LineShape {
+        let most_words = 1 + possible_separators(line.as_bytes());
         let (mut words, mut alphabetic, mut capitalised, mut caps) = (0, 0, 0, 0);
         let mut i = 0;
         while let Some((first, len)) = char_flags(line, i) {
@@ -341,25 +342,23 @@ impl LineShape {
                 i = word_end(line, i);
             }
             caps += usize::from(seen & ALPHABETIC != 0 && !lower);
-            if LineShape::settled(words, alphabetic, capitalised, caps, line.len() - i) {
+            if LineShape::settled(words, alphabetic, capitalised, caps, most_words - words) {
                 return LineShape::judge(words, alphabetic, capitalised, caps);
             }
         }
         LineShape::judge(words, alphabetic, capitalised, caps)
     }
 
-    /// Neither shape can come of the counts so far, whatever words the
-    /// `rest` bytes hold: at most one per two bytes (a character and a
-    /// space), at best all of them capitalised and in capitals. The counts
-    /// then judge as the whole line would.
+    /// Neither shape can come of the counts so far, whatever the `more`
+    /// words at most left hold: at best all of them capitalised and in
+    /// capitals. The counts then judge as the whole line would.
     fn settled(
         words: usize,
         alphabetic: usize,
         capitalised: usize,
         caps: usize,
-        rest: usize,
+        more: usize,
     ) -> bool {
-        let more = rest.div_ceil(2);
         10 * capitalised + 2 * more < 8 * alphabetic && 10 * caps + 3 * more < 7 * words
     }
 
@@ -372,6 +371,23 @@ impl LineShape {
             capitals: words >= 3 && caps * 10 >= words * 7,
         }
     }
+}
+
+/// How many bytes of `line` may open a whitespace character: ASCII blanks
+/// and control characters, and the lead bytes of wider characters. Words
+/// are parted by whitespace, so a line has at most one word more than this
+/// (a far closer bound than one word per two bytes).
+fn possible_separators(line: &[u8]) -> usize {
+    // Bytes outside 0x21..=0xbf, counted in u8 lanes the compiler vectorises
+    // (a byte-by-byte count cost as much as the words it spared reading).
+    line.chunks(255)
+        .map(|chunk| {
+            let count = chunk
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(0x21) >= 0x9f));
+            usize::from(count)
+        })
+        .sum()
 }
 
 /// Where the word running through byte `i` ends: the next whitespace.
@@ -870,6 +886,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn possible_separators_are_the_bytes_outside_graphic_ascii_and_continuations() {
+        let mut lines = odd_texts();
+        lines.push("x".repeat(600) + &" ".repeat(300) + "é\u{3000}");
+        for line in lines {
+            let by_bytes = line.bytes().filter(|&b| b <= b' ' || b >= 0xc0).count();
+            assert_eq!(possible_separators(line.as_bytes()), by_bytes, "{line:?}");
+            let words = line.split_whitespace().count();
+            assert!(words <= by_bytes + 1, "{line:?}");
+        }
+    }
+
+    #[test]
     fn ascii_flags_are_those_of_the_char_predicates() {
         for b in 0..128u8 {
             assert_eq!(ASCII_FLAGS[usize::from(b)], flags_of(char::from(b)), "{b}");
@@ -905,6 +933,8 @@ pub(super) mod tests {
                 "a b c d e f g h i j K L M N O P Q R S T U V W X Y Z A B C D E F G H I J K L",
                 "the vote was close THE VOTE WAS CLOSE AND THE COUNT WENT ON ALL NIGHT LONG",
                 "Bill Passes Senate as Dana Price Visits Kyiv And Ends The Long Stand Off Today",
+                "a b c d e f g h\u{a0}I\u{2003}J\u{3000}K\u{85}L\u{1680}M\u{2028}N O P Q R S T U",
+                "one two three four five six seven eight nine ten ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN SEVENTEEN EIGHTEEN NINETEEN TWENTY TWENTYONE TWENTYTWO TWENTYTHREE",
             ]
             .map(String::from),
         );
