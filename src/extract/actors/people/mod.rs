@@ -382,7 +382,8 @@ fn credit_ends(body: &str) -> Vec<usize> {
     // A line opening with "By", read by hand: `(?m)^` in the pattern would
     // keep the regex from searching for its words first. (The two kinds
     // never overlap, so in order of their ends they are in order.)
-    let line_starts = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1));
+    let line_starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1));
     ends.extend(line_starts.filter_map(|start| {
         let after = body[start..]
             .trim_start_matches([' ', '\t'])
