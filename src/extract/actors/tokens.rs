@@ -126,6 +126,17 @@ impl<'a> Tokens<'a> {
         self.list.get(i).is_some_and(|t| t.spaced && !t.possessive)
     }
 
+    /// The words that follow a "the" or "The" joined to them ("the
+    /// ministry"), in order: one pass over the words, with no index checks.
+    pub fn after_the(&self) -> impl Iterator<Item = usize> + '_ {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.text, "the" | "The") && t.spaced && !t.possessive)
+            .map(|(k, _)| k + 1)
+            .filter(|&k| k < self.list.len())
+    }
+
     /// Like [`Tokens::joined`], but a possessive word may continue a phrase
     /// ("Biden's national security adviser").
     pub fn spaced(&self, i: usize) -> bool {
@@ -791,6 +802,26 @@ pub(super) mod tests {
                 ("reporter", false)
             ]
         );
+    }
+
+    #[test]
+    fn words_after_the_are_those_an_index_loop_finds() {
+        let mut texts = odd_texts();
+        texts.extend(
+            [
+                "the army said the",
+                "The  ministry, the\nthe",
+                "the’s the the's x the",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            let t = Tokens::new(&text);
+            let by_index: Vec<usize> = (1..t.len())
+                .filter(|&k| matches!(t.text(k - 1), "the" | "The") && t.joined(k - 1))
+                .collect();
+            assert_eq!(t.after_the().collect::<Vec<_>>(), by_index, "{text:?}");
+        }
     }
 
     #[test]
