@@ -39,6 +39,19 @@ pub struct Token<'a> {
     state: Option<(usize, &'static State, StateForm)>,
 }
 
+impl<'a> Token<'a> {
+    /// The word, without its possessive ending.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Only spaces part it from the next word, and it is no possessive: it
+    /// and the next are joined as inside one name.
+    pub fn joined_to_next(&self) -> bool {
+        self.spaced && !self.possessive
+    }
+}
+
 /// The words of a body, in order.
 pub struct Tokens<'a> {
     pub body: &'a str,
@@ -123,7 +136,7 @@ impl<'a> Tokens<'a> {
 
     /// Words `i` and `i + 1` are joined by spaces only, as inside one name.
     pub fn joined(&self, i: usize) -> bool {
-        self.list.get(i).is_some_and(|t| t.spaced && !t.possessive)
+        self.list.get(i).is_some_and(Token::joined_to_next)
     }
 
     /// The words that follow a "the" or "The" joined to them ("the
@@ -132,7 +145,7 @@ impl<'a> Tokens<'a> {
         self.list
             .iter()
             .enumerate()
-            .filter(|(_, t)| matches!(t.text, "the" | "The") && t.spaced && !t.possessive)
+            .filter(|(_, t)| matches!(t.text, "the" | "The") && t.joined_to_next())
             .map(|(k, _)| k + 1)
             .filter(|&k| k < self.list.len())
     }

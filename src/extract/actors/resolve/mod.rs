@@ -314,14 +314,14 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         .keys()
         .filter_map(|s| s.bytes().next().filter(u8::is_ascii_lowercase))
         .fold(0, |m, b| m | 1 << (b - b'a'));
-    for k in 0..tokens.len() {
-        let word = tokens.text(k);
-        if !tokens.class(k).capitalised && !has_article_prefix(word) {
+    for t in &tokens.list {
+        let word = t.text();
+        if !t.class.capitalised && !has_article_prefix(word) {
             continue;
         }
         // A plain ASCII word folds to its lower case: no allocation. (Most
         // are letters and digits only, as their class tells.)
-        let plain = tokens.class(k).plain
+        let plain = t.class.plain
             || word
                 .bytes()
                 .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
@@ -337,8 +337,8 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         let Some(owner) = owner else {
             continue;
         };
-        let r = tokens.list[k].range.clone();
-        if !is_taken(built, &r) && !tokens.class(k).stopword {
+        let r = t.range.clone();
+        if !is_taken(built, &r) && !t.class.stopword {
             add_mention(&mut built[owner], text, r);
         }
     }
