@@ -261,10 +261,7 @@ impl KnownWords {
         }
         let key = match body.as_bytes().get(range.start..range.start + 16) {
             // Sixteen bytes from the word's start, the word's own kept.
-            Some(chunk) => {
-                let all = u128::from_le_bytes(chunk.try_into().expect("16 bytes"));
-                all & (u128::MAX >> (8 * (16 - len)))
-            }
+            Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")) & KEEP[len],
             None => {
                 let mut key = [0u8; 16];
                 key[..len].copy_from_slice(&body.as_bytes()[range.clone()]);
@@ -307,6 +304,19 @@ impl KnownWords {
         }
     }
 }
+
+/// For each length up to 16, the mask that keeps that many low bytes of a
+/// little-endian u128 (a load and an AND, where a u128 shift by a variable
+/// amount took a dozen instructions).
+const KEEP: [u128; 17] = {
+    let mut masks = [0; 17];
+    let mut len = 1;
+    while len <= 16 {
+        masks[len] = u128::MAX >> (8 * (16 - len));
+        len += 1;
+    }
+    masks
+};
 
 /// The lines of a body: where they break, and each one's shape once asked
 /// (a line break belongs to the line it ends).
