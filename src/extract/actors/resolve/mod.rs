@@ -21,7 +21,7 @@ use super::tokens::Tokens;
 use super::{Form, Found, Kind, Rule};
 use crate::extract::text::with_lowercase;
 use crate::extract::text::Text;
-use crate::extract::{Actor, Mention, Span};
+use crate::extract::Actor;
 
 /// An actor being assembled, with its byte-range mentions.
 struct Building {
@@ -65,18 +65,11 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
     add_acronyms(text, tokens, &mut built);
     descriptions::add_body_descriptions(text, tokens, &mut built);
     descriptions::add_title_references(text, tokens, &mut built);
-    let offsets = CharOffsets::new(
-        text.body,
-        built
-            .iter()
-            .flat_map(|b| &b.ranges)
-            .flat_map(|r| [r.start, r.end])
-            .collect(),
-    );
     let mut actors: Vec<Actor> = built
         .into_iter()
         .map(|mut b| {
-            b.actor.mentions = b.ranges.iter().map(|r| offsets.mention(r)).collect();
+            // The text's index of wide chars gives each offset in a few steps.
+            b.actor.mentions = b.ranges.iter().map(|r| text.mention(r.clone())).collect();
             b.actor.mentions.sort_by_key(|m| m.span);
             b.actor
         })
@@ -234,55 +227,6 @@ fn add_mention(b: &mut Building, text: &Text, range: Range<usize>) {
     }
     if !b.ranges.contains(&range) {
         b.ranges.push(range);
-    }
-}
-
-/// The character offsets of the byte offsets the mentions use, counted in
-/// one sweep over the body rather than one search each.
-struct CharOffsets<'a> {
-    body: &'a str,
-    /// Byte offset and its character offset, in order; empty for ASCII.
-    known: Vec<(usize, usize)>,
-}
-
-impl<'a> CharOffsets<'a> {
-    /// `bytes` must be character boundaries of `body`.
-    fn new(body: &'a str, mut bytes: Vec<usize>) -> Self {
-        if body.is_ascii() {
-            return CharOffsets {
-                body,
-                known: Vec::new(),
-            };
-        }
-        bytes.sort_unstable();
-        bytes.dedup();
-        let mut known = Vec::with_capacity(bytes.len());
-        let (mut at, mut chars) = (0, 0);
-        for b in bytes {
-            chars += body[at..b].chars().count();
-            at = b;
-            known.push((b, chars));
-        }
-        CharOffsets { body, known }
-    }
-
-    fn char_offset(&self, byte: usize) -> usize {
-        if self.known.is_empty() {
-            return byte;
-        }
-        let i = self.known.partition_point(|&(b, _)| b < byte);
-        self.known[i].1
-    }
-
-    /// The mention at byte range `r`, as [`Text::mention`] gives it.
-    fn mention(&self, r: &Range<usize>) -> Mention {
-        Mention {
-            span: Span {
-                start: self.char_offset(r.start),
-                end: self.char_offset(r.end),
-            },
-            text: self.body[r.clone()].to_string(),
-        }
     }
 }
 
