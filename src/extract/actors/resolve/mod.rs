@@ -79,7 +79,7 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
 }
 
 fn new_actor(built: &mut Vec<Building>, f: &Found, name: String, folded: String) -> usize {
-    let word_count = folded.split(' ').count();
+    let word_count = word_count(&folded);
     built.push(Building {
         actor: Actor {
             name,
@@ -110,7 +110,7 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         return i;
     }
     let folded = fold(&f.name);
-    let n = folded.split(' ').count();
+    let n = word_count(&folded);
     let shorter =
         sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))));
     if let Some(i) = shorter {
@@ -158,6 +158,12 @@ fn is_shorter_name_of((short, n): (&str, usize), (long, m): (&str, usize)) -> bo
             && short.split(' ').all(|w| long.split(' ').any(|l| l == w))
     };
     complemented || same_head()
+}
+
+/// The words of a folded name as `split(' ')` counts them: one more than
+/// its spaces, counted over the bytes.
+fn word_count(folded: &str) -> usize {
+    1 + folded.bytes().filter(|&b| b == b' ').count()
 }
 
 /// The last word of a folded name (its words are joined by one space).
@@ -363,6 +369,22 @@ mod tests {
                 name.rsplit(' ').next().unwrap_or(""),
                 "{name:?}"
             );
+        }
+    }
+
+    #[test]
+    fn word_counts_are_those_a_split_gives() {
+        for name in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " x ",
+            "é ü",
+            "abdel fattah al-burhan",
+        ] {
+            assert_eq!(word_count(name), name.split(' ').count(), "{name:?}");
         }
     }
 
