@@ -215,11 +215,10 @@ fn full_names(tokens: &Tokens) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Most words open no name: one read of the class turns them away.
-        let first = tokens.class(i);
-        if !first.initials && !first.name_word {
-            i += 1;
-            continue;
+        // Most words open no name: skipped on their class in one pass.
+        match (tokens.list[i..].iter()).position(|t| t.class.initials || t.class.name_word) {
+            Some(skipped) => i += skipped,
+            None => break,
         }
         let continues = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word;
         match name_from(tokens, i).filter(|&j| j > i && !continues) {
@@ -261,17 +260,14 @@ pub const BETWEEN_NAME_AND_VERB: &[&str] = &[
 /// "Tamer Ramadan warned", "said Oleksandr Vilkul", "according to Amara Okonjo".
 fn speakers(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
-    for v in 0..tokens.len() {
-        if tokens.class(v).speech_verb {
+    for (v, t) in tokens.list.iter().enumerate() {
+        if t.class.speech_verb {
             out.extend(speaker_before(tokens, v));
             // "told Reuters", "told Barak Ravid": after "told" comes the listener.
             if !matches!(tokens.text(v), "told" | "tells") {
                 out.extend(speaker_after(tokens, v));
             }
-        } else if tokens.text(v) == "according"
-            && v + 1 < tokens.len()
-            && tokens.text(v + 1) == "to"
-        {
+        } else if t.text() == "according" && v + 1 < tokens.len() && tokens.text(v + 1) == "to" {
             out.extend(speaker_after(tokens, v + 1));
         }
     }
