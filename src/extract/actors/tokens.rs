@@ -848,6 +848,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn only_words_that_may_open_a_state_name_one() {
+        let mut texts = odd_texts();
+        texts.push("The United States and the U.S. army, Israeli and Qatar's envoys".into());
+        for text in texts {
+            let t = Tokens::new(&text);
+            for i in (0..t.len()).filter(|&i| t.state_at(i).is_some()) {
+                assert!(t.class(i).opens_state, "{text:?} {i}");
+            }
+        }
+    }
+
+    #[test]
     fn sentence_starts_are_known() {
         let t = Tokens::new("He left. Officials met Gen. Tan.\nNews");
         let initial: Vec<bool> = (0..t.len()).map(|i| t.sentence_initial(i)).collect();
