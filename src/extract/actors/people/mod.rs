@@ -33,7 +33,7 @@ use super::{Form, Found, Kind, Rule};
 /// All people named in the body; `orgs` are the organizations already found
 /// (a title's "IDF" or "Pentagon" gives an affiliation), `hits` those of the
 /// people lexicon.
-pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit>) -> Vec<Found> {
+pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
     let full = full_names(tokens);
     let mut out = lexicon_people(tokens, hits);
     let by_rule = [
@@ -177,7 +177,7 @@ fn is_place(name: &str) -> bool {
 
 /// Full names and distinctive surnames from the people lexicon. A surname
 /// next to another capitalised word ("Abbas Kiarostami") is someone else.
-fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
+fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
     let dict = lexicon::people();
     hits.into_iter()
         .filter(|h| !h.short || stands_alone(tokens, &h.range))

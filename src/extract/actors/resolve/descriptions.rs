@@ -193,14 +193,16 @@ fn spelling(word: &str) -> String {
 /// A title right after "the", with no name following: its last word, its
 /// office and the modifiers read (states and acronyms left out).
 fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)> {
-    let mut words = Vec::new();
+    // At most four title words, kept on the stack.
+    let (mut found, mut count) = ([0; 4], 0);
     let mut m = k;
-    while m < tokens.len() && words.len() < 4 {
+    while m < tokens.len() && count < found.len() {
         let word = tokens.text(m);
         let state = names::state_at(tokens, m).is_some_and(|(e, _, _)| e == m);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
         if tokens.class(m).title.any() {
-            words.push(m);
+            found[count] = m;
+            count += 1;
         } else if !state && !acronym {
             break;
         }
@@ -210,6 +212,7 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
         }
         m += 1;
     }
+    let words = &found[..count];
     let &last = words.last()?;
     // The title ends the phrase: "the Defence Minister Yoav Gallant" names him.
     let named = last + 1 == m
