@@ -212,24 +212,32 @@ impl Openings {
 
     /// A form may open at byte `i` (a first byte of `bytes`).
     fn opens(&self, bytes: &[u8], i: usize) -> bool {
-        let second = bytes.get(i + 1).copied().unwrap_or(0);
-        let pair = usize::from(bytes[i]) << 8 | usize::from(second);
+        self.opens_pair(bytes[i], bytes.get(i + 1).copied().unwrap_or(0))
+    }
+
+    /// Some form opens with `first` then `second` (0 at the end of the text).
+    #[inline]
+    fn opens_pair(&self, first: u8, second: u8) -> bool {
+        let pair = usize::from(first) << 8 | usize::from(second);
         self.pairs[pair / 64] & (1 << (pair % 64)) != 0
     }
 
     /// The first byte from `from` that, with the next, may open a form.
+    ///
+    /// One loop that reads the next byte only after a first byte: a
+    /// search for first bytes stopped at every "a" and "e" of the text
+    /// (forms open with "al-", "el-") and started again after it.
     fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
         let mut i = from;
-        loop {
-            i += bytes
-                .get(i..)?
-                .iter()
-                .position(|&b| self.first[usize::from(b)])?;
-            if self.opens(bytes, i) {
+        while let Some(&b) = bytes.get(i) {
+            if self.first[usize::from(b)]
+                && self.opens_pair(b, bytes.get(i + 1).copied().unwrap_or(0))
+            {
                 return Some(i);
             }
             i += 1;
         }
+        None
     }
 }
 
