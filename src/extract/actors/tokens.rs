@@ -11,7 +11,6 @@ use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Match, Regex};
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{self, State, StateForm};
@@ -618,34 +617,6 @@ pub fn is_word_char(c: char) -> bool {
     in_ranges(TABLE.get_or_init(|| unicode_class(r"\w")), c)
 }
 
-/// The matches of `re` in `body`, where those that `bounded` picks must also
-/// start a word, as if their pattern began with `\b` (all such matches start
-/// with a word character).
-///
-/// Why not `\b` in the pattern: the regex crate's fast engines give up on a
-/// Unicode word boundary as soon as the text holds a non-ASCII character,
-/// and the slow one then rescans the rest of the article for every match.
-pub fn matches_at_word_start<'h>(
-    re: &Regex,
-    body: &'h str,
-    bounded: impl Fn(&Match) -> bool,
-) -> Vec<Match<'h>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(m) = re.find_at(body, at) {
-        if bounded(&m) && !at_word_start(body, m.start()) {
-            at = m.start() + body[m.start()..].chars().next().map_or(1, char::len_utf8);
-        } else {
-            at = m.end().max(m.start() + 1);
-            out.push(m);
-        }
-        if at > body.len() {
-            break;
-        }
-    }
-    out
-}
-
 /// No word character (`\w`) comes right before byte `i` of `body`: a match
 /// starting there would start with `\b`.
 pub fn at_word_start(body: &str, i: usize) -> bool {
@@ -788,6 +759,7 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use regex::Regex;
 
     fn words(body: &str) -> Vec<(&str, bool)> {
         let t = Tokens::new(body);
@@ -1011,20 +983,6 @@ pub(super) mod tests {
                 (b.headline, b.capitals),
                 "{line:?}"
             );
-        }
-    }
-
-    #[test]
-    fn word_start_matches_are_those_of_a_leading_word_boundary() {
-        let bounded = Regex::new(r"\b(?:by|news agency|IS)\s+").expect("valid regex");
-        let plain = Regex::new(r"(?:by|news agency|IS)\s+").expect("valid regex");
-        for text in odd_texts() {
-            let expected: Vec<_> = bounded.find_iter(&text).map(|m| m.range()).collect();
-            let found: Vec<_> = matches_at_word_start(&plain, &text, |_| true)
-                .iter()
-                .map(|m| m.range())
-                .collect();
-            assert_eq!(found, expected, "{text:?}");
         }
     }
 }
