@@ -154,10 +154,19 @@ fn is_shorter_name_of((short, n): (&str, usize), (long, m): (&str, usize)) -> bo
         .strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "));
     let same_head = || {
-        last_word(short) == last_word(long)
+        ends_with_word(long, last_word(short))
             && short.split(' ').all(|w| long.split(' ').any(|l| l == w))
     };
     complemented || same_head()
+}
+
+/// The last word of `name` (words joined by single spaces) is `word` (no
+/// space in it), for a name of two words or more: it ends with a space and
+/// `word`, compared in place rather than searched for.
+fn ends_with_word(name: &str, word: &str) -> bool {
+    name.len() > word.len()
+        && name.ends_with(word)
+        && name.as_bytes()[name.len() - word.len() - 1] == b' '
 }
 
 /// The words of a folded name as `split(' ')` counts them: one more than
@@ -369,6 +378,34 @@ mod tests {
                 name.rsplit(' ').next().unwrap_or(""),
                 "{name:?}"
             );
+        }
+    }
+
+    #[test]
+    fn names_end_with_the_last_words_a_search_finds() {
+        let names = [
+            " ",
+            "a b",
+            "red crescent",
+            "libyan red crescent",
+            "x crescent",
+            "a  b",
+            "é ü",
+            "a ",
+            "b a",
+            "ab b",
+            "a ab",
+            "un human rights office",
+        ];
+        for name in names {
+            for other in names.iter().chain(&["a", "b", "", "crescent", "office"]) {
+                let word = last_word(other);
+                assert_eq!(
+                    ends_with_word(name, word),
+                    last_word(name) == word,
+                    "{name:?} {other:?}"
+                );
+            }
         }
     }
 
