@@ -675,6 +675,14 @@ fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> 
 /// The length of the possessive ending "'s", "’s", "'S" or "’S" of `word`,
 /// when something is left before it.
 fn possessive_len(word: &[u8]) -> Option<usize> {
+    // Each ending has an apostrophe's last byte before its "s": most
+    // words ending in "s" are turned away on that byte.
+    if !matches!(
+        word.len().checked_sub(2).map(|i| word[i]),
+        Some(b'\'' | 0x99)
+    ) {
+        return None;
+    }
     ["'s", "’s", "'S", "’S"]
         .into_iter()
         .find(|suffix| word.len() > suffix.len() + 1 && word.ends_with(suffix.as_bytes()))
@@ -828,6 +836,36 @@ pub(super) mod tests {
             for i in (0..t.len()).filter(|&i| t.state_at(i).is_some()) {
                 assert!(t.class(i).opens_state, "{text:?} {i}");
             }
+        }
+    }
+
+    #[test]
+    fn possessive_endings_are_those_of_the_four_suffixes() {
+        let words = [
+            "Biden's",
+            "Axios’s",
+            "IDF'S",
+            "UN’S",
+            "'s",
+            "’s",
+            "x's",
+            "s",
+            "",
+            "ss",
+            "Xs",
+            "’",
+            "a’S",
+            "Barakas",
+            "Ann’s’s",
+            "é's",
+            "™s",
+        ];
+        for word in words {
+            let by_suffix = ["'s", "’s", "'S", "’S"]
+                .into_iter()
+                .find(|s| word.len() > s.len() + 1 && word.ends_with(s))
+                .map(str::len);
+            assert_eq!(possessive_len(word.as_bytes()), by_suffix, "{word:?}");
         }
     }
 
