@@ -47,7 +47,7 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
         (
             f.form == Form::Short,
             f.rule == Rule::Shaped,
-            std::cmp::Reverse(f.name.split_whitespace().count()),
+            std::cmp::Reverse(whitespace_words(&f.name)),
             f.range.start,
         )
     });
@@ -167,6 +167,22 @@ fn ends_with_word(name: &str, word: &str) -> bool {
     name.len() > word.len()
         && name.ends_with(word)
         && name.as_bytes()[name.len() - word.len() - 1] == b' '
+}
+
+/// The words of `name` as `split_whitespace` counts them, read over the
+/// bytes when it is ASCII.
+fn whitespace_words(name: &str) -> usize {
+    if !name.is_ascii() {
+        return name.split_whitespace().count();
+    }
+    let blank = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let bytes = name.as_bytes();
+    // A word starts at each non-blank byte after a blank or at the start.
+    let starts = bytes
+        .windows(2)
+        .filter(|w| blank(w[0]) && !blank(w[1]))
+        .count();
+    starts + usize::from(bytes.first().is_some_and(|&b| !blank(b)))
 }
 
 /// The words of a folded name as `split(' ')` counts them: one more than
@@ -431,6 +447,35 @@ mod tests {
                     "{name:?} {other:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn whitespace_words_are_those_split_whitespace_counts() {
+        let mut names = super::super::tokens::tests::odd_texts();
+        names.extend(
+            [
+                "",
+                " ",
+                "a",
+                " a ",
+                "a\tb\nc",
+                "a\x0bb\x0cc\rd",
+                "a\x1cb",
+                "x  y ",
+                "é ü",
+            ]
+            .map(String::from),
+        );
+        for b in 0..128u8 {
+            names.push(format!("a{}b", char::from(b)));
+        }
+        for name in names {
+            assert_eq!(
+                whitespace_words(&name),
+                name.split_whitespace().count(),
+                "{name:?}"
+            );
         }
     }
 
