@@ -40,10 +40,11 @@ pub struct Entry {
 }
 
 /// A lexicon hit: the entries a surface form may stand for.
-pub struct Hit {
+pub struct Hit<'d> {
     pub range: std::ops::Range<usize>,
-    /// Candidate entries; the first is the default reading.
-    pub entries: Vec<usize>,
+    /// Candidate entries; the first is the default reading. (The
+    /// dictionary's own list: a hit copies nothing.)
+    pub entries: &'d [usize],
     /// For people: a short form ("Netanyahu") rather than a full name.
     pub short: bool,
 }
@@ -106,7 +107,7 @@ impl Dictionary {
     }
 
     /// Whole-word occurrences of any form in `body`.
-    pub fn find(&self, body: &str) -> Vec<Hit> {
+    pub fn find(&self, body: &str) -> Vec<Hit<'_>> {
         let [hits] = find_in([self], &self.openings, body);
         hits
     }
@@ -127,11 +128,11 @@ impl Dictionary {
 /// For each dictionary, the leftmost-longest matches of an unanchored
 /// search, found by anchored searches where one of its forms may open: the
 /// first such place with a match holds the leftmost-longest match.
-fn find_in<const N: usize>(
-    dicts: [&Dictionary; N],
+fn find_in<'d, const N: usize>(
+    dicts: [&'d Dictionary; N],
     openings: &Openings,
     body: &str,
-) -> [Vec<Hit>; N] {
+) -> [Vec<Hit<'d>>; N] {
     use super::super::text::{word_end, word_start};
     let bytes = body.as_bytes();
     let mut hits = [(); N].map(|_| Vec::new());
@@ -153,7 +154,7 @@ fn find_in<const N: usize>(
                 let (entries, short) = &dict.readings[m.pattern().as_usize()];
                 hits[d].push(Hit {
                     range: m.range(),
-                    entries: entries.clone(),
+                    entries,
                     short: *short,
                 });
             }
@@ -166,7 +167,7 @@ fn find_in<const N: usize>(
 
 /// The organizations and the people of the lexicons that `body` names, from
 /// one pass over it.
-pub fn organizations_and_people(body: &str) -> (Vec<Hit>, Vec<Hit>) {
+pub fn organizations_and_people(body: &str) -> (Vec<Hit<'static>>, Vec<Hit<'static>>) {
     static EITHER: OnceLock<Openings> = OnceLock::new();
     let (orgs, people) = (organizations(), people());
     let either = EITHER.get_or_init(|| orgs.openings.or(&people.openings));
@@ -211,24 +212,32 @@ impl Openings {
 
     /// A form may open at byte `i` (a first byte of `bytes`).
     fn opens(&self, bytes: &[u8], i: usize) -> bool {
-        let second = bytes.get(i + 1).copied().unwrap_or(0);
-        let pair = usize::from(bytes[i]) << 8 | usize::from(second);
+        self.opens_pair(bytes[i], bytes.get(i + 1).copied().unwrap_or(0))
+    }
+
+    /// Some form opens with `first` then `second` (0 at the end of the text).
+    #[inline]
+    fn opens_pair(&self, first: u8, second: u8) -> bool {
+        let pair = usize::from(first) << 8 | usize::from(second);
         self.pairs[pair / 64] & (1 << (pair % 64)) != 0
     }
 
     /// The first byte from `from` that, with the next, may open a form.
+    ///
+    /// One loop that reads the next byte only after a first byte: a
+    /// search for first bytes stopped at every "a" and "e" of the text
+    /// (forms open with "al-", "el-") and started again after it.
     fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
         let mut i = from;
-        loop {
-            i += bytes
-                .get(i..)?
-                .iter()
-                .position(|&b| self.first[usize::from(b)])?;
-            if self.opens(bytes, i) {
+        while let Some(&b) = bytes.get(i) {
+            if self.first[usize::from(b)]
+                && self.opens_pair(b, bytes.get(i + 1).copied().unwrap_or(0))
+            {
                 return Some(i);
             }
             i += 1;
         }
+        None
     }
 }
 
@@ -754,7 +763,7 @@ mod tests {
                 let found: Vec<_> = dict
                     .find(&text)
                     .into_iter()
-                    .map(|h| (h.range, h.entries, h.short))
+                    .map(|h| (h.range, h.entries.to_vec(), h.short))
                     .collect();
                 assert_eq!(found, unanchored_find(dict, &matcher, &text), "{text:?}");
                 hits += found.len();
@@ -784,7 +793,7 @@ mod tests {
     #[test]
     fn one_pass_finds_what_each_lexicon_finds_alone() {
         let (orgs, people) = (organizations(), people());
-        let hits = |hits: Vec<Hit>| -> Vec<_> {
+        let hits = |hits: Vec<Hit<'static>>| -> Vec<_> {
             hits.into_iter()
                 .map(|h| (h.range, h.entries, h.short))
                 .collect()

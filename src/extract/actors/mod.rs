@@ -109,17 +109,17 @@ fn merge_same_spans(mut found: Vec<Found>) -> Vec<Found> {
             b.rule,
         ))
     });
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
-        match out.last_mut() {
-            Some(last) if last.range == f.range && last.kind == f.kind => {
-                last.title = last.title.take().or(f.title);
-                last.affiliation = last.affiliation.take().or(f.affiliation);
-            }
-            _ => out.push(f),
+    // In place: a proposal for the span and kind of the one kept before it
+    // gives that one what it read, and goes.
+    found.dedup_by(|f, last| {
+        let same = last.range == f.range && last.kind == f.kind;
+        if same {
+            last.title = last.title.take().or(f.title.take());
+            last.affiliation = last.affiliation.take().or(f.affiliation.take());
         }
-    }
-    out
+        same
+    });
+    found
 }
 
 /// Keeps the longest of overlapping names; among equals, the most trusted rule.

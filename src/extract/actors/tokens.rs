@@ -11,7 +11,6 @@ use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Match, Regex};
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{self, State, StateForm};
@@ -37,6 +36,19 @@ pub struct Token<'a> {
     /// The longest run of words from here that names a state: its last
     /// word, the state and how it is named.
     state: Option<(usize, &'static State, StateForm)>,
+}
+
+impl<'a> Token<'a> {
+    /// The word, without its possessive ending.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Only spaces part it from the next word, and it is no possessive: it
+    /// and the next are joined as inside one name.
+    pub fn joined_to_next(&self) -> bool {
+        self.spaced && !self.possessive
+    }
 }
 
 /// The words of a body, in order.
@@ -123,7 +135,18 @@ impl<'a> Tokens<'a> {
 
     /// Words `i` and `i + 1` are joined by spaces only, as inside one name.
     pub fn joined(&self, i: usize) -> bool {
-        self.list.get(i).is_some_and(|t| t.spaced && !t.possessive)
+        self.list.get(i).is_some_and(Token::joined_to_next)
+    }
+
+    /// The words that follow a "the" or "The" joined to them ("the
+    /// ministry"), in order: one pass over the words, with no index checks.
+    pub fn after_the(&self) -> impl Iterator<Item = usize> + '_ {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.text, "the" | "The") && t.joined_to_next())
+            .map(|(k, _)| k + 1)
+            .filter(|&k| k < self.list.len())
     }
 
     /// Like [`Tokens::joined`], but a possessive word may continue a phrase
@@ -237,10 +260,7 @@ impl KnownWords {
         }
         let key = match body.as_bytes().get(range.start..range.start + 16) {
             // Sixteen bytes from the word's start, the word's own kept.
-            Some(chunk) => {
-                let all = u128::from_le_bytes(chunk.try_into().expect("16 bytes"));
-                all & (u128::MAX >> (8 * (16 - len)))
-            }
+            Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")) & KEEP[len],
             None => {
                 let mut key = [0u8; 16];
                 key[..len].copy_from_slice(&body.as_bytes()[range.clone()]);
@@ -284,6 +304,19 @@ impl KnownWords {
     }
 }
 
+/// For each length up to 16, the mask that keeps that many low bytes of a
+/// little-endian u128 (a load and an AND, where a u128 shift by a variable
+/// amount took a dozen instructions).
+const KEEP: [u128; 17] = {
+    let mut masks = [0; 17];
+    let mut len = 1;
+    while len <= 16 {
+        masks[len] = u128::MAX >> (8 * (16 - len));
+        len += 1;
+    }
+    masks
+};
+
 /// The lines of a body: where they break, and each one's shape once asked
 /// (a line break belongs to the line it ends).
 struct Lines {
@@ -293,7 +326,7 @@ struct Lines {
 
 impl Lines {
     fn new(body: &str) -> Lines {
-        let breaks: Vec<usize> = body.match_indices('\n').map(|(i, _)| i).collect();
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', body.as_bytes()).collect();
         let shapes = vec![OnceCell::new(); breaks.len() + 1];
         Lines { breaks, shapes }
     }
@@ -314,6 +347,7 @@ impl LineShape {
     /// in it can change the counts), and stops once the words left cannot
     /// make the line either shape (most lines are prose).
     fn of(line: &str) -> LineShape {
+        let most_words = 1 + possible_separators(line.as_bytes());
         let (mut words, mut alphabetic, mut capitalised, mut caps) = (0, 0, 0, 0);
         let mut i = 0;
         while let Some((first, len)) = char_flags(line, i) {
@@ -341,25 +375,23 @@ impl LineShape {
                 i = word_end(line, i);
             }
             caps += usize::from(seen & ALPHABETIC != 0 && !lower);
-            if LineShape::settled(words, alphabetic, capitalised, caps, line.len() - i) {
+            if LineShape::settled(words, alphabetic, capitalised, caps, most_words - words) {
                 return LineShape::judge(words, alphabetic, capitalised, caps);
             }
         }
         LineShape::judge(words, alphabetic, capitalised, caps)
     }
 
-    /// Neither shape can come of the counts so far, whatever words the
-    /// `rest` bytes hold: at most one per two bytes (a character and a
-    /// space), at best all of them capitalised and in capitals. The counts
-    /// then judge as the whole line would.
+    /// Neither shape can come of the counts so far, whatever the `more`
+    /// words at most left hold: at best all of them capitalised and in
+    /// capitals. The counts then judge as the whole line would.
     fn settled(
         words: usize,
         alphabetic: usize,
         capitalised: usize,
         caps: usize,
-        rest: usize,
+        more: usize,
     ) -> bool {
-        let more = rest.div_ceil(2);
         10 * capitalised + 2 * more < 8 * alphabetic && 10 * caps + 3 * more < 7 * words
     }
 
@@ -372,6 +404,23 @@ impl LineShape {
             capitals: words >= 3 && caps * 10 >= words * 7,
         }
     }
+}
+
+/// How many bytes of `line` may open a whitespace character: ASCII blanks
+/// and control characters, and the lead bytes of wider characters. Words
+/// are parted by whitespace, so a line has at most one word more than this
+/// (a far closer bound than one word per two bytes).
+fn possible_separators(line: &[u8]) -> usize {
+    // Bytes outside 0x21..=0xbf, counted in u8 lanes the compiler vectorises
+    // (a byte-by-byte count cost as much as the words it spared reading).
+    line.chunks(255)
+        .map(|chunk| {
+            let count = chunk
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(0x21) >= 0x9f));
+            usize::from(count)
+        })
+        .sum()
 }
 
 /// Where the word running through byte `i` ends: the next whitespace.
@@ -568,34 +617,6 @@ pub fn is_word_char(c: char) -> bool {
     in_ranges(TABLE.get_or_init(|| unicode_class(r"\w")), c)
 }
 
-/// The matches of `re` in `body`, where those that `bounded` picks must also
-/// start a word, as if their pattern began with `\b` (all such matches start
-/// with a word character).
-///
-/// Why not `\b` in the pattern: the regex crate's fast engines give up on a
-/// Unicode word boundary as soon as the text holds a non-ASCII character,
-/// and the slow one then rescans the rest of the article for every match.
-pub fn matches_at_word_start<'h>(
-    re: &Regex,
-    body: &'h str,
-    bounded: impl Fn(&Match) -> bool,
-) -> Vec<Match<'h>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(m) = re.find_at(body, at) {
-        if bounded(&m) && !at_word_start(body, m.start()) {
-            at = m.start() + body[m.start()..].chars().next().map_or(1, char::len_utf8);
-        } else {
-            at = m.end().max(m.start() + 1);
-            out.push(m);
-        }
-        if at > body.len() {
-            break;
-        }
-    }
-    out
-}
-
 /// No word character (`\w`) comes right before byte `i` of `body`: a match
 /// starting there would start with `\b`.
 pub fn at_word_start(body: &str, i: usize) -> bool {
@@ -654,6 +675,14 @@ fn token<'a>(body: &'a str, mut range: Range<usize>, known: &mut KnownWords) -> 
 /// The length of the possessive ending "'s", "’s", "'S" or "’S" of `word`,
 /// when something is left before it.
 fn possessive_len(word: &[u8]) -> Option<usize> {
+    // Each ending has an apostrophe's last byte before its "s": most
+    // words ending in "s" are turned away on that byte.
+    if !matches!(
+        word.len().checked_sub(2).map(|i| word[i]),
+        Some(b'\'' | 0x99)
+    ) {
+        return None;
+    }
     ["'s", "’s", "'S", "’S"]
         .into_iter()
         .find(|suffix| word.len() > suffix.len() + 1 && word.ends_with(suffix.as_bytes()))
@@ -738,6 +767,7 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use regex::Regex;
 
     fn words(body: &str) -> Vec<(&str, bool)> {
         let t = Tokens::new(body);
@@ -775,6 +805,68 @@ pub(super) mod tests {
                 ("reporter", false)
             ]
         );
+    }
+
+    #[test]
+    fn words_after_the_are_those_an_index_loop_finds() {
+        let mut texts = odd_texts();
+        texts.extend(
+            [
+                "the army said the",
+                "The  ministry, the\nthe",
+                "the’s the the's x the",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            let t = Tokens::new(&text);
+            let by_index: Vec<usize> = (1..t.len())
+                .filter(|&k| matches!(t.text(k - 1), "the" | "The") && t.joined(k - 1))
+                .collect();
+            assert_eq!(t.after_the().collect::<Vec<_>>(), by_index, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_words_that_may_open_a_state_name_one() {
+        let mut texts = odd_texts();
+        texts.push("The United States and the U.S. army, Israeli and Qatar's envoys".into());
+        for text in texts {
+            let t = Tokens::new(&text);
+            for i in (0..t.len()).filter(|&i| t.state_at(i).is_some()) {
+                assert!(t.class(i).opens_state, "{text:?} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn possessive_endings_are_those_of_the_four_suffixes() {
+        let words = [
+            "Biden's",
+            "Axios’s",
+            "IDF'S",
+            "UN’S",
+            "'s",
+            "’s",
+            "x's",
+            "s",
+            "",
+            "ss",
+            "Xs",
+            "’",
+            "a’S",
+            "Barakas",
+            "Ann’s’s",
+            "é's",
+            "™s",
+        ];
+        for word in words {
+            let by_suffix = ["'s", "’s", "'S", "’S"]
+                .into_iter()
+                .find(|s| word.len() > s.len() + 1 && word.ends_with(s))
+                .map(str::len);
+            assert_eq!(possessive_len(word.as_bytes()), by_suffix, "{word:?}");
+        }
     }
 
     #[test]
@@ -870,6 +962,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn possible_separators_are_the_bytes_outside_graphic_ascii_and_continuations() {
+        let mut lines = odd_texts();
+        lines.push("x".repeat(600) + &" ".repeat(300) + "é\u{3000}");
+        for line in lines {
+            let by_bytes = line.bytes().filter(|&b| b <= b' ' || b >= 0xc0).count();
+            assert_eq!(possible_separators(line.as_bytes()), by_bytes, "{line:?}");
+            let words = line.split_whitespace().count();
+            assert!(words <= by_bytes + 1, "{line:?}");
+        }
+    }
+
+    #[test]
     fn ascii_flags_are_those_of_the_char_predicates() {
         for b in 0..128u8 {
             assert_eq!(ASCII_FLAGS[usize::from(b)], flags_of(char::from(b)), "{b}");
@@ -905,6 +1009,8 @@ pub(super) mod tests {
                 "a b c d e f g h i j K L M N O P Q R S T U V W X Y Z A B C D E F G H I J K L",
                 "the vote was close THE VOTE WAS CLOSE AND THE COUNT WENT ON ALL NIGHT LONG",
                 "Bill Passes Senate as Dana Price Visits Kyiv And Ends The Long Stand Off Today",
+                "a b c d e f g h\u{a0}I\u{2003}J\u{3000}K\u{85}L\u{1680}M\u{2028}N O P Q R S T U",
+                "one two three four five six seven eight nine ten ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN SEVENTEEN EIGHTEEN NINETEEN TWENTY TWENTYONE TWENTYTWO TWENTYTHREE",
             ]
             .map(String::from),
         );
@@ -915,20 +1021,6 @@ pub(super) mod tests {
                 (b.headline, b.capitals),
                 "{line:?}"
             );
-        }
-    }
-
-    #[test]
-    fn word_start_matches_are_those_of_a_leading_word_boundary() {
-        let bounded = Regex::new(r"\b(?:by|news agency|IS)\s+").expect("valid regex");
-        let plain = Regex::new(r"(?:by|news agency|IS)\s+").expect("valid regex");
-        for text in odd_texts() {
-            let expected: Vec<_> = bounded.find_iter(&text).map(|m| m.range()).collect();
-            let found: Vec<_> = matches_at_word_start(&plain, &text, |_| true)
-                .iter()
-                .map(|m| m.range())
-                .collect();
-            assert_eq!(found, expected, "{text:?}");
         }
     }
 }

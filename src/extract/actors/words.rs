@@ -162,6 +162,9 @@ pub struct WordClass {
     /// In lower case, the last word of a state body's head ("ministry").
     pub body_head_end: bool,
     pub title: TitleClass,
+    /// A role noun as written or any title word: may open a title chain
+    /// (one flag for the test asked of every word).
+    pub opens_title: bool,
     /// Some state's name begins with this word.
     pub opens_state: bool,
     /// "al-Qidra": a surname with a lower-case Arabic article.
@@ -238,6 +241,7 @@ impl WordClass {
             body_modifier: lower.body_modifier,
             body_head_end: lower.body_head_end,
             title,
+            opens_title: written.role_noun || title.any(),
             opens_state: written.opens_state,
             article_name,
             initials: names::is_initials(word),
@@ -273,6 +277,22 @@ mod tests {
         assert!(WordClass::of("al-Qidra").name_word);
         assert!(WordClass::of("Hamas-run").description);
         assert!(WordClass::of("Okonjo").name_word);
+        for word in [
+            "Minister",
+            "minister",
+            "spokesperson",
+            "Foreign",
+            "Gen.",
+            "Sheikh",
+            "said",
+        ] {
+            let class = WordClass::of(word);
+            assert_eq!(
+                class.opens_title,
+                class.role_noun || class.title.any(),
+                "{word}"
+            );
+        }
         assert!(!WordClass::of("Monday").name_word);
     }
 }

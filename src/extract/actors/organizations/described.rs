@@ -23,15 +23,16 @@ const TRAILING_DESCRIPTORS: &[&str] = &[
 fn described_after(tokens: &Tokens) -> Vec<Found> {
     let body = tokens.body;
     let mut out = Vec::new();
-    for j in 0..tokens.len() {
-        if !tokens.joined(j) || !is_org_word(tokens, j) {
+    // A word joined to the next (so not the last), read pair by pair.
+    for (j, pair) in tokens.list.windows(2).enumerate() {
+        if !pair[0].joined_to_next() || !pair[0].class.org_word {
             continue;
         }
         // Cheap test first: the next word opens with a letter descriptors
         // start with. (Only blanks come before it; where one is no space
         // or tab, the trimmed rest opens with that blank and no descriptor
         // follows either.)
-        let next = body.as_bytes()[tokens.list[j + 1].range.start];
+        let next = body.as_bytes()[pair[1].range.start];
         if !matches!(next, b'r' | b'n' | b'd' | b'b' | b't' | b'T') {
             continue;
         }
@@ -64,9 +65,9 @@ fn described_after(tokens: &Tokens) -> Vec<Found> {
 fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
     let body = tokens.body;
     let mut out = Vec::new();
-    for j in 0..tokens.len().saturating_sub(1) {
+    for (j, pair) in tokens.list.windows(2).enumerate() {
         // The cheap tests first: the class, then the (kept) next word.
-        if !is_org_word(tokens, j) || !matches!(tokens.text(j + 1), "a" | "an" | "the") {
+        if !pair[0].class.org_word || !matches!(pair[1].text(), "a" | "an" | "the") {
             continue;
         }
         if tokens.gap_after(j).trim() != "," {

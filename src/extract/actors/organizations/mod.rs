@@ -22,7 +22,7 @@ pub(super) use described::descriptor_first_words;
 pub(super) use state_bodies::{BODY_MODIFIERS, HEAD_ENDS};
 
 /// All organizations named in the body; `hits` are those of the lexicon.
-pub fn find(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
+pub fn find(tokens: &Tokens, hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
     let mut out = lexicon_matches(tokens, hits);
     let by_rule = [
         state_bodies::find(tokens),
@@ -81,7 +81,7 @@ fn organization(range: std::ops::Range<usize>, name: String, rule: Rule) -> Foun
 
 /// Lexicon matches; an alias shared by several bodies ("Red Cross") goes to
 /// the one the article also names unambiguously, else to the first listed.
-fn lexicon_matches(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
+fn lexicon_matches(tokens: &Tokens, hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
     let dict = lexicon::organizations();
     let named: FxHashSet<usize> = hits
         .iter()

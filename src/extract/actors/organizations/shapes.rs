@@ -23,15 +23,16 @@ fn is_left_org_word(tokens: &Tokens, k: usize) -> bool {
 /// Capitalised words ending in a head word, with an optional "of ..." complement.
 pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
-    for k in 0..tokens.len() {
+    // One pass over the words, with no index checks.
+    for (k, t) in tokens.list.iter().enumerate() {
         // The class first: the text is read only for the rare other heads.
         let red_society = || {
-            matches!(tokens.text(k), "Crescent" | "Cross")
+            matches!(t.text(), "Crescent" | "Cross")
                 && k > 0
                 && tokens.text(k - 1) == "Red"
                 && tokens.joined(k - 1)
         };
-        if !tokens.class(k).org_head && !red_society() {
+        if !t.class.org_head && !red_society() {
             continue;
         }
         let mut i = k;

@@ -78,6 +78,12 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Only a word that may open a state's name names one: the others
+        // are skipped on their class in one pass.
+        match tokens.list[i..].iter().position(|t| t.class.opens_state) {
+            Some(skipped) => i += skipped,
+            None => break,
+        }
         let Some((j, state, form)) = state_at(tokens, i) else {
             i += 1;
             continue;

@@ -22,18 +22,17 @@ pub(super) use titles::LOWERCASE_NOT_TITLES;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{self, OrgType};
 use super::names::{self, name_from, name_until};
-use super::tokens::{matches_at_word_start, Tokens};
+use super::tokens::{at_word_start, Tokens};
 use super::{Form, Found, Kind, Rule};
 
 /// All people named in the body; `orgs` are the organizations already found
 /// (a title's "IDF" or "Pentagon" gives an affiliation), `hits` those of the
 /// people lexicon.
-pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit>) -> Vec<Found> {
+pub fn find(tokens: &Tokens, orgs: &[Found], hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
     let full = full_names(tokens);
     let mut out = lexicon_people(tokens, hits);
     let by_rule = [
@@ -177,7 +176,7 @@ fn is_place(name: &str) -> bool {
 
 /// Full names and distinctive surnames from the people lexicon. A surname
 /// next to another capitalised word ("Abbas Kiarostami") is someone else.
-fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit>) -> Vec<Found> {
+fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
     let dict = lexicon::people();
     hits.into_iter()
         .filter(|h| !h.short || stands_alone(tokens, &h.range))
@@ -215,11 +214,10 @@ fn full_names(tokens: &Tokens) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Most words open no name: one read of the class turns them away.
-        let first = tokens.class(i);
-        if !first.initials && !first.name_word {
-            i += 1;
-            continue;
+        // Most words open no name: skipped on their class in one pass.
+        match (tokens.list[i..].iter()).position(|t| t.class.initials || t.class.name_word) {
+            Some(skipped) => i += skipped,
+            None => break,
         }
         let continues = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word;
         match name_from(tokens, i).filter(|&j| j > i && !continues) {
@@ -261,17 +259,14 @@ pub const BETWEEN_NAME_AND_VERB: &[&str] = &[
 /// "Tamer Ramadan warned", "said Oleksandr Vilkul", "according to Amara Okonjo".
 fn speakers(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
-    for v in 0..tokens.len() {
-        if tokens.class(v).speech_verb {
+    for (v, t) in tokens.list.iter().enumerate() {
+        if t.class.speech_verb {
             out.extend(speaker_before(tokens, v));
             // "told Reuters", "told Barak Ravid": after "told" comes the listener.
             if !matches!(tokens.text(v), "told" | "tells") {
                 out.extend(speaker_after(tokens, v));
             }
-        } else if tokens.text(v) == "according"
-            && v + 1 < tokens.len()
-            && tokens.text(v + 1) == "to"
-        {
+        } else if t.text() == "according" && v + 1 < tokens.len() && tokens.text(v + 1) == "to" {
             out.extend(speaker_after(tokens, v + 1));
         }
     }
@@ -370,19 +365,12 @@ fn credits(tokens: &Tokens, full: &[(usize, usize)]) -> Vec<Found> {
 /// Where each credit of the body ends, in order: a line's "By " or a
 /// "Reporting by " (`(?m)(?:^[ \t]*By|\b(?:[Rr]eporting|...) by)[ \t]+`).
 fn credit_ends(body: &str) -> Vec<usize> {
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let re = CREDIT.get_or_init(|| {
-        Regex::new(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten|[Pp]hotos?|[Vv]ideo|[Pp]hotograph|[Pp]roduced|[Ee]dited|[Rr]eported) by[ \t]+")
-            .expect("valid regex")
-    });
-    let mut ends: Vec<usize> = matches_at_word_start(re, body, |_| true)
-        .iter()
-        .map(|m| m.end())
-        .collect();
+    let mut ends = credited_by_ends(body);
     // A line opening with "By", read by hand: `(?m)^` in the pattern would
     // keep the regex from searching for its words first. (The two kinds
     // never overlap, so in order of their ends they are in order.)
-    let line_starts = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1));
+    let line_starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1));
     ends.extend(line_starts.filter_map(|start| {
         let after = body[start..]
             .trim_start_matches([' ', '\t'])
@@ -391,6 +379,53 @@ fn credit_ends(body: &str) -> Vec<usize> {
         (rest.len() < after.len()).then(|| body.len() - rest.len())
     }));
     ends.sort_unstable();
+    ends
+}
+
+/// The words a credit's "by" follows; the first letter may also be a capital.
+const CREDIT_WORDS: &[&str] = &[
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "written",
+    "photos",
+    "photo",
+    "video",
+    "photograph",
+    "produced",
+    "edited",
+    "reported",
+];
+
+/// The ends of `\b(?:[Rr]eporting|...|[Rr]eported) by[ \t]+` in `body`, read
+/// from each " by" that blanks follow (memmem) and the word before it: no
+/// word of the list ends another, so one at most ends there, and matches
+/// that do not overlap come in the order of their "by"s.
+fn credited_by_ends(body: &str) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let mut ends = Vec::new();
+    // Where the last match ended: matches do not overlap.
+    let mut resume = 0;
+    for space in memchr::memmem::find_iter(bytes, b" by") {
+        let blanks = bytes[space + 3..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        if blanks == 0 {
+            continue;
+        }
+        let start = CREDIT_WORDS.iter().find_map(|w| {
+            let start = space.checked_sub(w.len())?;
+            let (first, rest) = bytes[start..space].split_first()?;
+            (first.to_ascii_lowercase() == w.as_bytes()[0] && rest == &w.as_bytes()[1..])
+                .then_some(start)
+        });
+        if start.is_some_and(|s| s >= resume && at_word_start(body, s)) {
+            resume = space + 3 + blanks;
+            ends.push(resume);
+        }
+    }
     ends
 }
 
@@ -433,6 +468,7 @@ fn outlet_reporters(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn credits_end_where_the_single_pattern_ended_them() {
@@ -444,9 +480,28 @@ mod tests {
                 "By Jana Holt\n  By\tOmar Saleh\nBy\n(Reporting by Jane Doe; Editing by John Roe)",
                 "XPhoto by Ann. Photos by Bo, photograph by Cy; ÉEdited by Di\nVideo by  Ed",
                 "Reported by\nBy ",
+                "reporting by x Reporting  by y REPORTING by z xPhoto by a Photos by\tb",
+                "Photograph by c Photographs by d photo by by e Edited by Reedited by f",
+                "Compiled by Written by Writing byline Video by\u{a0}g Produced by  ",
+                "éEdited by h _Edited by i 3Edited by j Edited by\nk Edited by",
             ]
             .map(String::from),
         );
+        // Credit words, cut and glued to each other and to odd pieces.
+        #[rustfmt::skip]
+        let pieces = [
+            "Photo", "photos", "Photograph", "Reported", "reporting", "Edited", "Video", "by",
+            " by", " ", "\t", "x", "é", "\n", "By", "_", "graph", "s", "ed", "\u{a0}", "3",
+        ];
+        let mut seed: u64 = 5;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                crate::extract::text::step_random(&mut seed);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
         for text in texts {
             let expected: Vec<usize> = re.find_iter(&text).map(|m| m.end()).collect();
             assert_eq!(credit_ends(&text), expected, "{text:?}");

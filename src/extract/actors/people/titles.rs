@@ -68,8 +68,7 @@ fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
 fn title_chain(tokens: &Tokens, i: usize) -> Option<usize> {
     // Asked of every word, and most are neither role nor title: one read
     // of the class turns them away.
-    let class = tokens.class(i);
-    if !class.role_noun && !class.title.any() {
+    if !tokens.class(i).opens_title {
         return None;
     }
     if role_before_name(tokens, i).is_some() {
@@ -102,6 +101,11 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Most words open no chain: skipped on their class in one pass.
+        match tokens.list[i..].iter().position(|t| t.class.opens_title) {
+            Some(skipped) => i += skipped,
+            None => break,
+        }
         let Some(end) = title_chain(tokens, i) else {
             i += 1;
             continue;

@@ -70,16 +70,21 @@ pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [B
     if owners.iter().all(|(_, owner)| owner.len() != 1) {
         return;
     }
-    for k in 1..tokens.len() {
-        if !matches!(tokens.text(k - 1), "the" | "The") || !tokens.joined(k - 1) {
-            continue;
-        }
-        for (phrase, owner) in &owners {
-            if owner.len() != 1 || k + phrase.len() > tokens.len() {
+    // The phrases that name one body, with it; a word after "the" is
+    // compared with their first words before anything else.
+    let sole: Vec<(&[String], usize)> = owners
+        .iter()
+        .filter(|(_, owner)| owner.len() == 1)
+        .map(|(phrase, owner)| (phrase.as_slice(), owner[0]))
+        .collect();
+    for k in tokens.after_the() {
+        let first = tokens.text(k);
+        for &(phrase, owner) in &sole {
+            if phrase[0] != first || k + phrase.len() > tokens.len() {
                 continue;
             }
             let last = k + phrase.len() - 1;
-            let matches = (k..=last).all(|m| tokens.text(m) == phrase[m - k])
+            let matches = (k + 1..=last).all(|m| tokens.text(m) == phrase[m - k])
                 && (k..last).all(|m| tokens.joined(m));
             if !matches {
                 continue;
@@ -89,7 +94,7 @@ pub(super) fn add_body_descriptions(text: &Text, tokens: &Tokens, built: &mut [B
                 && matches!(phrase[0].as_str(), "army" | "military")
                 && is_adjective_before(&body_word_after(text.body, r.end));
             if !adjectival && !is_taken(built, &r) {
-                add_mention(&mut built[owner[0]], text, r);
+                add_mention(&mut built[owner], text, r);
             }
         }
     }
@@ -134,11 +139,8 @@ pub(super) fn add_title_references(text: &Text, tokens: &Tokens, built: &mut [Bu
     }
     // Read on the first title after "the": most articles have none.
     let mut holders: Option<Vec<(usize, String, Vec<String>)>> = None;
-    for k in 0..tokens.len() {
-        if !matches!(tokens.text(k), "the" | "The") || !tokens.joined(k) {
-            continue;
-        }
-        let Some((last, head, modifiers)) = title_after(tokens, k + 1) else {
+    for first in tokens.after_the() {
+        let Some((last, head, modifiers)) = title_after(tokens, first) else {
             continue;
         };
         let fits: Vec<usize> = holders
@@ -147,7 +149,7 @@ pub(super) fn add_title_references(text: &Text, tokens: &Tokens, built: &mut [Bu
             .filter(|(_, h, m)| *h == head && modifiers.iter().all(|w| m.contains(w)))
             .map(|(i, _, _)| *i)
             .collect();
-        let r = tokens.range(k + 1, last);
+        let r = tokens.range(first, last);
         if let [owner] = fits[..] {
             if !is_taken(built, &r) {
                 add_mention(&mut built[owner], text, r);
@@ -191,14 +193,16 @@ fn spelling(word: &str) -> String {
 /// A title right after "the", with no name following: its last word, its
 /// office and the modifiers read (states and acronyms left out).
 fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)> {
-    let mut words = Vec::new();
+    // At most four title words, kept on the stack.
+    let (mut found, mut count) = ([0; 4], 0);
     let mut m = k;
-    while m < tokens.len() && words.len() < 4 {
+    while m < tokens.len() && count < found.len() {
         let word = tokens.text(m);
         let state = names::state_at(tokens, m).is_some_and(|(e, _, _)| e == m);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
         if tokens.class(m).title.any() {
-            words.push(m);
+            found[count] = m;
+            count += 1;
         } else if !state && !acronym {
             break;
         }
@@ -208,6 +212,7 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
         }
         m += 1;
     }
+    let words = &found[..count];
     let &last = words.last()?;
     // The title ends the phrase: "the Defence Minister Yoav Gallant" names him.
     let named = last + 1 == m

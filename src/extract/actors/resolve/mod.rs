@@ -21,7 +21,7 @@ use super::tokens::Tokens;
 use super::{Form, Found, Kind, Rule};
 use crate::extract::text::with_lowercase;
 use crate::extract::text::Text;
-use crate::extract::{Actor, Mention, Span};
+use crate::extract::Actor;
 
 /// An actor being assembled, with its byte-range mentions.
 struct Building {
@@ -47,7 +47,7 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
         (
             f.form == Form::Short,
             f.rule == Rule::Shaped,
-            std::cmp::Reverse(f.name.split_whitespace().count()),
+            std::cmp::Reverse(whitespace_words(&f.name)),
             f.range.start,
         )
     });
@@ -65,18 +65,11 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
     add_acronyms(text, tokens, &mut built);
     descriptions::add_body_descriptions(text, tokens, &mut built);
     descriptions::add_title_references(text, tokens, &mut built);
-    let offsets = CharOffsets::new(
-        text.body,
-        built
-            .iter()
-            .flat_map(|b| &b.ranges)
-            .flat_map(|r| [r.start, r.end])
-            .collect(),
-    );
     let mut actors: Vec<Actor> = built
         .into_iter()
         .map(|mut b| {
-            b.actor.mentions = b.ranges.iter().map(|r| offsets.mention(r)).collect();
+            // The text's index of wide chars gives each offset in a few steps.
+            b.actor.mentions = b.ranges.iter().map(|r| text.mention(r.clone())).collect();
             b.actor.mentions.sort_by_key(|m| m.span);
             b.actor
         })
@@ -86,7 +79,7 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
 }
 
 fn new_actor(built: &mut Vec<Building>, f: &Found, name: String, folded: String) -> usize {
-    let word_count = folded.split(' ').count();
+    let word_count = word_count(&folded);
     built.push(Building {
         actor: Actor {
             name,
@@ -117,7 +110,7 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         return i;
     }
     let folded = fold(&f.name);
-    let n = folded.split(' ').count();
+    let n = word_count(&folded);
     let shorter =
         sole(orgs().filter(|(_, b)| is_shorter_name_of((&folded, n), (&b.folded, b.word_count))));
     if let Some(i) = shorter {
@@ -161,10 +154,41 @@ fn is_shorter_name_of((short, n): (&str, usize), (long, m): (&str, usize)) -> bo
         .strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "));
     let same_head = || {
-        last_word(short) == last_word(long)
+        ends_with_word(long, last_word(short))
             && short.split(' ').all(|w| long.split(' ').any(|l| l == w))
     };
     complemented || same_head()
+}
+
+/// The last word of `name` (words joined by single spaces) is `word` (no
+/// space in it), for a name of two words or more: it ends with a space and
+/// `word`, compared in place rather than searched for.
+fn ends_with_word(name: &str, word: &str) -> bool {
+    name.len() > word.len()
+        && name.ends_with(word)
+        && name.as_bytes()[name.len() - word.len() - 1] == b' '
+}
+
+/// The words of `name` as `split_whitespace` counts them, read over the
+/// bytes when it is ASCII.
+fn whitespace_words(name: &str) -> usize {
+    if !name.is_ascii() {
+        return name.split_whitespace().count();
+    }
+    let blank = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let bytes = name.as_bytes();
+    // A word starts at each non-blank byte after a blank or at the start.
+    let starts = bytes
+        .windows(2)
+        .filter(|w| blank(w[0]) && !blank(w[1]))
+        .count();
+    starts + usize::from(bytes.first().is_some_and(|&b| !blank(b)))
+}
+
+/// The words of a folded name as `split(' ')` counts them: one more than
+/// its spaces, counted over the bytes.
+fn word_count(folded: &str) -> usize {
+    1 + folded.bytes().filter(|&b| b == b' ').count()
 }
 
 /// The last word of a folded name (its words are joined by one space).
@@ -237,55 +261,6 @@ fn add_mention(b: &mut Building, text: &Text, range: Range<usize>) {
     }
 }
 
-/// The character offsets of the byte offsets the mentions use, counted in
-/// one sweep over the body rather than one search each.
-struct CharOffsets<'a> {
-    body: &'a str,
-    /// Byte offset and its character offset, in order; empty for ASCII.
-    known: Vec<(usize, usize)>,
-}
-
-impl<'a> CharOffsets<'a> {
-    /// `bytes` must be character boundaries of `body`.
-    fn new(body: &'a str, mut bytes: Vec<usize>) -> Self {
-        if body.is_ascii() {
-            return CharOffsets {
-                body,
-                known: Vec::new(),
-            };
-        }
-        bytes.sort_unstable();
-        bytes.dedup();
-        let mut known = Vec::with_capacity(bytes.len());
-        let (mut at, mut chars) = (0, 0);
-        for b in bytes {
-            chars += body[at..b].chars().count();
-            at = b;
-            known.push((b, chars));
-        }
-        CharOffsets { body, known }
-    }
-
-    fn char_offset(&self, byte: usize) -> usize {
-        if self.known.is_empty() {
-            return byte;
-        }
-        let i = self.known.partition_point(|&(b, _)| b < byte);
-        self.known[i].1
-    }
-
-    /// The mention at byte range `r`, as [`Text::mention`] gives it.
-    fn mention(&self, r: &Range<usize>) -> Mention {
-        Mention {
-            span: Span {
-                start: self.char_offset(r.start),
-                end: self.char_offset(r.end),
-            },
-            text: self.body[r.clone()].to_string(),
-        }
-    }
-}
-
 fn is_taken(built: &[Building], r: &Range<usize>) -> bool {
     built
         .iter()
@@ -307,25 +282,21 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
     if owners.is_empty() {
         return;
     }
-    // Most capitalised words are no one's surname: a plain word whose length
-    // or first letter no surname has needs no look-up.
-    let lengths: u64 = owners.keys().fold(0, |m, s| m | 1 << s.len().min(63));
-    let initials: u32 = owners
-        .keys()
-        .filter_map(|s| s.bytes().next().filter(u8::is_ascii_lowercase))
-        .fold(0, |m, b| m | 1 << (b - b'a'));
-    for k in 0..tokens.len() {
-        let word = tokens.text(k);
-        if !tokens.class(k).capitalised && !has_article_prefix(word) {
+    // Most capitalised words are no one's surname: a plain word that no
+    // surname has the length and first letter of needs no look-up.
+    let shapes = SurnameShapes::of(owners.keys());
+    for t in &tokens.list {
+        let word = t.text();
+        if !t.class.capitalised && !has_article_prefix(word) {
             continue;
         }
         // A plain ASCII word folds to its lower case: no allocation. (Most
         // are letters and digits only, as their class tells.)
-        let plain = tokens.class(k).plain
+        let plain = t.class.plain
             || word
                 .bytes()
                 .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
-        if plain && !could_be_surname(word, lengths, initials) {
+        if plain && !shapes.may_be(word) {
             continue;
         }
         let sole = |o: &Vec<usize>| (o.len() == 1).then(|| o[0]);
@@ -337,8 +308,8 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         let Some(owner) = owner else {
             continue;
         };
-        let r = tokens.list[k].range.clone();
-        if !is_taken(built, &r) && !tokens.class(k).stopword {
+        let r = t.range.clone();
+        if !is_taken(built, &r) && !t.class.stopword {
             add_mention(&mut built[owner], text, r);
         }
     }
@@ -350,14 +321,43 @@ fn has_article_prefix(word: &str) -> bool {
     matches!(word.as_bytes(), [b'a' | b'e', b'l', b'-', ..])
 }
 
-/// A plain ASCII word (its own fold once in lower case) has the length and
-/// the first letter of some surname: `lengths` has bit `n` for a surname of
-/// `n` bytes (63 for longer ones), `initials` bit `i` for one opening with
-/// the `i`th letter.
-fn could_be_surname(word: &str, lengths: u64, initials: u32) -> bool {
-    let first = word.as_bytes()[0].to_ascii_lowercase();
-    let initial = !first.is_ascii_lowercase() || initials & 1 << (first - b'a') != 0;
-    lengths & 1 << word.len().min(63) != 0 && initial
+/// The lengths and first letters of an article's surnames (folded), taken
+/// together: for each length (63 for longer ones), bit `i` for a surname
+/// opening with the `i`th letter, bit 26 for one opening otherwise.
+struct SurnameShapes {
+    by_length: [u32; 64],
+}
+
+impl SurnameShapes {
+    fn of<'s>(surnames: impl Iterator<Item = &'s String>) -> SurnameShapes {
+        let mut by_length = [0u32; 64];
+        for s in surnames {
+            by_length[s.len().min(63)] |= 1 << letter_bit(s.bytes().next().unwrap_or(0));
+        }
+        SurnameShapes { by_length }
+    }
+
+    /// A plain ASCII word (its own fold once in lower case) may be a
+    /// surname: one has its length and first letter (or, for a word
+    /// opening with no letter, its length).
+    fn may_be(&self, word: &str) -> bool {
+        let shapes = self.by_length[word.len().min(63)];
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if first.is_ascii_lowercase() {
+            shapes & 1 << letter_bit(first) != 0
+        } else {
+            shapes != 0
+        }
+    }
+}
+
+/// Bit `i` for the `i`th lower-case letter, 26 for any other byte.
+fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        u32::from(b - b'a')
+    } else {
+        26
+    }
 }
 
 /// "Rapid Support Forces (RSF)": the bracketed acronym is an alias, and its
@@ -423,6 +423,79 @@ mod tests {
     }
 
     #[test]
+    fn names_end_with_the_last_words_a_search_finds() {
+        let names = [
+            " ",
+            "a b",
+            "red crescent",
+            "libyan red crescent",
+            "x crescent",
+            "a  b",
+            "é ü",
+            "a ",
+            "b a",
+            "ab b",
+            "a ab",
+            "un human rights office",
+        ];
+        for name in names {
+            for other in names.iter().chain(&["a", "b", "", "crescent", "office"]) {
+                let word = last_word(other);
+                assert_eq!(
+                    ends_with_word(name, word),
+                    last_word(name) == word,
+                    "{name:?} {other:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn whitespace_words_are_those_split_whitespace_counts() {
+        let mut names = super::super::tokens::tests::odd_texts();
+        names.extend(
+            [
+                "",
+                " ",
+                "a",
+                " a ",
+                "a\tb\nc",
+                "a\x0bb\x0cc\rd",
+                "a\x1cb",
+                "x  y ",
+                "é ü",
+            ]
+            .map(String::from),
+        );
+        for b in 0..128u8 {
+            names.push(format!("a{}b", char::from(b)));
+        }
+        for name in names {
+            assert_eq!(
+                whitespace_words(&name),
+                name.split_whitespace().count(),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_counts_are_those_a_split_gives() {
+        for name in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " x ",
+            "é ü",
+            "abdel fattah al-burhan",
+        ] {
+            assert_eq!(word_count(name), name.split(' ').count(), "{name:?}");
+        }
+    }
+
+    #[test]
     fn the_article_prefix_test_is_that_of_the_string_searches() {
         let mut words = super::super::tokens::tests::odd_texts();
         words.extend(
@@ -446,11 +519,8 @@ mod tests {
             "3m",
             "a-very-long-surname-of-more-than-sixty-three-bytes-in-all-of-it",
         ];
-        let lengths: u64 = surnames.iter().fold(0, |m, s| m | 1 << s.len().min(63));
-        let initials: u32 = surnames
-            .iter()
-            .filter_map(|s| s.bytes().next().filter(u8::is_ascii_lowercase))
-            .fold(0, |m, b| m | 1 << (b - b'a'));
+        let owned: Vec<String> = surnames.iter().map(|s| s.to_string()).collect();
+        let shapes = SurnameShapes::of(owned.iter());
         let words = [
             "Okonjo",
             "OKONJO",
@@ -466,11 +536,11 @@ mod tests {
         ];
         for word in words {
             let is_surname = surnames.contains(&word.to_ascii_lowercase().as_str());
-            let passes = could_be_surname(word, lengths, initials);
-            assert!(passes || !is_surname, "{word}");
+            assert!(shapes.may_be(word) || !is_surname, "{word}");
         }
-        assert!(!could_be_surname("Bell", lengths, initials));
-        assert!(!could_be_surname("Okonjos", lengths, initials));
+        for other in ["Bell", "Okonjos", "Vokonj", "Oell", "Xy", "4MM"] {
+            assert!(!shapes.may_be(other), "{other}");
+        }
     }
 
     /// A person as `new_actor` builds one for `name`.
