@@ -4,9 +4,9 @@
 //! The design is for bulk loads on one writer thread:
 //! - every statement is prepared once per batch (named SQL in `schema/writes.sql`),
 //!   and a transaction spans several batches ([`COMMIT_EVERY`]);
-//! - articles are staged in a temporary table and moved into `articles` by
-//!   one statement, so the full-text index is fed in one piece per batch, or
-//!   per several when foreign keys go unchecked (see [`store_staged`]);
+//! - a batch's articles are staged in a temporary table and moved into
+//!   `articles` by one statement, so the full-text index is fed in one piece
+//!   per batch (see [`store_staged`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
 //!   name seen again costs a hash lookup instead of an upsert;
 //! - mentions, statements and casualty figures, the many rows of a batch,
@@ -173,12 +173,6 @@ struct OpenTransaction<'c> {
     /// Input items written in this transaction.
     items: usize,
     opened: std::time::Instant,
-    /// Whether foreign keys are checked: then each batch's articles must be
-    /// in `articles` before its facts go in.
-    articles_first: bool,
-    /// Articles staged and not moved into `articles` yet, and their text's size.
-    staged: usize,
-    staged_bytes: usize,
 }
 
 /// The statements a batch uses, prepared once per batch.
@@ -352,16 +346,12 @@ impl<'c> Writer<'c> {
         self.forget_ids_if_others_wrote()?;
         tx.execute(sql("create_staging"), [])?;
         let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
-        let articles_first = tx.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
         Ok(OpenTransaction {
             tx,
             next_id,
             stored: HashSet::new(),
             items: 0,
             opened: std::time::Instant::now(),
-            articles_first,
-            staged: 0,
-            staged_bytes: 0,
         })
     }
 
@@ -380,9 +370,9 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// Stages the batch's articles, moves the staged ones into `articles` in
-    /// one statement when it is time (see [`OpenTransaction::move_staged_now`]),
-    /// then writes the batch's facts and input failures.
+    /// Stages the batch's articles, moves them into `articles` in one
+    /// statement (see [`store_staged`]), then writes their facts and the
+    /// batch's input failures.
     fn write_in(
         &mut self,
         open: &mut OpenTransaction,
@@ -399,9 +389,7 @@ impl<'c> Writer<'c> {
             };
             ids.push(id);
         }
-        if open.move_staged_now(&replaced) {
-            open.move_staged(&replaced)?;
-        }
+        store_staged(self.conn, &replaced)?;
         let mut later = BatchRows {
             next_figure_id: self
                 .conn
@@ -468,8 +456,6 @@ impl<'c> Writer<'c> {
             self.run_id,
         ])?;
         open.next_id += 1;
-        open.staged += 1;
-        open.staged_bytes += a.body.len();
         open.stored.insert(a.content_hash.clone());
         replaced.extend(replaces);
         counts.bytes += a.body.len() as u64;
@@ -813,7 +799,7 @@ fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
 
 /// Moves the staged articles into `articles`, deleting the copies they
 /// replace first: one statement each, so the full-text triggers run inside
-/// one statement for all of them. (FTS5 flushes its pending index at every
+/// one statement per batch. (FTS5 flushes its pending index at every
 /// statement savepoint; inserting articles one by one made it write, then
 /// merge, one tiny index segment per article.)
 fn store_staged(conn: &Connection, replaced: &[i64]) -> rusqlite::Result<()> {
@@ -914,34 +900,7 @@ impl<'b> BatchTotals<'b> {
     }
 }
 
-/// Article text staged before the staged articles go into `articles` (when
-/// foreign keys allow the wait): FTS5 writes an index segment per statement
-/// that feeds it (or per 8 MB of pending index, see
-/// schema/006_fts_merging.sql), and merges segments later; one statement per
-/// batch of 256 articles (1.6 MB of text) wrote four times as many.
-const STAGED_TEXT_LIMIT: usize = 6 << 20;
-
-impl OpenTransaction<'_> {
-    /// Whether the staged articles go into `articles` before this batch's
-    /// facts: when foreign keys are checked (facts need their article), when
-    /// the batch replaces stored copies (deleted in the same step), or once
-    /// enough text waits.
-    fn move_staged_now(&self, replaced: &[i64]) -> bool {
-        self.articles_first || !replaced.is_empty() || self.staged_bytes >= STAGED_TEXT_LIMIT
-    }
-
-    fn move_staged(&mut self, replaced: &[i64]) -> rusqlite::Result<()> {
-        store_staged(&self.tx, replaced)?;
-        self.staged = 0;
-        self.staged_bytes = 0;
-        Ok(())
-    }
-}
-
-fn commit(mut open: OpenTransaction) -> anyhow::Result<()> {
-    if open.staged > 0 {
-        open.move_staged(&[])?;
-    }
+fn commit(open: OpenTransaction) -> anyhow::Result<()> {
     open.tx.commit()?;
     Ok(())
 }
@@ -1434,37 +1393,6 @@ mod tests {
             ],
         )
         .unwrap();
-    }
-
-    #[test]
-    fn articles_staged_across_batches_match_articles_moved_per_batch() {
-        let stored = |foreign_keys: bool| {
-            let conn = db();
-            conn.pragma_update(None, "foreign_keys", foreign_keys)
-                .unwrap();
-            let run = start_run(&conn, "test").unwrap();
-            let mut writer = Writer::new(&conn, run, false);
-            for batch in [["Alpha one.", "Beta two."], ["Gamma three.", "Alpha one."]] {
-                let items: Vec<_> = batch.iter().map(|b| Ok(with_actor(b, None))).collect();
-                writer.write_batch(&items).unwrap();
-            }
-            writer.finish().unwrap();
-            let rows = |sql: &str| -> Vec<String> {
-                let mut stmt = conn.prepare(sql).unwrap();
-                let found = stmt.query_map([], |r| r.get(0)).unwrap();
-                found.collect::<Result<_, _>>().unwrap()
-            };
-            (
-                rows("SELECT id || ' ' || body FROM articles ORDER BY id"),
-                rows("SELECT article_id || ' ' || surface FROM actor_mentions ORDER BY id"),
-                rows("SELECT rowid || '' FROM articles_fts WHERE articles_fts MATCH 'alpha OR three'"),
-            )
-        };
-        let (articles, mentions, found) = stored(false);
-        assert_eq!(articles, ["1 Alpha one.", "2 Beta two.", "3 Gamma three."]);
-        assert_eq!(mentions.len(), 3);
-        assert_eq!(found, ["1", "3"]);
-        assert_eq!(stored(true), (articles, mentions, found));
     }
 
     #[test]
