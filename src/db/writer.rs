@@ -1395,18 +1395,24 @@ mod tests {
         .unwrap();
     }
 
+    /// A writer that has stored (and cached) one actor, without mentions.
+    fn writer_with_an_actor_cached(conn: &Connection) -> Writer<'_> {
+        let run = start_run(conn, "test").unwrap();
+        let mut writer = Writer::new(conn, run, false);
+        let mut first = with_actor("One.", None);
+        first.actors[0].mentions.clear();
+        writer.write_batch(&[Ok(first)]).unwrap();
+        writer.commit().unwrap();
+        writer
+    }
+
     #[test]
     fn an_actor_another_connection_deleted_is_stored_again_without_foreign_keys() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ids.db");
         let conn = crate::db::open_for_write(&path).unwrap();
         conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
-        let run = start_run(&conn, "test").unwrap();
-        let mut writer = Writer::new(&conn, run, false);
-        let mut first = with_actor("One.", None);
-        first.actors[0].mentions.clear();
-        writer.write_batch(&[Ok(first)]).unwrap();
-        writer.commit().unwrap();
+        let mut writer = writer_with_an_actor_cached(&conn);
         let other = Connection::open(&path).unwrap();
         other.execute("DELETE FROM actors", []).unwrap();
         // The same actor, unchanged: only the cache could know its old id.
@@ -1424,12 +1430,7 @@ mod tests {
     #[test]
     fn an_actor_deleted_by_hand_after_it_was_cached_is_stored_again() {
         let conn = db();
-        let run = start_run(&conn, "test").unwrap();
-        let mut writer = Writer::new(&conn, run, false);
-        let mut first = with_actor("One.", None);
-        first.actors[0].mentions.clear();
-        writer.write_batch(&[Ok(first)]).unwrap();
-        writer.commit().unwrap();
+        let mut writer = writer_with_an_actor_cached(&conn);
         conn.execute("DELETE FROM actors", []).unwrap();
         writer
             .write_batch(&[Ok(with_actor("Two.", Some("Envoy")))])

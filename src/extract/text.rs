@@ -392,6 +392,18 @@ fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Appends `s.to_lowercase()` to `out`: ASCII text is copied and lowered in
+/// place, with no String of its own.
+pub fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
 /// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
 /// without allocating for ASCII words of up to 48 bytes. Shared by the
 /// stages' word-list look-ups.
@@ -583,6 +595,21 @@ mod tests {
         let at = "Café in ".len();
         assert_eq!(text.char_offset(at), 8);
         assert_eq!(text.byte_offset(8), at);
+    }
+
+    #[test]
+    fn push_lowercase_appends_to_lowercase() {
+        for s in [
+            "",
+            "IDF Spokesperson",
+            "the UN rights chief",
+            "ÉTÉ İstanbul ΣΟΦΟΣ",
+            "\u{212A}",
+        ] {
+            let mut out = String::from("Head ");
+            push_lowercase(&mut out, s);
+            assert_eq!(out, format!("Head {}", s.to_lowercase()), "{s:?}");
+        }
     }
 
     #[test]

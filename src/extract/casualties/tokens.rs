@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::extract::numbers::Number;
-use crate::extract::text::char_at;
+use crate::extract::text::{char_at, push_lowercase};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,17 +143,6 @@ pub fn tokenize_with<'a>(
         }
     }
     out
-}
-
-/// Appends `s.to_lowercase()`, by the cheaper ASCII path when it gives the same.
-fn push_lowercase(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.push_str(&s.to_lowercase());
-    }
 }
 
 /// End of the word starting at `i`: letters and digits, joined by single

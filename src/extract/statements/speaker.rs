@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::super::text::Text;
+use super::super::text::{push_lowercase, Text};
 use super::super::{Actor, Location};
 use super::lexicon::{self, Country, Source};
 use super::quotes::Quote;
@@ -496,13 +496,13 @@ impl<'a> Resolver<'a> {
     fn person_context(&self, a: &Actor) -> String {
         let body = self.text.body;
         let mut out = String::new();
-        words::push_lowercase(&mut out, a.title.as_deref().unwrap_or_default());
+        push_lowercase(&mut out, a.title.as_deref().unwrap_or_default());
         for m in &a.mentions {
             let r = self.text.byte_range(m.span);
             out.push(' ');
-            words::push_lowercase(&mut out, title_before(body, r.start));
+            push_lowercase(&mut out, title_before(body, r.start));
             out.push(' ');
-            words::push_lowercase(&mut out, apposition_after(body, r.end));
+            push_lowercase(&mut out, apposition_after(body, r.end));
         }
         out
     }

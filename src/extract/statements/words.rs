@@ -16,18 +16,6 @@ pub fn lowercase<'b>(w: &str, buf: &'b mut [u8]) -> Cow<'b, str> {
     }
 }
 
-/// Appends `s.to_lowercase()` to `out`: ASCII text is copied and lowered in
-/// place, with no String of its own.
-pub fn push_lowercase(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.push_str(&s.to_lowercase());
-    }
-}
-
 /// Auxiliaries and adverbs that may stand between a subject and its speech
 /// verb ("the ministry has also said", "Hezbollah on Friday said").
 pub fn is_aux(w: &str) -> bool {
@@ -299,21 +287,6 @@ pub fn ends_head(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn push_lowercase_appends_to_lowercase() {
-        for s in [
-            "",
-            "IDF Spokesperson",
-            "the UN rights chief",
-            "ÉTÉ İstanbul ΣΟΦΟΣ",
-            "\u{212A}",
-        ] {
-            let mut out = String::from("Head ");
-            push_lowercase(&mut out, s);
-            assert_eq!(out, format!("Head {}", s.to_lowercase()), "{s:?}");
-        }
-    }
 
     #[test]
     fn lowercase_is_to_lowercase() {
