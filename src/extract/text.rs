@@ -392,6 +392,17 @@ fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether `word` lower-cased is `lower` (a lower-cased text): an ASCII word
+/// is compared in place, without a lower-case copy.
+pub fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        // `lower` holds no upper-case ASCII, so ignoring ASCII case is exact.
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
 /// Appends `s.to_lowercase()` to `out`: ASCII text is copied and lowered in
 /// place, with no String of its own.
 pub fn push_lowercase(out: &mut String, s: &str) {

@@ -10,7 +10,7 @@ use super::govern::Reading;
 use super::lexicon::{term_starting, Role, WordSet, AUX, MODALS, NP_STOP};
 use super::qualifier;
 use super::tokens::{Kind, Token};
-use crate::extract::text::Text;
+use crate::extract::text::{lowers_to, Text};
 use crate::extract::{CasualtyFigure, Mention, Span};
 
 /// How many words a victims phrase may hold.
@@ -400,16 +400,6 @@ fn is_locative(text: &Text, span: Span) -> bool {
             && words
                 .next()
                 .is_some_and(|w| PLACE_NOUNS.iter().any(|n| lowers_to(w, n))))
-}
-
-/// Whether `word` lower-cased is `lower` (a lower-case ASCII word): an
-/// ASCII word is compared in place, without a lower-case copy.
-fn lowers_to(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.to_lowercase() == lower
-    }
 }
 
 #[cfg(test)]

@@ -938,9 +938,7 @@ mod tests {
     fn particles_in_any_case_are_the_listed_ones() {
         let mut words: Vec<String> = Vec::new();
         for p in PARTICLES_LIST {
-            let mut title = p.to_string();
-            title[..1].make_ascii_uppercase();
-            words.extend([p.to_string(), p.to_uppercase(), title, format!("{p}s")]);
+            words.extend(in_each_case(p));
         }
         let others = [
             "",
@@ -957,21 +955,20 @@ mod tests {
         }
     }
 
+    /// A listed word as written, in upper case, in title case, and plural.
+    fn in_each_case(w: &str) -> [String; 4] {
+        let mut title = w.to_string();
+        title[..1].make_ascii_uppercase();
+        [w.to_string(), w.to_uppercase(), title, format!("{w}s")]
+    }
+
     #[test]
     fn nouns_and_modifiers_turned_away_by_shape_are_none() {
         let mut words: Vec<String> = Vec::new();
         let listed = LISTS.iter().flat_map(|&(_, ws)| ws.iter().copied());
         for w in listed.chain(NOUNS.iter().map(|&(n, _)| n)) {
-            let mut title = w.to_string();
-            title[..1].make_ascii_uppercase();
-            words.extend([
-                w.to_string(),
-                w.to_uppercase(),
-                title,
-                format!("{w}s"),
-                format!("x{w}"),
-                w[1..].to_string(),
-            ]);
+            words.extend(in_each_case(w));
+            words.extend([format!("x{w}"), w[1..].to_string()]);
         }
         let others = [
             "",

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::super::text::{push_lowercase, Text};
+use super::super::text::{lowers_to, push_lowercase, Text};
 use super::super::{Actor, Location};
 use super::lexicon::{self, Country, Source};
 use super::quotes::Quote;
@@ -57,17 +57,6 @@ pub struct Resolver<'a> {
     /// first need: actors are only ever added, never changed, during the
     /// article, and every role description would read them all again.
     person_contexts: RefCell<Vec<Option<String>>>,
-}
-
-/// Whether `name` lower-cased is `lower` (a lower-cased text): ASCII names
-/// are compared in place, without a lower-case copy.
-fn lowers_to(name: &str, lower: &str) -> bool {
-    if name.is_ascii() {
-        // `lower` holds no upper-case ASCII, so ignoring ASCII case is exact.
-        name.eq_ignore_ascii_case(lower)
-    } else {
-        name.to_lowercase() == lower
-    }
 }
 
 /// The names an actor answers to in any case: its name, its aliases and,

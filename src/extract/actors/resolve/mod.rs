@@ -19,8 +19,8 @@ use rustc_hash::FxHashMap;
 use super::names::{canonical_person, fold};
 use super::tokens::Tokens;
 use super::{Form, Found, Kind, Rule};
-use crate::extract::text::with_lowercase;
 use crate::extract::text::Text;
+use crate::extract::text::{with_lowercase, WordShapes};
 use crate::extract::Actor;
 
 /// An actor being assembled, with its byte-range mentions.
@@ -284,7 +284,7 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
     }
     // Most capitalised words are no one's surname: a plain word that no
     // surname has the length and first letter of needs no look-up.
-    let shapes = SurnameShapes::of(owners.keys());
+    let shapes = surname_shapes(owners.keys());
     for t in &tokens.list {
         let word = t.text();
         if !t.class.capitalised && !has_article_prefix(word) {
@@ -296,7 +296,7 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             || word
                 .bytes()
                 .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
-        if plain && !shapes.may_be(word) {
+        if plain && !may_be_surname(&shapes, word) {
             continue;
         }
         let sole = |o: &Vec<usize>| (o.len() == 1).then(|| o[0]);
@@ -321,43 +321,19 @@ fn has_article_prefix(word: &str) -> bool {
     matches!(word.as_bytes(), [b'a' | b'e', b'l', b'-', ..])
 }
 
-/// The lengths and first letters of an article's surnames (folded), taken
-/// together: for each length (63 for longer ones), bit `i` for a surname
-/// opening with the `i`th letter, bit 26 for one opening otherwise.
-struct SurnameShapes {
-    by_length: [u32; 64],
+/// The lengths and first bytes of an article's surnames (folded).
+fn surname_shapes<'s>(surnames: impl Iterator<Item = &'s String>) -> WordShapes {
+    let mut shapes = WordShapes::NONE;
+    for s in surnames {
+        shapes.add(s.as_bytes());
+    }
+    shapes
 }
 
-impl SurnameShapes {
-    fn of<'s>(surnames: impl Iterator<Item = &'s String>) -> SurnameShapes {
-        let mut by_length = [0u32; 64];
-        for s in surnames {
-            by_length[s.len().min(63)] |= 1 << letter_bit(s.bytes().next().unwrap_or(0));
-        }
-        SurnameShapes { by_length }
-    }
-
-    /// A plain ASCII word (its own fold once in lower case) may be a
-    /// surname: one has its length and first letter (or, for a word
-    /// opening with no letter, its length).
-    fn may_be(&self, word: &str) -> bool {
-        let shapes = self.by_length[word.len().min(63)];
-        let first = word.as_bytes()[0].to_ascii_lowercase();
-        if first.is_ascii_lowercase() {
-            shapes & 1 << letter_bit(first) != 0
-        } else {
-            shapes != 0
-        }
-    }
-}
-
-/// Bit `i` for the `i`th lower-case letter, 26 for any other byte.
-fn letter_bit(b: u8) -> u32 {
-    if b.is_ascii_lowercase() {
-        u32::from(b - b'a')
-    } else {
-        26
-    }
+/// A plain ASCII word (its own fold once in lower case) may be a surname:
+/// one has its length and first byte.
+fn may_be_surname(shapes: &WordShapes, word: &str) -> bool {
+    shapes.may_hold_shape(word.len(), word.as_bytes()[0].to_ascii_lowercase())
 }
 
 /// "Rapid Support Forces (RSF)": the bracketed acronym is an alias, and its
@@ -520,7 +496,7 @@ mod tests {
             "a-very-long-surname-of-more-than-sixty-three-bytes-in-all-of-it",
         ];
         let owned: Vec<String> = surnames.iter().map(|s| s.to_string()).collect();
-        let shapes = SurnameShapes::of(owned.iter());
+        let shapes = surname_shapes(owned.iter());
         let words = [
             "Okonjo",
             "OKONJO",
@@ -536,10 +512,10 @@ mod tests {
         ];
         for word in words {
             let is_surname = surnames.contains(&word.to_ascii_lowercase().as_str());
-            assert!(shapes.may_be(word) || !is_surname, "{word}");
+            assert!(may_be_surname(&shapes, word) || !is_surname, "{word}");
         }
         for other in ["Bell", "Okonjos", "Vokonj", "Oell", "Xy", "4MM"] {
-            assert!(!shapes.may_be(other), "{other}");
+            assert!(!may_be_surname(&shapes, other), "{other}");
         }
     }
 
