@@ -203,7 +203,8 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
         canonical_person(&f.name)
     };
     let folded = fold(&name);
-    let words: Vec<&str> = folded.split(' ').collect();
+    // Its words are read from it as needed, not collected into a list.
+    let (n, first_word) = (word_count(&folded), folded.split(' ').next());
     let people = || {
         built
             .iter()
@@ -212,18 +213,17 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
     };
     let same = people()
         .find(|(_, b)| b.folded == folded)
-        .or_else(|| people().find(|(_, b)| contains_name(b, &words)))
+        .or_else(|| people().find(|(_, b)| contains_name(b, &folded, n)))
         .or_else(|| {
             (f.form == Form::Short)
-                .then(|| people().find(|(_, b)| ends_with(b, &folded, words.len())))
+                .then(|| people().find(|(_, b)| ends_with(b, &folded, n)))
                 .flatten()
         })
         .or_else(|| {
             (f.form == Form::Short)
                 .then(|| {
-                    people().find(|(_, b)| {
-                        b.word_count > 1 && b.folded.split(' ').next() == Some(words[0])
-                    })
+                    people()
+                        .find(|(_, b)| b.word_count > 1 && b.folded.split(' ').next() == first_word)
                 })
                 .flatten()
         })
@@ -231,14 +231,15 @@ fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
     same.unwrap_or_else(|| new_actor(built, f, name, folded))
 }
 
-/// `long` holds every word of `short` (two or more) and the same surname.
-fn contains_name(long: &Building, short: &[&str]) -> bool {
-    short.len() >= 2
-        && short.len() < long.word_count
-        && Some(last_word(&long.folded)) == short.last().copied()
+/// `long` holds every word of `short` (folded, of `n` words: two or more)
+/// and the same surname.
+fn contains_name(long: &Building, short: &str, n: usize) -> bool {
+    n >= 2
+        && n < long.word_count
+        && last_word(&long.folded) == last_word(short)
         && short
-            .iter()
-            .all(|w| long.folded.split(' ').any(|l| l == *w))
+            .split(' ')
+            .all(|w| long.folded.split(' ').any(|l| l == w))
 }
 
 /// "Al-Qidra" is the end of "Ashraf al-Qidra": the last words of `long`
@@ -573,7 +574,11 @@ mod tests {
                     && words.iter().all(|w| long_words.iter().any(|l| l == w));
                 let ends = long_words.len() > words.len()
                     && long_words[long_words.len() - words.len()..] == *words;
-                assert_eq!(contains_name(&b, &words), contains, "{long} / {short}");
+                assert_eq!(
+                    contains_name(&b, &folded, words.len()),
+                    contains,
+                    "{long} / {short}"
+                );
                 assert_eq!(
                     ends_with(&b, &folded, words.len()),
                     ends,
