@@ -14,8 +14,6 @@ mod descriptions;
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use super::names::{canonical_person, fold};
 use super::tokens::Tokens;
 use super::{Form, Found, Kind, Rule};
@@ -37,13 +35,14 @@ struct Building {
 }
 
 /// Groups found names into actors and adds their later mentions.
-pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
+pub fn group(text: &Text, tokens: &Tokens, mut found: Vec<Found>) -> Vec<Actor> {
     // At most one actor per name found: one allocation for all of them.
     let mut built: Vec<Building> = Vec::with_capacity(found.len());
-    let mut order: Vec<&Found> = found.iter().collect();
+    let mut order: Vec<usize> = (0..found.len()).collect();
     // Full names first, longest first, so short forms can find them; names
     // read from shape alone last, so they join a body named otherwise.
-    order.sort_by_cached_key(|f| {
+    order.sort_by_cached_key(|&k| {
+        let f = &found[k];
         (
             f.form == Form::Short,
             f.rule == Rule::Shaped,
@@ -51,15 +50,17 @@ pub fn group(text: &Text, tokens: &Tokens, found: Vec<Found>) -> Vec<Actor> {
             f.range.start,
         )
     });
-    for f in order {
+    // Each name found is placed once: an actor takes its strings, not copies.
+    for k in order {
+        let f = &mut found[k];
         let i = match f.kind {
             Kind::Person => place_person(&mut built, f),
             Kind::Organization => place_organization(&mut built, f),
         };
         add_mention(&mut built[i], text, f.range.clone());
         let b = &mut built[i];
-        b.actor.title = b.actor.title.take().or_else(|| f.title.clone());
-        b.actor.affiliation = b.actor.affiliation.take().or_else(|| f.affiliation.clone());
+        b.actor.title = b.actor.title.take().or_else(|| f.title.take());
+        b.actor.affiliation = b.actor.affiliation.take().or_else(|| f.affiliation.take());
     }
     add_surname_mentions(text, tokens, &mut built);
     add_acronyms(text, tokens, &mut built);
@@ -98,7 +99,8 @@ fn new_actor(built: &mut Vec<Building>, f: &Found, name: String, folded: String)
     built.len() - 1
 }
 
-fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
+/// Places an organization found (its name is taken when it names an actor).
+fn place_organization(built: &mut Vec<Building>, f: &mut Found) -> usize {
     let orgs = || {
         built
             .iter()
@@ -121,8 +123,8 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         sole(orgs().filter(|(_, b)| is_shorter_name_of((&b.folded, b.word_count), (&folded, n))));
     if let Some(i) = fuller {
         let b = &mut built[i];
-        let old = std::mem::replace(&mut b.actor.name, f.name.clone());
         b.actor.aliases.retain(|a| *a != f.name);
+        let old = std::mem::replace(&mut b.actor.name, std::mem::take(&mut f.name));
         if !b.ranges.is_empty() && !b.actor.aliases.contains(&old) {
             b.actor.aliases.push(old);
         }
@@ -131,7 +133,8 @@ fn place_organization(built: &mut Vec<Building>, f: &Found) -> usize {
         b.rule = f.rule;
         return i;
     }
-    new_actor(built, f, f.name.clone(), folded)
+    let name = std::mem::take(&mut f.name);
+    new_actor(built, f, name, folded)
 }
 
 /// The index of the only actor of `candidates`, if there is exactly one.
@@ -196,9 +199,10 @@ fn last_word(folded: &str) -> &str {
     folded.rfind(' ').map_or(folded, |at| &folded[at + 1..])
 }
 
-fn place_person(built: &mut Vec<Building>, f: &Found) -> usize {
+/// Places a person found (its name is taken when it is canonical).
+fn place_person(built: &mut Vec<Building>, f: &mut Found) -> usize {
     let name = if f.rule == Rule::PersonLexicon {
-        f.name.clone()
+        std::mem::take(&mut f.name)
     } else {
         canonical_person(&f.name)
     };
@@ -272,20 +276,33 @@ fn is_taken(built: &[Building], r: &Range<usize>) -> bool {
 /// Later bare surnames ("Okonjo added") are mentions of the full name, unless
 /// two people of the article share it.
 fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
-    let mut owners: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // Each folded surname with its one owner, or none when two share it:
+    // a list, as an article names few people (a table and a list of
+    // owners per surname cost allocations every article).
+    let mut owners: Vec<(String, Option<usize>)> = Vec::new();
     for (i, b) in built.iter().enumerate() {
         if b.kind == Kind::Person && b.word_count > 1 {
             if let Some(surname) = b.actor.name.split_whitespace().last() {
-                owners.entry(fold(surname)).or_default().push(i);
+                let surname = fold(surname);
+                match owners.iter_mut().find(|(s, _)| *s == surname) {
+                    Some((_, owner)) => *owner = None,
+                    None => owners.push((surname, Some(i))),
+                }
             }
         }
     }
     if owners.is_empty() {
         return;
     }
+    let owner_of = |folded: &str| {
+        owners
+            .iter()
+            .find(|(s, _)| s == folded)
+            .and_then(|&(_, owner)| owner)
+    };
     // Most capitalised words are no one's surname: a plain word that no
     // surname has the length and first letter of needs no look-up.
-    let shapes = surname_shapes(owners.keys());
+    let shapes = surname_shapes(owners.iter().map(|(s, _)| s));
     for t in &tokens.list {
         let word = t.text();
         if !t.class.capitalised && !has_article_prefix(word) {
@@ -300,11 +317,10 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
         if plain && !may_be_surname(&shapes, word) {
             continue;
         }
-        let sole = |o: &Vec<usize>| (o.len() == 1).then(|| o[0]);
         let owner = if plain {
-            with_lowercase(word, |lower| owners.get(lower).and_then(sole))
+            with_lowercase(word, owner_of)
         } else {
-            owners.get(&fold(word)).and_then(sole)
+            owner_of(&fold(word))
         };
         let Some(owner) = owner else {
             continue;
