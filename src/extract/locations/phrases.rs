@@ -97,8 +97,10 @@ impl<'a> Tokens<'a> {
             let initial = match list.last_mut() {
                 None => true,
                 Some(prev) => {
-                    let gap = &bytes[prev.range.end..range.start];
-                    let gap = if gap == b" " {
+                    // Most gaps are one space: told by one byte.
+                    let one_space =
+                        range.start == prev.range.end + 1 && bytes[prev.range.end] == b' ';
+                    let gap = if one_space {
                         Gap::SPACE
                     } else {
                         Gap::of(&body[prev.range.end..range.start])
