@@ -43,6 +43,19 @@ pub struct Token {
     pub ascii_alphanumeric: bool,
 }
 
+impl Token {
+    /// Sets how this word joins the next, `gap` apart (the joins are known
+    /// once the next word is found: worked out once here rather than on
+    /// every question), and returns whether the next word opens a clause.
+    #[inline(always)]
+    fn join(&mut self, gap: &Gap, same_sentence: bool) -> bool {
+        self.joined = same_sentence && gap.joins;
+        self.hyphen = self.joined && gap.hyphen;
+        self.spacing = gap.spacing;
+        !same_sentence || gap.opens
+    }
+}
+
 /// What follows a word before the next (or the end of the body).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spacing {
@@ -97,21 +110,17 @@ impl<'a> Tokens<'a> {
             let initial = match list.last_mut() {
                 None => true,
                 Some(prev) => {
-                    // Most gaps are one space: told by one byte.
+                    let same_sentence = prev.sentence == sentence;
+                    // Most gaps are one space: told by one byte, and the
+                    // joins set from constants.
                     let one_space =
                         range.start == prev.range.end + 1 && bytes[prev.range.end] == b' ';
-                    let gap = if one_space {
-                        Gap::SPACE
+                    if one_space {
+                        prev.join(&Gap::SPACE, same_sentence)
                     } else {
-                        Gap::of(&body[prev.range.end..range.start])
-                    };
-                    let same_sentence = prev.sentence == sentence;
-                    // The previous word's joins are known now: worked out
-                    // once here rather than on every question.
-                    prev.joined = same_sentence && gap.joins;
-                    prev.hyphen = prev.joined && gap.hyphen;
-                    prev.spacing = gap.spacing;
-                    !same_sentence || gap.opens
+                        let gap = Gap::of(&body[prev.range.end..range.start]);
+                        prev.join(&gap, same_sentence)
+                    }
                 }
             } || after_date_marker(body, &list, sentence);
             list.push(Token {
@@ -330,6 +339,22 @@ impl Shape {
         }
     }
 
+    /// The shape of a word of `chars` ASCII letters and digits, the first a
+    /// lower-case letter, which settles every flag: the compiler then has
+    /// nothing to work out for most words.
+    #[inline]
+    fn lower_first(chars: usize) -> Shape {
+        Shape {
+            chars,
+            all_caps: false,
+            cap: false,
+            alpha_first: true,
+            any_lower: true,
+            title: false,
+            ascii_alphanumeric: true,
+        }
+    }
+
     /// The shape of any word.
     fn of(word: &str) -> Shape {
         Shape::of_ascii(word.as_bytes()).unwrap_or_else(|| Shape::of_chars(word))
@@ -473,7 +498,11 @@ impl Words<'_> {
             _ => false,
         };
         (!more).then(|| {
-            let shape = Shape::of_classes(bytes, start..end, first_class, rest_classes, true);
+            let shape = if first_class & LOWER != 0 {
+                Shape::lower_first(end - start)
+            } else {
+                Shape::of_classes(bytes, start..end, first_class, rest_classes, true)
+            };
             (end, shape)
         })
     }
