@@ -280,6 +280,9 @@ struct Reader<'t, 'a> {
     lookups: Lookups,
     /// The key [`matches`](Self::matches) folds a window's text into.
     folded: String,
+    /// A match list given back for the next phrase: one allocation per
+    /// article, not one per phrase that holds a known name.
+    spare_matches: Vec<Match>,
 }
 
 /// The known names a word starts, as [`Reader::index_known`] found them.
@@ -347,6 +350,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             name_words: FxHashSet::with_capacity_and_hasher(16, Default::default()),
             lookups: Lookups::new(gaz),
             folded: String::new(),
+            spare_matches: Vec::new(),
         };
         for p in found {
             let r = reader.strip(p.words);
@@ -474,9 +478,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
             if self.headlines[self.toks.list[r.start].sentence] {
-                for m in self.matches(r) {
+                let mut ms = self.matches(r);
+                for m in ms.drain(..) {
                     self.claim(&m.words, Target::Known(m.key), Evidence::Headline);
                 }
+                self.give_back(ms);
             } else {
                 self.classify(r);
             }
@@ -510,7 +516,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// ("Al") is no name.
     fn matches(&mut self, r: Range<usize>) -> Vec<Match> {
         let t = self.toks;
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.spare_matches);
         let mut i = r.start;
         while i < r.end {
             let mut found = None;
@@ -563,6 +569,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         out
     }
 
+    /// Keeps a match list for the next [`matches`](Self::matches).
+    fn give_back(&mut self, mut ms: Vec<Match>) {
+        ms.clear();
+        self.spare_matches = ms;
+    }
+
     /// The key of window `n` of a word `known` indexes.
     fn known_key(&self, known: KnownFrom, n: usize) -> Rc<Key> {
         let shorter = (known.bits & ((1 << n) - 1)).count_ones();
@@ -581,16 +593,23 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Reads one phrase of an ordinary sentence.
     fn classify(&mut self, r: Range<usize>) {
-        let mut ms = self.matches(r.clone());
-        // The whole phrase is a known name: its key moves to the claim.
-        if ms.len() == 1 && ms[0].words == r {
-            let m = ms.pop().expect("one match");
-            self.claim(&r, Target::Known(m.key), Evidence::Phrase);
-            self.coordinated_direction(&r);
-            return;
+        let ms = self.matches(r.clone());
+        self.classify_with(r, &ms);
+        self.give_back(ms);
+    }
+
+    /// [`classify`](Self::classify) with the known names `ms` in the phrase.
+    fn classify_with(&mut self, r: Range<usize>, ms: &[Match]) {
+        // The whole phrase is a known name.
+        if let [m] = ms {
+            if m.words == r {
+                self.claim(&r, Target::Known(m.key.clone()), Evidence::Phrase);
+                self.coordinated_direction(&r);
+                return;
+            }
         }
         // A hyphen between a known name and the rest: "Russia-Ukraine".
-        if let Some(b) = self.hyphen_split(&r, &ms) {
+        if let Some(b) = self.hyphen_split(&r, ms) {
             self.classify(r.start..b);
             self.classify(b..r.end);
             return;
@@ -598,11 +617,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         if ms.is_empty() {
             // "Androscoggin County": a place noun after unknown words.
             if !self.noun_phrase(&r) {
-                self.note_name_words(&r, &ms);
+                self.note_name_words(&r, ms);
             }
             return;
         }
-        self.partly_known(r, &ms);
+        self.partly_known(r, ms);
     }
 
     /// Reads a phrase that holds known names but is not one.
@@ -1072,10 +1091,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         let q = self.phrases.partition_point(|q| q.start < i + 1);
         let r = self.phrases.get(q).filter(|q| q.start == i + 1)?.clone();
         let ms = self.matches(r.clone());
-        match ms.as_slice() {
+        let key = match ms.as_slice() {
             [m] if m.words == r => Some(m.key.clone()),
             _ => None,
-        }
+        };
+        self.give_back(ms);
+        key
     }
 
     /// A phrase a context marks as a place of `kind`: known, or kept as an
