@@ -458,11 +458,19 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         key.clear();
         for k in skip..w.len() {
-            if k > skip {
+            let word = fold(w.start + k).expect("plain");
+            let found = if k == skip {
+                // Most windows are one word: its key is probed where it
+                // lies among the words' keys, not copied.
+                probe(probes, &self.lookups, word)
+            } else {
+                if key.is_empty() {
+                    key.push_str(fold(w.start + skip).expect("plain"));
+                }
                 key.push(' ');
-            }
-            key.push_str(fold(w.start + k).expect("plain"));
-            let found = probe(probes, &self.lookups, key);
+                key.push_str(word);
+                probe(probes, &self.lookups, key)
+            };
             if let Some(known) = found.key {
                 bits |= 1 << (k + 1);
                 self.known_keys.push(known);
@@ -1276,6 +1284,7 @@ impl KeyScratch {
 /// may hold part of it). `ascii_alphanumeric` and `title_case`: the word
 /// is ASCII letters and digits only, written "Like" this (as its token
 /// says).
+#[inline]
 fn push_plain_key(
     word: &str,
     ascii_alphanumeric: bool,
@@ -1283,17 +1292,28 @@ fn push_plain_key(
     out: &mut String,
 ) -> bool {
     let start = out.len();
-    if ascii_alphanumeric {
-        // Nearly every word: its key is its text in lower case, and a word
-        // written "Like" this has only its first letter to lower.
-        if title_case {
-            out.push(char::from(word.as_bytes()[0].to_ascii_lowercase()));
-            out.push_str(&word[1..]);
-        } else {
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        }
-    } else if word.is_ascii() {
+    if !ascii_alphanumeric {
+        return push_other_plain_key(word, out);
+    }
+    // Nearly every word, written in place: its key is its text in lower
+    // case, and a word written "Like" this has only its first letter to
+    // lower.
+    if title_case {
+        out.push(char::from(word.as_bytes()[0].to_ascii_lowercase()));
+        out.push_str(&word[1..]);
+    } else {
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    }
+    out.len() > start
+}
+
+/// [`push_plain_key`] for a word that is not ASCII letters and digits
+/// only.
+#[inline(never)]
+fn push_other_plain_key(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    if word.is_ascii() {
         for b in word.bytes() {
             match b {
                 // Vanish, as in fold_key.
