@@ -1877,14 +1877,20 @@ fn unknown_place(name: &str, kind: PlaceKind, country: Option<String>) -> Resolv
 /// One location per place, its mentions in text order, other spellings as
 /// aliases.
 fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<Location> {
-    let mut order: Vec<(usize, Resolved)> = resolved
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.map(|r| (i, r)))
-        .collect();
+    let mut order: Vec<(usize, Resolved)> = Vec::with_capacity(resolved.len());
+    order.extend(
+        resolved
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.map(|r| (i, r))),
+    );
     order.sort_by_key(|(i, _)| claims[*i].range.start);
-    let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
+    let mut index: FxHashMap<Identity, usize> =
+        FxHashMap::with_capacity_and_hasher(order.len(), Default::default());
     let mut out: Vec<Location> = Vec::with_capacity(order.len());
+    // Each claim's location first, so that each location's mentions are
+    // allocated once, at their number, not grown claim by claim.
+    let mut placed: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for (i, r) in order {
         let at = match index.get(&r.identity) {
             Some(&at) => at,
@@ -1894,6 +1900,13 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
                 out.len() - 1
             }
         };
+        placed.push((i, at));
+    }
+    for (at, loc) in out.iter_mut().enumerate() {
+        let mentions = placed.iter().filter(|&&(_, a)| a == at).count();
+        loc.mentions.reserve_exact(mentions);
+    }
+    for (i, at) in placed {
         let loc = &mut out[at];
         let range = claims[i].range.clone();
         let surface = &text.body[range.clone()];
