@@ -378,12 +378,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         // Each word's key, all in one buffer; None where the words' keys
         // joined by spaces might not be the key of their text (see
         // `known_windows`).
-        let KeyScratch {
-            buf,
-            spans,
-            plain_run,
-            key,
-        } = scratch;
+        let KeyScratch { buf, spans, key } = scratch;
         buf.clear();
         spans.clear();
         for i in r.clone() {
@@ -393,22 +388,15 @@ impl<'t, 'a> Reader<'t, 'a> {
                 && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
-        // How many plain words run from each word: a window is plain when
-        // its first word's run covers it.
-        plain_run.clear();
-        plain_run.resize(spans.len() + 1, 0);
-        for k in (0..spans.len()).rev() {
-            plain_run[k] = if spans[k].is_some() {
-                plain_run[k + 1] + 1
-            } else {
-                0
-            };
-        }
         let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
         for i in r.clone() {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
-                let plain = plain_run[i - r.start] >= end - i;
+                // Most phrases are a word or two: their few keys are
+                // looked at, with no count of plain words built first.
+                let plain = spans[i - r.start..end - r.start]
+                    .iter()
+                    .all(Option::is_some);
                 let first_key = self.known_keys.len() as u32;
                 let bits = self.known_windows(i..end, plain, fold, key, probes);
                 self.known.0[i] = KnownFrom {
@@ -1253,8 +1241,6 @@ struct KeyScratch {
     buf: String,
     /// Where each word's key lies in `buf`.
     spans: Vec<Option<Range<usize>>>,
-    /// For each word, how many words from it on have a key.
-    plain_run: Vec<usize>,
     /// The key being grown.
     key: String,
 }
