@@ -1425,9 +1425,17 @@ struct ActorSpans {
 
 impl ActorSpans {
     fn new(text: &Text, actors: &[Actor]) -> Self {
+        // Each list sized once for all its mentions, not grown actor by actor.
+        let mentions = |kind: &str| -> usize {
+            actors
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| a.mentions.len())
+                .sum()
+        };
         let mut spans = ActorSpans {
-            organizations: Vec::new(),
-            people: Vec::new(),
+            organizations: Vec::with_capacity(mentions("organization")),
+            people: Vec::with_capacity(mentions("person")),
             reach: Vec::new(),
         };
         // One pass over the actors, each mention's span converted once.
@@ -1576,13 +1584,14 @@ impl Resolved<'_> {
 
 impl Resolver {
     fn new(lookups: Lookups, claims: &[Claim]) -> Self {
+        // The lists hold at most a key per claim: sized once.
         let mut r = Resolver {
-            learned: Vec::new(),
+            learned: Vec::with_capacity(claims.len()),
             lookups,
-            resolved: Vec::new(),
+            resolved: Vec::with_capacity(claims.len()),
             context: Context::default(),
         };
-        let mut keys: Vec<&Rc<Key>> = Vec::new();
+        let mut keys: Vec<&Rc<Key>> = Vec::with_capacity(claims.len());
         for c in claims {
             let key = match &c.target {
                 Target::Known(k) => k,
@@ -1596,7 +1605,7 @@ impl Resolver {
         }
         // Read once more, each name in the others' light: "Georgia" among
         // "Atlanta" and "Texas" is the state, and says so.
-        let mut relearned = Vec::new();
+        let mut relearned = Vec::with_capacity(keys.len());
         for key in keys {
             if let Some((_, _, p)) = r.resolve_in_context(key) {
                 if let Some(cc) = p.country_code {
