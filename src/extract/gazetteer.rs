@@ -1041,12 +1041,10 @@ pub fn best_of(cands: &[(PlaceId, MatchKind, Brief)], context: &[&str]) -> Optio
             .is_some_and(|cc| context.iter().any(|c| c.eq_ignore_ascii_case(cc)))
     };
 
-    let countries: Vec<&(PlaceId, MatchKind, Brief)> = cands
-        .iter()
-        .filter(|c| c.2.kind == PlaceKind::Country)
-        .collect();
-    if !countries.is_empty() {
-        if let Some(c) = countries.iter().find(|c| in_context(&c.2)) {
+    // The countries and curated names are read in place, not collected.
+    let countries = || cands.iter().filter(|c| c.2.kind == PlaceKind::Country);
+    if countries().next().is_some() {
+        if let Some(c) = countries().find(|c| in_context(&c.2)) {
             return Some(c.0);
         }
         if let Some(c) = cands.iter().find(|c| {
@@ -1055,20 +1053,15 @@ pub fn best_of(cands: &[(PlaceId, MatchKind, Brief)], context: &[&str]) -> Optio
             return Some(c.0);
         }
         // max_by_key keeps the last of equals: reverse so the first wins.
-        return countries
-            .iter()
+        return countries()
             .rev()
             .max_by_key(|c| c.2.population)
             .map(|c| c.0);
     }
 
-    let curated: Vec<&(PlaceId, MatchKind, Brief)> =
-        cands.iter().filter(|c| c.1 == MatchKind::Curated).collect();
-    if let Some(first) = curated.first() {
-        if let Some(c) = curated
-            .iter()
-            .find(|c| in_context(&c.2) || c.2.country_code.is_none())
-        {
+    let curated = || cands.iter().filter(|c| c.1 == MatchKind::Curated);
+    if let Some(first) = curated().next() {
+        if let Some(c) = curated().find(|c| in_context(&c.2) || c.2.country_code.is_none()) {
             return Some(c.0);
         }
         if !cands.iter().any(|c| in_context(&c.2)) {

@@ -280,6 +280,9 @@ struct Reader<'t, 'a> {
     lookups: Lookups,
     /// The key [`matches`](Self::matches) folds a window's text into.
     folded: String,
+    /// A match list given back for the next phrase: one allocation per
+    /// article, not one per phrase that holds a known name.
+    spare_matches: Vec<Match>,
 }
 
 /// The known names a word starts, as [`Reader::index_known`] found them.
@@ -347,6 +350,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             name_words: FxHashSet::with_capacity_and_hasher(16, Default::default()),
             lookups: Lookups::new(gaz),
             folded: String::new(),
+            spare_matches: Vec::new(),
         };
         for p in found {
             let r = reader.strip(p.words);
@@ -374,12 +378,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         // Each word's key, all in one buffer; None where the words' keys
         // joined by spaces might not be the key of their text (see
         // `known_windows`).
-        let KeyScratch {
-            buf,
-            spans,
-            plain_run,
-            key,
-        } = scratch;
+        let KeyScratch { buf, spans, key } = scratch;
         buf.clear();
         spans.clear();
         for i in r.clone() {
@@ -389,22 +388,15 @@ impl<'t, 'a> Reader<'t, 'a> {
                 && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
-        // How many plain words run from each word: a window is plain when
-        // its first word's run covers it.
-        plain_run.clear();
-        plain_run.resize(spans.len() + 1, 0);
-        for k in (0..spans.len()).rev() {
-            plain_run[k] = if spans[k].is_some() {
-                plain_run[k + 1] + 1
-            } else {
-                0
-            };
-        }
         let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
         for i in r.clone() {
             if t.list[i].cap {
                 let end = r.end.min(i + MAX_WORDS);
-                let plain = plain_run[i - r.start] >= end - i;
+                // Most phrases are a word or two: their few keys are
+                // looked at, with no count of plain words built first.
+                let plain = spans[i - r.start..end - r.start]
+                    .iter()
+                    .all(Option::is_some);
                 let first_key = self.known_keys.len() as u32;
                 let bits = self.known_windows(i..end, plain, fold, key, probes);
                 self.known.0[i] = KnownFrom {
@@ -454,11 +446,19 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         key.clear();
         for k in skip..w.len() {
-            if k > skip {
+            let word = fold(w.start + k).expect("plain");
+            let found = if k == skip {
+                // Most windows are one word: its key is probed where it
+                // lies among the words' keys, not copied.
+                probe(probes, &self.lookups, word)
+            } else {
+                if key.is_empty() {
+                    key.push_str(fold(w.start + skip).expect("plain"));
+                }
                 key.push(' ');
-            }
-            key.push_str(fold(w.start + k).expect("plain"));
-            let found = probe(probes, &self.lookups, key);
+                key.push_str(word);
+                probe(probes, &self.lookups, key)
+            };
             if let Some(known) = found.key {
                 bits |= 1 << (k + 1);
                 self.known_keys.push(known);
@@ -474,9 +474,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         for i in 0..self.phrases.len() {
             let r = self.phrases[i].clone();
             if self.headlines[self.toks.list[r.start].sentence] {
-                for m in self.matches(r) {
+                let mut ms = self.matches(r);
+                for m in ms.drain(..) {
                     self.claim(&m.words, Target::Known(m.key), Evidence::Headline);
                 }
+                self.give_back(ms);
             } else {
                 self.classify(r);
             }
@@ -510,7 +512,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// ("Al") is no name.
     fn matches(&mut self, r: Range<usize>) -> Vec<Match> {
         let t = self.toks;
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.spare_matches);
         let mut i = r.start;
         while i < r.end {
             let mut found = None;
@@ -563,6 +565,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         out
     }
 
+    /// Keeps a match list for the next [`matches`](Self::matches).
+    fn give_back(&mut self, mut ms: Vec<Match>) {
+        ms.clear();
+        self.spare_matches = ms;
+    }
+
     /// The key of window `n` of a word `known` indexes.
     fn known_key(&self, known: KnownFrom, n: usize) -> Rc<Key> {
         let shorter = (known.bits & ((1 << n) - 1)).count_ones();
@@ -581,16 +589,23 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// Reads one phrase of an ordinary sentence.
     fn classify(&mut self, r: Range<usize>) {
-        let mut ms = self.matches(r.clone());
-        // The whole phrase is a known name: its key moves to the claim.
-        if ms.len() == 1 && ms[0].words == r {
-            let m = ms.pop().expect("one match");
-            self.claim(&r, Target::Known(m.key), Evidence::Phrase);
-            self.coordinated_direction(&r);
-            return;
+        let ms = self.matches(r.clone());
+        self.classify_with(r, &ms);
+        self.give_back(ms);
+    }
+
+    /// [`classify`](Self::classify) with the known names `ms` in the phrase.
+    fn classify_with(&mut self, r: Range<usize>, ms: &[Match]) {
+        // The whole phrase is a known name.
+        if let [m] = ms {
+            if m.words == r {
+                self.claim(&r, Target::Known(m.key.clone()), Evidence::Phrase);
+                self.coordinated_direction(&r);
+                return;
+            }
         }
         // A hyphen between a known name and the rest: "Russia-Ukraine".
-        if let Some(b) = self.hyphen_split(&r, &ms) {
+        if let Some(b) = self.hyphen_split(&r, ms) {
             self.classify(r.start..b);
             self.classify(b..r.end);
             return;
@@ -598,11 +613,11 @@ impl<'t, 'a> Reader<'t, 'a> {
         if ms.is_empty() {
             // "Androscoggin County": a place noun after unknown words.
             if !self.noun_phrase(&r) {
-                self.note_name_words(&r, &ms);
+                self.note_name_words(&r, ms);
             }
             return;
         }
-        self.partly_known(r, &ms);
+        self.partly_known(r, ms);
     }
 
     /// Reads a phrase that holds known names but is not one.
@@ -1072,10 +1087,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         let q = self.phrases.partition_point(|q| q.start < i + 1);
         let r = self.phrases.get(q).filter(|q| q.start == i + 1)?.clone();
         let ms = self.matches(r.clone());
-        match ms.as_slice() {
+        let key = match ms.as_slice() {
             [m] if m.words == r => Some(m.key.clone()),
             _ => None,
-        }
+        };
+        self.give_back(ms);
+        key
     }
 
     /// A phrase a context marks as a place of `kind`: known, or kept as an
@@ -1224,8 +1241,6 @@ struct KeyScratch {
     buf: String,
     /// Where each word's key lies in `buf`.
     spans: Vec<Option<Range<usize>>>,
-    /// For each word, how many words from it on have a key.
-    plain_run: Vec<usize>,
     /// The key being grown.
     key: String,
 }
@@ -1255,6 +1270,7 @@ impl KeyScratch {
 /// may hold part of it). `ascii_alphanumeric` and `title_case`: the word
 /// is ASCII letters and digits only, written "Like" this (as its token
 /// says).
+#[inline]
 fn push_plain_key(
     word: &str,
     ascii_alphanumeric: bool,
@@ -1262,17 +1278,28 @@ fn push_plain_key(
     out: &mut String,
 ) -> bool {
     let start = out.len();
-    if ascii_alphanumeric {
-        // Nearly every word: its key is its text in lower case, and a word
-        // written "Like" this has only its first letter to lower.
-        if title_case {
-            out.push(char::from(word.as_bytes()[0].to_ascii_lowercase()));
-            out.push_str(&word[1..]);
-        } else {
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        }
-    } else if word.is_ascii() {
+    if !ascii_alphanumeric {
+        return push_other_plain_key(word, out);
+    }
+    // Nearly every word, written in place: its key is its text in lower
+    // case, and a word written "Like" this has only its first letter to
+    // lower.
+    if title_case {
+        out.push(char::from(word.as_bytes()[0].to_ascii_lowercase()));
+        out.push_str(&word[1..]);
+    } else {
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    }
+    out.len() > start
+}
+
+/// [`push_plain_key`] for a word that is not ASCII letters and digits
+/// only.
+#[inline(never)]
+fn push_other_plain_key(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    if word.is_ascii() {
         for b in word.bytes() {
             match b {
                 // Vanish, as in fold_key.
@@ -1398,9 +1425,17 @@ struct ActorSpans {
 
 impl ActorSpans {
     fn new(text: &Text, actors: &[Actor]) -> Self {
+        // Each list sized once for all its mentions, not grown actor by actor.
+        let mentions = |kind: &str| -> usize {
+            actors
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| a.mentions.len())
+                .sum()
+        };
         let mut spans = ActorSpans {
-            organizations: Vec::new(),
-            people: Vec::new(),
+            organizations: Vec::with_capacity(mentions("organization")),
+            people: Vec::with_capacity(mentions("person")),
             reach: Vec::new(),
         };
         // One pass over the actors, each mention's span converted once.
@@ -1549,13 +1584,14 @@ impl Resolved<'_> {
 
 impl Resolver {
     fn new(lookups: Lookups, claims: &[Claim]) -> Self {
+        // The lists hold at most a key per claim: sized once.
         let mut r = Resolver {
-            learned: Vec::new(),
+            learned: Vec::with_capacity(claims.len()),
             lookups,
-            resolved: Vec::new(),
+            resolved: Vec::with_capacity(claims.len()),
             context: Context::default(),
         };
-        let mut keys: Vec<&Rc<Key>> = Vec::new();
+        let mut keys: Vec<&Rc<Key>> = Vec::with_capacity(claims.len());
         for c in claims {
             let key = match &c.target {
                 Target::Known(k) => k,
@@ -1569,7 +1605,7 @@ impl Resolver {
         }
         // Read once more, each name in the others' light: "Georgia" among
         // "Atlanta" and "Texas" is the state, and says so.
-        let mut relearned = Vec::new();
+        let mut relearned = Vec::with_capacity(keys.len());
         for key in keys {
             if let Some((_, _, p)) = r.resolve_in_context(key) {
                 if let Some(cc) = p.country_code {
@@ -1836,14 +1872,20 @@ fn unknown_place(name: &str, kind: PlaceKind, country: Option<String>) -> Resolv
 /// One location per place, its mentions in text order, other spellings as
 /// aliases.
 fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<Location> {
-    let mut order: Vec<(usize, Resolved)> = resolved
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.map(|r| (i, r)))
-        .collect();
+    let mut order: Vec<(usize, Resolved)> = Vec::with_capacity(resolved.len());
+    order.extend(
+        resolved
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.map(|r| (i, r))),
+    );
     order.sort_by_key(|(i, _)| claims[*i].range.start);
-    let mut index: FxHashMap<Identity, usize> = FxHashMap::default();
+    let mut index: FxHashMap<Identity, usize> =
+        FxHashMap::with_capacity_and_hasher(order.len(), Default::default());
     let mut out: Vec<Location> = Vec::with_capacity(order.len());
+    // Each claim's location first, so that each location's mentions are
+    // allocated once, at their number, not grown claim by claim.
+    let mut placed: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for (i, r) in order {
         let at = match index.get(&r.identity) {
             Some(&at) => at,
@@ -1853,6 +1895,13 @@ fn merge(text: &Text, claims: &[Claim], resolved: Vec<Option<Resolved>>) -> Vec<
                 out.len() - 1
             }
         };
+        placed.push((i, at));
+    }
+    for (at, loc) in out.iter_mut().enumerate() {
+        let mentions = placed.iter().filter(|&&(_, a)| a == at).count();
+        loc.mentions.reserve_exact(mentions);
+    }
+    for (i, at) in placed {
         let loc = &mut out[at];
         let range = claims[i].range.clone();
         let surface = &text.body[range.clone()];

@@ -136,22 +136,29 @@ fn whitespace_end(body: &str, mut i: usize) -> usize {
     i
 }
 
-/// The first whitespace char at or after byte `i` (a char boundary). Runs
-/// of eight bytes that hold no space, control char or non-ASCII byte are
-/// passed in one test: words are read eight bytes at a time, not char by
-/// char.
+/// The first whitespace char at or after byte `i` (a char boundary),
+/// passing over single spaces between words (a space after byte 0 and
+/// before a printable ASCII byte), which the fold keeps as they are: most
+/// of a body is read eight bytes at a time, not word by word. The byte
+/// before `i` is no whitespace (`i` follows a word or starts the body).
 #[inline]
 fn next_whitespace(body: &str, mut i: usize) -> Option<usize> {
     let bytes = body.as_bytes();
+    if i == 0 && bytes.first() == Some(&b' ') {
+        return Some(0);
+    }
     loop {
-        if let Some(x) = eight_bytes(bytes, i) {
-            let found = bytes_below_0x21_or_not_ascii(x);
-            if found == 0 {
+        // Each byte's follower is at hand, one byte further on.
+        if let (Some(x), Some(next)) = (eight_bytes(bytes, i), eight_bytes(bytes, i + 1)) {
+            let spaces = space_bytes(x);
+            let stops = (bytes_below_0x21_or_not_ascii(x) & !spaces)
+                | (spaces & bytes_below_0x21_or_not_ascii(next));
+            if stops == 0 {
                 i += 8;
                 continue;
             }
             // ASCII before it: `i` stays a char boundary.
-            i += found.trailing_zeros() as usize / 8;
+            i += stops.trailing_zeros() as usize / 8;
         }
         let c = char_at(body, i)?;
         if c.is_whitespace() {
@@ -159,6 +166,15 @@ fn next_whitespace(body: &str, mut i: usize) -> Option<usize> {
         }
         i += c.len_utf8();
     }
+}
+
+/// The high bit of each byte of `x` that is a space; exact for every byte.
+#[inline]
+fn space_bytes(x: u64) -> u64 {
+    let y = x ^ (ONES * u64::from(b' '));
+    // A byte's low seven bits plus 0x7F reach the high bit unless all are
+    // zero; or-ing the byte in catches the high bit set.
+    !(((y & !HIGHS).wrapping_add(0x7F * ONES)) | y) & HIGHS
 }
 
 /// The high bit of each byte of `x` below 0x21 (space, tabs, line ends and
@@ -272,6 +288,18 @@ mod tests {
         }
         for body in bodies {
             assert_eq!(folded_in_pieces(&body), folded_by_words(&body), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn space_bytes_are_the_spaces_in_each_place() {
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                let others = (ONES * u64::from(b'a')) & !(0xFF << (8 * place));
+                let x = u64::from(b) << (8 * place) | others;
+                let expected = if b == b' ' { 0x80 << (8 * place) } else { 0 };
+                assert_eq!(space_bytes(x), expected, "{b:#x} at {place}");
+            }
         }
     }
 

@@ -319,24 +319,9 @@ pub fn split_sentences(body: &str) -> Vec<Range<usize>> {
             push_trimmed(body, start..i, &mut out);
             start = i + 1;
         } else {
-            let mut end = i + 1;
-            while let Some(ch) = body[end..].chars().next() {
-                if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let next = body[end..].chars().next();
-            let after_space = body[end..].trim_start_matches([' ', '\t']);
-            if next.is_some_and(|ch| ch == ' ' || ch == '\t')
-                && after_space
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || is_open_quote(ch))
-                // Last, as the dearest test: most marks fail the cheap ones.
-                && ends_sentence(body, i)
-            {
+            let end = closing_end(body, i + 1);
+            // Last, as the dearest test: most marks fail the cheap ones.
+            if opens_sentence_after_blanks(body, end) && ends_sentence(body, i) {
                 push_trimmed(body, start..end, &mut out);
                 start = end;
                 i = end;
@@ -347,6 +332,33 @@ pub fn split_sentences(body: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(body, start..body.len(), &mut out);
     out
+}
+
+/// Where the closing quotes and brackets from byte `i` on end.
+fn closing_end(body: &str, mut i: usize) -> usize {
+    while let Some(ch) = char_at(body, i) {
+        if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+            i += ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Whether spaces or tabs start at byte `i`, and an upper-case letter, a
+/// digit or an opening quote follows them. Blanks are one byte each: they
+/// are passed undecoded.
+fn opens_sentence_after_blanks(body: &str, i: usize) -> bool {
+    let bytes = body.as_bytes();
+    if !matches!(bytes.get(i), Some(b' ' | b'\t')) {
+        return false;
+    }
+    let mut k = i + 1;
+    while matches!(bytes.get(k), Some(b' ' | b'\t')) {
+        k += 1;
+    }
+    char_at(body, k).is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || is_open_quote(ch))
 }
 
 fn is_open_quote(ch: char) -> bool {
@@ -365,11 +377,19 @@ fn ends_sentence(body: &str, i: usize) -> bool {
         window_start += 1;
     }
     let before = &body[window_start..i];
-    let Some(word_start) = before
-        .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}')
-        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
-        .or((window_start == 0).then_some(0))
-    else {
+    let after_opening = if before.is_ascii() {
+        // The same search over bytes: an ASCII char is one byte, and its
+        // whitespace is 0x09 to 0x0D and the space.
+        before
+            .bytes()
+            .rposition(|b| matches!(b, b'\t'..=b'\r' | b' ' | b'(' | b'"'))
+            .map(|p| p + 1)
+    } else {
+        before
+            .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}')
+            .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+    };
+    let Some(word_start) = after_opening.or((window_start == 0).then_some(0)) else {
         return true;
     };
     let word = &before[word_start..];
@@ -385,11 +405,26 @@ fn ends_sentence(body: &str, i: usize) -> bool {
 
 fn push_trimmed(body: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &body[range.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    // Most sentences start and end with a printable ASCII char, no
+    // whitespace: then nothing is trimmed, and no char is decoded.
+    let lead = match s.as_bytes().first() {
+        Some(&b) if is_printable_ascii(b) => 0,
+        _ => s.len() - s.trim_start().len(),
+    };
+    let trail = match s.as_bytes().last() {
+        Some(&b) if is_printable_ascii(b) => 0,
+        _ => s.len() - s.trim_end().len(),
+    };
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
     }
+}
+
+/// An ASCII byte above the space (0x21 to 0x7F): a whole char, and no
+/// whitespace.
+#[inline]
+fn is_printable_ascii(b: u8) -> bool {
+    b > b' ' && b < 0x80
 }
 
 /// Whether `word` lower-cased is `lower` (a lower-cased text): an ASCII word
@@ -597,6 +632,119 @@ mod tests {
                     .map(|p| from + p);
                 assert_eq!(next_sentence_mark(bytes, from), expected, "{body:?} {from}");
             }
+        }
+    }
+
+    /// The splitter as first written, char by char: the reference the
+    /// byte-wise tests must agree with.
+    fn split_sentences_reference(body: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_sentence_mark(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            if bytes[i] == b'\n' {
+                push_trimmed(body, start..i, &mut out);
+                start = i + 1;
+            } else {
+                let mut end = i + 1;
+                while let Some(ch) = body[end..].chars().next() {
+                    if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+                        end += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let next = body[end..].chars().next();
+                let after_space = body[end..].trim_start_matches([' ', '\t']);
+                if next.is_some_and(|ch| ch == ' ' || ch == '\t')
+                    && after_space.chars().next().is_some_and(|ch| {
+                        ch.is_uppercase() || ch.is_ascii_digit() || is_open_quote(ch)
+                    })
+                    && ends_sentence_reference(body, i)
+                {
+                    push_trimmed(body, start..end, &mut out);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        push_trimmed(body, start..body.len(), &mut out);
+        out
+    }
+
+    fn ends_sentence_reference(body: &str, i: usize) -> bool {
+        if body.as_bytes()[i] != b'.' {
+            return true;
+        }
+        let mut window_start = i.saturating_sub(16);
+        while !body.is_char_boundary(window_start) {
+            window_start += 1;
+        }
+        let before = &body[window_start..i];
+        let Some(word_start) = before
+            .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}')
+            .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+            .or((window_start == 0).then_some(0))
+        else {
+            return true;
+        };
+        let word = &before[word_start..];
+        if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            return false;
+        }
+        if word.contains('.') && word.len() <= 6 {
+            return false;
+        }
+        !is_abbreviation(word)
+    }
+
+    #[test]
+    fn sentences_split_as_the_char_by_char_reading_splits_them() {
+        let pieces = [
+            "Mr", "U.S", "A", "b", "Ab", ".", " ", "\t", "\u{b}", "\u{a0}", "\"", "\u{201c}",
+            "\u{201d}", "\u{2019}", "'", ")", "(", "9", "é", "É", "\n", "!", "?", "xyzwvut",
+        ];
+        let mut bodies = mixed_bodies();
+        bodies.extend(concatenations(&pieces, 3));
+        let mut seed = 5;
+        for _ in 0..5000 {
+            let mut body = String::new();
+            for _ in 0..30 {
+                step_random(&mut seed);
+                body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            bodies.push(body);
+        }
+        for body in &bodies {
+            assert_eq!(
+                split_sentences(body),
+                split_sentences_reference(body),
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_are_trimmed_as_trim_trims_them() {
+        for body in mixed_bodies().into_iter().chain(concatenations(
+            &[" ", "\t", "\u{a0}", "\u{2009}", "a", ".", "\n", "A"],
+            5,
+        )) {
+            let mut out = Vec::new();
+            push_trimmed(&body, 0..body.len(), &mut out);
+            let expected: Vec<&str> = Some(body.trim())
+                .filter(|t| !t.is_empty())
+                .into_iter()
+                .collect();
+            let trimmed: Vec<&str> = out.iter().map(|r| &body[r.clone()]).collect();
+            assert_eq!(trimmed, expected, "{body:?}");
         }
     }
 

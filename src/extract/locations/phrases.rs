@@ -43,6 +43,19 @@ pub struct Token {
     pub ascii_alphanumeric: bool,
 }
 
+impl Token {
+    /// Sets how this word joins the next, `gap` apart (the joins are known
+    /// once the next word is found: worked out once here rather than on
+    /// every question), and returns whether the next word opens a clause.
+    #[inline(always)]
+    fn join(&mut self, gap: &Gap, same_sentence: bool) -> bool {
+        self.joined = same_sentence && gap.joins;
+        self.hyphen = self.joined && gap.hyphen;
+        self.spacing = gap.spacing;
+        !same_sentence || gap.opens
+    }
+}
+
 /// What follows a word before the next (or the end of the body).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spacing {
@@ -97,19 +110,17 @@ impl<'a> Tokens<'a> {
             let initial = match list.last_mut() {
                 None => true,
                 Some(prev) => {
-                    let gap = &bytes[prev.range.end..range.start];
-                    let gap = if gap == b" " {
-                        Gap::SPACE
-                    } else {
-                        Gap::of(&body[prev.range.end..range.start])
-                    };
                     let same_sentence = prev.sentence == sentence;
-                    // The previous word's joins are known now: worked out
-                    // once here rather than on every question.
-                    prev.joined = same_sentence && gap.joins;
-                    prev.hyphen = prev.joined && gap.hyphen;
-                    prev.spacing = gap.spacing;
-                    !same_sentence || gap.opens
+                    // Most gaps are one space: told by one byte, and the
+                    // joins set from constants.
+                    let one_space =
+                        range.start == prev.range.end + 1 && bytes[prev.range.end] == b' ';
+                    if one_space {
+                        prev.join(&Gap::SPACE, same_sentence)
+                    } else {
+                        let gap = Gap::of(&body[prev.range.end..range.start]);
+                        prev.join(&gap, same_sentence)
+                    }
                 }
             } || after_date_marker(body, &list, sentence);
             list.push(Token {
@@ -286,26 +297,61 @@ impl Shape {
         }
         let alphanumeric = bytes.iter().all(|&b| has(b, ALNUM));
         all_bytes.is_ascii().then(|| {
-            Shape::of_classes(bytes, CLASS[usize::from(first)], rest_classes, alphanumeric)
+            let first_class = CLASS[usize::from(first)];
+            Shape::of_classes(
+                bytes,
+                0..bytes.len(),
+                first_class,
+                rest_classes,
+                alphanumeric,
+            )
         })
     }
 
-    /// The shape of ASCII word `bytes` from the class of its first byte and
-    /// the classes of the others, OR-ed together, and whether every byte is
-    /// a letter or digit.
+    /// The shape of ASCII word `bytes[word]` from the class of its first
+    /// byte and the classes of the others, OR-ed together, and whether
+    /// every byte is a letter or digit.
     #[inline]
-    fn of_classes(bytes: &[u8], first_class: u8, rest_classes: u8, alphanumeric: bool) -> Shape {
+    fn of_classes(
+        bytes: &[u8],
+        word: Range<usize>,
+        first_class: u8,
+        rest_classes: u8,
+        alphanumeric: bool,
+    ) -> Shape {
         let any_lower = (first_class | rest_classes) & LOWER != 0;
-        // Letters are counted only when no lower case settles it: rarely.
-        let all_caps = !any_lower && bytes.iter().filter(|&&b| has(b, LETTER)).count() >= 2;
+        // Letters are counted only when no lower case settles it: rarely
+        // (and only then is the word sliced).
+        let all_caps = !any_lower
+            && bytes[word.clone()]
+                .iter()
+                .filter(|&&b| has(b, LETTER))
+                .count()
+                >= 2;
         Shape {
-            chars: bytes.len(),
+            chars: word.len(),
             all_caps,
             cap: first_class & UPPER != 0,
             alpha_first: first_class & LETTER != 0,
             any_lower,
             title: first_class & UPPER != 0 && rest_classes & UPPER == 0,
             ascii_alphanumeric: alphanumeric,
+        }
+    }
+
+    /// The shape of a word of `chars` ASCII letters and digits, the first a
+    /// lower-case letter, which settles every flag: the compiler then has
+    /// nothing to work out for most words.
+    #[inline]
+    fn lower_first(chars: usize) -> Shape {
+        Shape {
+            chars,
+            all_caps: false,
+            cap: false,
+            alpha_first: true,
+            any_lower: true,
+            title: false,
+            ascii_alphanumeric: true,
         }
     }
 
@@ -444,14 +490,19 @@ impl Words<'_> {
             }
         }
         // An initial's full stop, a non-ASCII char or an apostrophe may
-        // make more of it.
+        // make more of it: one class test turns every other byte away.
         let more = match bytes.get(end) {
-            Some(b'.') => end == start + 1 && first_class & LETTER != 0,
-            Some(&b) => b >= 0x80 || b == b'\'',
-            None => false,
+            Some(&b) if has(b, GOES_ON) => {
+                b != b'.' || (end == start + 1 && first_class & LETTER != 0)
+            }
+            _ => false,
         };
         (!more).then(|| {
-            let shape = Shape::of_classes(&bytes[start..end], first_class, rest_classes, true);
+            let shape = if first_class & LOWER != 0 {
+                Shape::lower_first(end - start)
+            } else {
+                Shape::of_classes(bytes, start..end, first_class, rest_classes, true)
+            };
             (end, shape)
         })
     }
@@ -500,15 +551,18 @@ impl Iterator for Words<'_> {
 }
 
 /// ASCII byte classes, looked up in [`CLASS`]: one load per byte instead
-/// of range tests (non-ASCII bytes are in no class).
+/// of range tests (non-ASCII bytes are in no class but [`GOES_ON`]).
 const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 const DIGIT: u8 = 4;
 const LETTER: u8 = UPPER | LOWER;
 const ALNUM: u8 = LETTER | DIGIT;
+/// A byte after ASCII letters and digits that may go on with the word: a
+/// full stop, an apostrophe or any non-ASCII byte.
+const GOES_ON: u8 = 8;
 
 static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+    let mut t = [GOES_ON; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -518,6 +572,8 @@ static CLASS: [u8; 256] = {
             LOWER
         } else if c.is_ascii_digit() {
             DIGIT
+        } else if c == b'.' || c == b'\'' {
+            GOES_ON
         } else {
             0
         };

@@ -853,9 +853,23 @@ const PARTICLE_MAX_LEN: usize = 4;
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
 #[inline]
 pub fn is_particle(word: &str) -> bool {
-    // Asked of nearly every lower-case word: compare packed integers.
-    pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
+    // Asked of nearly every lower-case word after a name: most are turned
+    // away by their length and first byte, the rest compared as packed
+    // integers.
+    PARTICLE_SHAPES.may_hold(word.as_bytes())
+        && pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
 }
+
+/// The lengths and first bytes of the particles, as written.
+static PARTICLE_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::NONE;
+    let mut k = 0;
+    while k < PARTICLES_LIST.len() {
+        shapes.add(PARTICLES_LIST[k].as_bytes());
+        k += 1;
+    }
+    shapes
+};
 
 /// The particles packed by [`pack`], at compile time.
 static PACKED_PARTICLES: [u32; PARTICLES_LIST.len()] = {
@@ -952,6 +966,11 @@ mod tests {
         words.extend(others.map(String::from));
         for w in &words {
             assert_eq!(is_particle_in_any_case(w), is(PARTICLES, w), "{w:?}");
+            assert_eq!(
+                is_particle(w),
+                PARTICLES_LIST.contains(&w.as_str()),
+                "{w:?}"
+            );
         }
     }
 
