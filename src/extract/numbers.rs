@@ -271,7 +271,7 @@ fn scan(text: &str, out: &mut Vec<Number>) {
             }
             _ => {}
         }
-        if b.is_ascii_alphabetic() && starts_no_number(&bytes[i..]) && at_word_start(text, i) {
+        if b.is_ascii_alphabetic() && at_word_start(text, i) && reads_no_number(&bytes[i..]) {
             i += token_len(&bytes[i..], &text[i..]);
             continue;
         }
@@ -466,6 +466,34 @@ fn starts_no_number(bytes: &[u8]) -> bool {
         && !word.eq_ignore_ascii_case(b"an")
 }
 
+/// Whether [`parse_at`] surely reads no number from the word at `bytes`,
+/// which starts with an ASCII letter: its first letters start no number
+/// word, or it is neither "a"/"an", nor shaped like a unit word, nor
+/// hyphenated like a compound ("for", "these", "several": a common word
+/// that starts like a number word is turned away without parsing).
+fn reads_no_number(bytes: &[u8]) -> bool {
+    if starts_no_number(bytes) {
+        return true;
+    }
+    // The word `word_at` reads, while it is ASCII.
+    let limit = bytes.len().min(MAX_WORD_BYTES);
+    let len = bytes[..limit]
+        .iter()
+        .position(|&b| !WORD_BYTE[usize::from(b)])
+        .unwrap_or(limit);
+    // A char outside ASCII may go on with the word: `parse_at` decides.
+    if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
+        return false;
+    }
+    let word = &bytes[..len];
+    let unit_shaped =
+        (3..=9).contains(&len) && UNIT_SHAPES.may_hold_shape(len, word[0].to_ascii_lowercase());
+    !(unit_shaped
+        || word.contains(&b'-')
+        || word.eq_ignore_ascii_case(b"a")
+        || word.eq_ignore_ascii_case(b"an"))
+}
+
 /// Whether a word starting with `c` can be "a"/"an" or a number word: every
 /// one of [`UNITS`] starts with one of these letters (and a compound such as
 /// "twenty-five" with its tens), so other words need no parsing.
@@ -480,15 +508,17 @@ const fn may_start_number_word(c: char) -> bool {
 /// word: when it starts with three letters (so it is not "a"/"an"), they
 /// must begin a unit word, which a compound ("twenty-five") also starts with.
 fn may_be_number_prefix(bytes: &[u8]) -> bool {
-    let [a, b, c, ..] = bytes else {
+    let &[a, b, c, ..] = bytes else {
         return true;
     };
-    let [a, b, c] = [a, b, c].map(u8::to_ascii_lowercase);
-    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
+    // Letters by their place in the alphabet, in either case: `| 0x20`
+    // lowers an ASCII letter and makes no other byte a lower-case letter.
+    let letter = |x: u8| (x | 0x20).wrapping_sub(b'a');
+    let (a, b, c) = (letter(a), letter(b), letter(c));
+    if a >= 26 || b >= 26 || c >= 26 {
         return true;
     }
-    let row = NUMBER_PREFIXES[usize::from(a - b'a') * 26 + usize::from(b - b'a')];
-    row & (1 << (c - b'a')) != 0
+    NUMBER_PREFIXES[usize::from(a) * 26 + usize::from(b)] & (1 << c) != 0
 }
 
 /// The first three letters of the unit words, as a table: one row per first
@@ -813,7 +843,8 @@ fn is_count(text: &str, n: &Number) -> bool {
     let before = &text[..n.range.start];
     let after = &text[n.range.end..];
     let prev = last_word(before);
-    let next = word_at(after.trim_start_matches([' ', '\u{a0}']));
+    let after_blanks = after.trim_start_matches([' ', '\u{a0}']);
+    let next = word_at(after_blanks);
     let digits = text[n.range.clone()].starts_with(|c: char| c.is_ascii_digit());
     !(is_measure(after, next)
         || is_money(before)
@@ -824,7 +855,7 @@ fn is_count(text: &str, n: &Number) -> bool {
         // Every label is capitalised: most words need no look through them.
         || (prev.starts_with(|c: char| c.is_ascii_uppercase()) && LABELS_BEFORE.contains(&prev))
         || (digits && is_year(&text[n.range.clone()], prev, next))
-        || (n.value <= 31 && is_date(before, after))
+        || (n.value <= 31 && is_date(before, after, (prev, next), after_blanks))
         || (digits && is_time(before, after))
         || (digits && is_age_apposition(before, after))
         || is_ratio(text, n))
@@ -845,8 +876,8 @@ fn is_measure(after: &str, next: &str) -> bool {
         .first()
         .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'p' | b'i'));
     trimmed.starts_with('%')
+        // `next` ends before any dot: it is the word without its dots too.
         || is_unit_word(next)
-        || is_unit_word(next.trim_end_matches('.'))
         || (phrase_first
             && (starts("a.m")
                 || starts("p.m")
@@ -899,10 +930,20 @@ fn is_year(digits: &str, prev: &str, next: &str) -> bool {
 }
 
 /// A day of the month: a month name just before ("Oct. 7", "October 7") or
-/// just after ("7 October").
-fn is_date(before: &str, after: &str) -> bool {
-    let prev = last_word(before.trim_end_matches(['.', ' ']));
-    let next = word_at(after.trim_start());
+/// just after ("7 October"). `words` are the words [`is_count`] read on
+/// either side (past blanks, and `after` past spaces as `after_blanks`):
+/// they are these words unless dots or other blanks stand in between.
+fn is_date(before: &str, after: &str, words: (&str, &str), after_blanks: &str) -> bool {
+    let prev = if before.trim_end().ends_with('.') {
+        last_word(before.trim_end_matches(['.', ' ']))
+    } else {
+        words.0
+    };
+    let next = if after_blanks.starts_with(char::is_whitespace) {
+        word_at(after.trim_start())
+    } else {
+        words.1
+    };
     [prev, next]
         .iter()
         .any(|w| w.starts_with(|c: char| c.is_uppercase()) && super::calendar::is_month(w))
@@ -1130,6 +1171,7 @@ mod tests {
     fn scan_and_token_len_match_their_references() {
         let pieces = [
             "a", " ", "an", "One", "fifty", "2", ",", "-", ".", "é", "—", "x", "the", "Ten-",
+            "for", "There", "seven", "’s", "'", "six",
         ];
         let mut texts = super::super::text::concatenations(&pieces, 4);
         let mut seed = 7u64;
@@ -1148,6 +1190,78 @@ mod tests {
             for (i, _) in text.char_indices() {
                 let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
                 assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
+            }
+        }
+    }
+
+    /// `may_be_number_prefix` against its reading by `to_ascii_lowercase`,
+    /// kept as its reference, on letters of both cases and other bytes.
+    #[test]
+    fn number_prefix_matches_its_lowercase_reading() {
+        let reference = |bytes: &[u8]| {
+            let [a, b, c, ..] = bytes else {
+                return true;
+            };
+            let [a, b, c] = [a, b, c].map(u8::to_ascii_lowercase);
+            if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
+                return true;
+            }
+            let row = NUMBER_PREFIXES[usize::from(a - b'a') * 26 + usize::from(b - b'a')];
+            row & (1 << (c - b'a')) != 0
+        };
+        let bytes: Vec<u8> = (b'@'..=b'{')
+            .chain([0, b' ', b'-', b'1', 0x80, 0xc1, 0xe1, 0xff])
+            .collect();
+        for &a in &bytes {
+            for &b in &bytes {
+                for &c in &bytes {
+                    let word = [a, b, c, b'x'];
+                    assert_eq!(may_be_number_prefix(&word), reference(&word), "{word:?}");
+                    assert_eq!(may_be_number_prefix(&word[..2]), reference(&word[..2]));
+                }
+            }
+        }
+    }
+
+    /// `reads_no_number` turns away only words `parse_at` reads no number
+    /// from (every word it turns away is skipped whole by the scan).
+    #[test]
+    fn words_turned_away_read_no_number() {
+        let pieces = [
+            "a", "an", "A", "seven", "Seven", "for", "forty", "-", "five", "’", "é", "s", " ", "'",
+            "thr", "ee", "1", "half", "hundred",
+        ];
+        for text in super::super::text::concatenations(&pieces, 3) {
+            let bytes = text.as_bytes();
+            if bytes[0].is_ascii_alphabetic() && reads_no_number(bytes) {
+                assert_eq!(parse_at(&text, 0), None, "{text:?}");
+            }
+        }
+    }
+
+    /// `is_date` on the words `is_count` read, against its reading of its
+    /// own words, kept as its reference.
+    #[test]
+    fn is_date_matches_its_own_reading() {
+        let reference = |before: &str, after: &str| {
+            let prev = last_word(before.trim_end_matches(['.', ' ']));
+            let next = word_at(after.trim_start());
+            [prev, next].iter().any(|w| {
+                w.starts_with(|c: char| c.is_uppercase()) && super::super::calendar::is_month(w)
+            })
+        };
+        let pieces = [" ", ".", "Oct", "\u{a0}", "\t", "x", "é", "May"];
+        let sides = super::super::text::concatenations(&pieces, 3);
+        for before in &sides {
+            for after in &sides {
+                let prev = last_word(before);
+                let after_blanks = after.trim_start_matches([' ', '\u{a0}']);
+                let next = word_at(after_blanks);
+                assert_eq!(
+                    is_date(before, after, (prev, next), after_blanks),
+                    reference(before, after),
+                    "{before:?} | {after:?}"
+                );
             }
         }
     }

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::extract::numbers::Number;
-use crate::extract::text::{char_at, push_lowercase};
+use crate::extract::text::{char_at, push_lowercase, ASCII_ALNUM};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,14 +89,14 @@ pub fn tokenize_with<'a>(
             range,
         })
     };
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
+    while let Some(&b) = bytes.get(i) {
         // Spaces make no token and start no count: skip them undecoded.
-        if s.as_bytes()[i] == b' ' {
+        if b == b' ' {
             i += 1;
             continue;
         }
-        let c = char_at(s, i).expect("char boundary");
         while next_count.peek().is_some_and(|n| n.range.start < i) {
             next_count.next();
         }
@@ -105,7 +105,11 @@ pub fn tokenize_with<'a>(
             let range = n.range.clone();
             i = range.end;
             push(Kind::Count(n.clone()), range);
-        } else if is_word_char(c) {
+            continue;
+        }
+        // An ASCII letter or digit starts a word without decoding.
+        let c = char_at(s, i).expect("char boundary");
+        if ASCII_ALNUM[usize::from(b)] || (!b.is_ascii() && is_word_char(c)) {
             let end = word_end(s, i);
             push(Kind::Word, i..end);
             i = end;
@@ -154,7 +158,7 @@ fn word_end(s: &str, i: usize) -> usize {
     let mut j = i;
     loop {
         // Letters and digits in a tight loop; the byte after them decides.
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             j += 1;
         }
         match bytes.get(j) {
