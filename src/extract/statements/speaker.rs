@@ -87,9 +87,11 @@ impl NameIndex {
             }
         }
         self.indexed = self.indexed.max(actors.len());
+        // Lengths first: most names differ from the text in length.
+        let (lowered, lower) = (self.lowered.as_bytes(), lower.as_bytes());
         self.names
             .iter()
-            .find(|(r, _)| &self.lowered[r.clone()] == lower)
+            .find(|(r, _)| r.len() == lower.len() && lowered[r.clone()] == *lower)
             .map(|(_, i)| *i)
     }
 }
