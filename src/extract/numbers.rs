@@ -442,37 +442,13 @@ pub fn parse_at(text: &str, start: usize) -> Option<Number> {
     })
 }
 
-/// Whether the word at `bytes`, starting with an ASCII letter, is one
-/// `parse_at` surely reads no number from: its first letters start no number
-/// word, or it is a word of one or two letters (number words have three or
-/// more) other than "a"/"an" ("of", "to", "on").
-fn starts_no_number(bytes: &[u8]) -> bool {
-    if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
-        return true;
-    }
-    let letters = bytes
-        .iter()
-        .take(3)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    // Nothing `word_at` would add to the word: no digit, mark or other char.
-    let ends_here = bytes
-        .get(letters)
-        .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'');
-    let word = &bytes[..letters];
-    letters < 3
-        && ends_here
-        && !word.eq_ignore_ascii_case(b"a")
-        && !word.eq_ignore_ascii_case(b"an")
-}
-
 /// Whether [`parse_at`] surely reads no number from the word at `bytes`,
 /// which starts with an ASCII letter: its first letters start no number
 /// word, or it is neither "a"/"an", nor shaped like a unit word, nor
-/// hyphenated like a compound ("for", "these", "several": a common word
-/// that starts like a number word is turned away without parsing).
+/// hyphenated like a compound ("of", "for", "these": a common word that
+/// starts like a number word is turned away without parsing).
 fn reads_no_number(bytes: &[u8]) -> bool {
-    if starts_no_number(bytes) {
+    if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
         return true;
     }
     // The word `word_at` reads, while it is ASCII.
@@ -586,14 +562,26 @@ fn quantity_ahead(rest: &str) -> bool {
             i += 1;
         }
         let start = i;
-        while bytes.get(i).is_some_and(|&b| b.is_ascii() && !is_space(b)) {
+        // Letters and hyphens, most words, in one pass; a word with any
+        // other byte is no quantity, or is read as chars if not ASCII.
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'-')
+        {
             i += 1;
         }
-        if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
-            return quantity_ahead_chars(rest);
+        if bytes.get(i).is_some_and(|&b| !is_space(b)) {
+            let word_end = bytes[i..]
+                .iter()
+                .position(|&b| is_space(b))
+                .map_or(bytes.len(), |p| i + p);
+            return if bytes[i..word_end].is_ascii() {
+                false
+            } else {
+                quantity_ahead_chars(rest)
+            };
         }
-        let word = &bytes[start..i];
-        if word.is_empty() || !word.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
+        if i == start {
             return false;
         }
         if is_quantity_word(&rest[start..i]) {
@@ -1115,6 +1103,29 @@ mod tests {
         }
     }
 
+    /// The scan's test before `reads_no_number`, kept for `scan_before`:
+    /// the first letters start no number word, or the word is of one or
+    /// two letters (number words have three or more) other than "a"/"an".
+    fn starts_no_number(bytes: &[u8]) -> bool {
+        if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
+            return true;
+        }
+        let letters = bytes
+            .iter()
+            .take(3)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        // Nothing `word_at` would add to the word: no digit, mark or other char.
+        let ends_here = bytes
+            .get(letters)
+            .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'');
+        let word = &bytes[..letters];
+        letters < 3
+            && ends_here
+            && !word.eq_ignore_ascii_case(b"a")
+            && !word.eq_ignore_ascii_case(b"an")
+    }
+
     /// The scan before its lead-byte table, kept as its reference.
     fn scan_before(text: &str) -> Vec<Number> {
         let mut out = Vec::new();
@@ -1332,15 +1343,15 @@ mod tests {
                     zero-two twenty-five For fortY ninety-nine forty- x é at, o'clock or";
         for (i, c) in text.char_indices() {
             let word_begins = c.is_ascii_alphabetic() && super::super::text::word_start(text, i);
-            if word_begins && starts_no_number(&text.as_bytes()[i..]) {
+            if word_begins && reads_no_number(&text.as_bytes()[i..]) {
                 assert_eq!(parse_at(text, i), None, "at {:?}", &text[i..]);
             }
         }
-        for word in ["of", "to", "On", "so", "x"] {
-            assert!(starts_no_number(word.as_bytes()), "{word}");
+        for word in ["of", "to", "On", "so", "x", "t2", "for", "these"] {
+            assert!(reads_no_number(word.as_bytes()), "{word}");
         }
-        for word in ["a", "An", "one", "ten", "t2", "te-n", "a-"] {
-            assert!(!starts_no_number(word.as_bytes()), "{word}");
+        for word in ["a", "An", "one", "ten", "te-n", "a-", "Seven", "Forty-two"] {
+            assert!(!reads_no_number(word.as_bytes()), "{word}");
         }
     }
 

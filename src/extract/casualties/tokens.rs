@@ -77,15 +77,49 @@ pub fn tokenize_with<'a>(
     lowered: &'a mut String,
     mut out: Vec<Token<'a>>,
 ) -> Vec<Token<'a>> {
+    lowered.clear();
+    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole
+    // first, and each token takes its lower case as it is found.
+    if s.is_ascii() {
+        lowered.push_str(s);
+        lowered.make_ascii_lowercase();
+        let lowered: &'a str = lowered;
+        split(s, counts, &mut out, |r| &lowered[r]);
+        return out;
+    }
+    split(s, counts, &mut out, |_| "");
+    // Outside ASCII each token is lowered on its own, in token order.
+    let lower_ranges: Vec<Range<usize>> = out
+        .iter()
+        .map(|t| {
+            let start = lowered.len();
+            push_lowercase(lowered, &s[t.range.clone()]);
+            start..lowered.len()
+        })
+        .collect();
+    let lowered: &'a str = lowered;
+    for (t, lower) in out.iter_mut().zip(lower_ranges) {
+        t.lower = &lowered[lower];
+    }
+    out
+}
+
+/// The tokens of `s` into `out` (cleared first), each with the lower-case
+/// text `lower` gives for its range.
+fn split<'a>(
+    s: &str,
+    counts: &[Number],
+    out: &mut Vec<Token<'a>>,
+    lower: impl Fn(Range<usize>) -> &'a str,
+) {
     let mut next_count = counts.iter().peekable();
-    // About one token per five bytes: room up front spares regrowing. The
-    // tokens get their lower-case text once `lowered` is complete.
+    // About one token per five bytes: room up front spares regrowing.
     out.clear();
     out.reserve(s.len() / 5 + 1);
     let mut push = |kind: Kind, range: Range<usize>| {
         out.push(Token {
             kind,
-            lower: "",
+            lower: lower(range.clone()),
             range,
         })
     };
@@ -121,32 +155,6 @@ pub fn tokenize_with<'a>(
             i += c.len_utf8();
         }
     }
-    lowered.clear();
-    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole,
-    // each token at its own range; otherwise token by token.
-    if s.is_ascii() {
-        lowered.push_str(s);
-        lowered.make_ascii_lowercase();
-        let lowered: &'a str = lowered;
-        for t in &mut out {
-            t.lower = &lowered[t.range.clone()];
-        }
-    } else {
-        // Outside ASCII each token is lowered on its own, in token order.
-        let lower_ranges: Vec<Range<usize>> = out
-            .iter()
-            .map(|t| {
-                let start = lowered.len();
-                push_lowercase(lowered, &s[t.range.clone()]);
-                start..lowered.len()
-            })
-            .collect();
-        let lowered: &'a str = lowered;
-        for (t, lower) in out.iter_mut().zip(lower_ranges) {
-            t.lower = &lowered[lower];
-        }
-    }
-    out
 }
 
 /// End of the word starting at `i`: letters and digits, joined by single
