@@ -601,36 +601,50 @@ fn quantity_ahead_chars(rest: &str) -> bool {
 
 /// One of [`NOT_ONE_AFTER_ARTICLE`], in any ASCII case.
 fn is_quantity_word(w: &str) -> bool {
-    static SET: OnceLock<AsciiWordSet> = OnceLock::new();
-    SET.get_or_init(|| AsciiWordSet::new(NOT_ONE_AFTER_ARTICLE))
-        .contains(w)
+    static SET: WordSet = WordSet::new(NOT_ONE_AFTER_ARTICLE);
+    SET.contains_any_case(w)
 }
 
-/// Longest word an [`AsciiWordSet`] holds.
+/// Longest word a [`WordSet`] holds.
 const MAX_SET_WORD: usize = 24;
 
-/// Short lower-case ASCII words, looked up in any ASCII case. Most words
-/// asked are in none of the sets: their length and first byte turn them
-/// away before they are lowered and hashed.
-struct AsciiWordSet {
+/// A closed class of short lower-case words, looked up by hash (these
+/// lists are read for most words near a count, where a scan of the list
+/// was a large share of the work). Most words asked about are in no class:
+/// their length and first byte turn them away before hashing.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static [u8]>>,
     shapes: WordShapes,
-    words: FxHashSet<&'static [u8]>,
 }
 
-impl AsciiWordSet {
-    fn new(words: &[&'static str]) -> Self {
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
         let mut shapes = WordShapes::NONE;
-        for w in words {
-            assert!(w.len() <= MAX_SET_WORD, "{w:?} is longer than a set word");
-            shapes.add(w.as_bytes());
+        let mut i = 0;
+        while i < words.len() {
+            assert!(words[i].len() <= MAX_SET_WORD, "a set word is too long");
+            shapes.add(words[i].as_bytes());
+            i += 1;
         }
-        let words = words.iter().map(|w| w.as_bytes()).collect();
-        AsciiWordSet { shapes, words }
+        WordSet {
+            words,
+            set: OnceLock::new(),
+            shapes,
+        }
     }
 
-    /// Whether the set holds `w` lower-cased in ASCII: lowered in a small
+    /// Whether the class holds `w` as it is (called like `slice::contains`,
+    /// on lower-case tokens). Inline, so that the words the shapes turn
+    /// away cost no call.
+    #[inline]
+    pub fn contains(&self, w: &&str) -> bool {
+        self.shapes.may_hold(w.as_bytes()) && self.hashed_contains(w.as_bytes())
+    }
+
+    /// Whether the class holds `w` lower-cased in ASCII: lowered in a small
     /// buffer, no allocation; longer words are in none.
-    fn contains(&self, w: &str) -> bool {
+    pub fn contains_any_case(&self, w: &str) -> bool {
         let bytes = w.as_bytes();
         let Some(&first) = bytes.first() else {
             return false;
@@ -646,7 +660,20 @@ impl AsciiWordSet {
         let lower = &mut buf[..bytes.len()];
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        self.words.contains(&*lower)
+        self.hashed_contains(lower)
+    }
+
+    #[inline(never)]
+    fn hashed_contains(&self, w: &[u8]) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect())
+            .contains(w)
+    }
+
+    /// The words of the class, for tests that compare it with a scan.
+    #[cfg(test)]
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
     }
 }
 
@@ -876,9 +903,8 @@ fn is_measure(after: &str, next: &str) -> bool {
 
 /// One of [`UNIT_WORDS`], in any ASCII case.
 fn is_unit_word(w: &str) -> bool {
-    static SET: OnceLock<AsciiWordSet> = OnceLock::new();
-    SET.get_or_init(|| AsciiWordSet::new(UNIT_WORDS))
-        .contains(w)
+    static SET: WordSet = WordSet::new(UNIT_WORDS);
+    SET.contains_any_case(w)
 }
 
 /// "$5", "€20", "US$ 3".
@@ -1376,7 +1402,7 @@ mod tests {
     #[test]
     fn word_set_matches_the_plain_look_up() {
         for list in [NOT_ONE_AFTER_ARTICLE, UNIT_WORDS] {
-            let set = AsciiWordSet::new(list);
+            let set = WordSet::new(list);
             let plain = |w: &str| {
                 list.iter()
                     .any(|x| x.as_bytes() == w.to_ascii_lowercase().as_bytes())
@@ -1396,7 +1422,7 @@ mod tests {
             );
             words.push("x".repeat(30));
             for w in &words {
-                assert_eq!(set.contains(w), plain(w), "{w:?}");
+                assert_eq!(set.contains_any_case(w), plain(w), "{w:?}");
             }
         }
     }

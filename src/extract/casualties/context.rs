@@ -7,9 +7,10 @@
 use std::ops::Range;
 
 use super::govern::Reading;
-use super::lexicon::{term_starting, Role, WordSet, AUX, MODALS, NP_STOP};
+use super::lexicon::{term_starting, Role, AUX, MODALS, NP_STOP};
 use super::qualifier;
 use super::tokens::{Kind, Token};
+use crate::extract::numbers::WordSet;
 use crate::extract::text::{lowers_to, Text};
 use crate::extract::{CasualtyFigure, Mention, Span};
 
