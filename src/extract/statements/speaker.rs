@@ -539,7 +539,7 @@ fn title_before(body: &str, at: usize) -> &str {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
         let titled = word
             .chars()
-            .all(|c| c.is_alphanumeric() || "-.'’".contains(c))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
             && (clean.starts_with(char::is_uppercase)
                 || lexicon::source(clean).is_some()
                 || matches!(
