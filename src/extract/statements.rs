@@ -387,10 +387,6 @@ fn setting_regex() -> &'static Regex {
 fn word_count(body: &str, r: &Range<usize>) -> usize {
     let s = &body[r.clone()];
     let bytes = s.as_bytes();
-    // ASCII, most said text, is read in one flat pass over its bytes.
-    if s.is_ascii() {
-        return ascii_word_count(bytes);
-    }
     let (mut count, mut i) = (0, 0);
     // Each turn reads one word: up to its first letter or digit (then it
     // counts), then on to the whitespace that ends it. ASCII bytes are read
@@ -407,20 +403,6 @@ fn word_count(body: &str, r: &Range<usize>) -> usize {
                 }
                 _ => {}
             }
-        }
-    }
-    count
-}
-
-/// [`word_count`] of ASCII text: a word counts at its first letter or digit.
-fn ascii_word_count(bytes: &[u8]) -> usize {
-    let (mut count, mut counted) = (0, false);
-    for &b in bytes {
-        if matches!(b, b' ' | b'\t'..=b'\r') {
-            counted = false;
-        } else if !counted && super::text::ASCII_ALNUM[usize::from(b)] {
-            counted = true;
-            count += 1;
         }
     }
     count
