@@ -353,13 +353,13 @@ fn clean(body: &str, r: &Range<usize>) -> Range<usize> {
         let trimmed = s
             .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace())
             .trim();
-        let shorter = setting_regex()
-            .find(trimmed)
-            .map_or(trimmed, |m| &trimmed[..m.start()]);
-        if shorter.len() == s.len() {
+        // With no setting at its end the text is final: trimming it again
+        // and searching it again would change nothing.
+        let Some(setting) = setting_regex().find(trimmed) else {
+            s = trimmed;
             break;
-        }
-        s = shorter;
+        };
+        s = &trimmed[..setting.start()];
     }
     // `s` is a slice of `body`: its offset is the distance between the pointers.
     let start = s.as_ptr() as usize - body.as_ptr() as usize;

@@ -7,10 +7,11 @@
 use std::ops::Range;
 
 use super::govern::Reading;
-use super::lexicon::{term_starting, Role, WordSet, AUX, MODALS, NP_STOP};
+use super::lexicon::{term_starting, Role, AUX, MODALS, NP_STOP};
 use super::qualifier;
 use super::tokens::{Kind, Token};
-use crate::extract::text::{lowers_to, Text};
+use crate::extract::numbers::WordSet;
+use crate::extract::text::{with_lowercase, Text};
 use crate::extract::{CasualtyFigure, Mention, Span};
 
 /// How many words a victims phrase may hold.
@@ -390,26 +391,34 @@ fn is_locative(text: &Text, span: Span) -> bool {
         return false;
     };
     // "in the southern city of Tyre", "in the Gaza Strip".
-    let prev = if lowers_to(prev, "the") {
+    let prev = if lowers_to_one_of(prev, &["the"]) {
         words.next().unwrap_or_default()
     } else {
         prev
     };
-    LOCATIVES.iter().any(|l| lowers_to(prev, l))
-        || (lowers_to(prev, "of")
+    lowers_to_one_of(prev, LOCATIVES)
+        || (lowers_to_one_of(prev, &["of"])
             && words
                 .next()
-                .is_some_and(|w| PLACE_NOUNS.iter().any(|n| lowers_to(w, n))))
+                .is_some_and(|w| lowers_to_one_of(w, PLACE_NOUNS)))
+}
+
+/// Whether `w.to_lowercase()` is one of the lower-case `words`: lowered
+/// once (on the stack when ASCII), not once for each word compared.
+fn lowers_to_one_of(w: &str, words: &[&str]) -> bool {
+    with_lowercase(w, |lower| words.contains(&lower))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::text::lowers_to;
 
-    /// `lowers_to` is `to_lowercase` equality, for ASCII and non-ASCII words
-    /// (the Kelvin sign lowers to "k").
+    /// `lowers_to_one_of` against `lowers_to` on each word, which it
+    /// replaced, for ASCII and non-ASCII words (the Kelvin sign lowers to
+    /// "k").
     #[test]
-    fn lowers_to_matches_to_lowercase() {
+    fn lowers_to_one_of_matches_lowers_to() {
         let words = [
             "in",
             "In",
@@ -426,8 +435,9 @@ mod tests {
             "city",
         ];
         for w in words {
-            for l in LOCATIVES.iter().chain(PLACE_NOUNS).chain(&["the", "of"]) {
-                assert_eq!(lowers_to(w, l), w.to_lowercase() == *l, "{w:?} vs {l:?}");
+            for list in [LOCATIVES, PLACE_NOUNS, &["the"], &["of"]] {
+                let each = list.iter().any(|l| lowers_to(w, l));
+                assert_eq!(lowers_to_one_of(w, list), each, "{w:?} in {list:?}");
             }
         }
     }

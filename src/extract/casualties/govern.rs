@@ -14,11 +14,12 @@
 //! hypothetical ("could reach 20,000") or negated is not read at all.
 
 use super::lexicon::{
-    qualifier_words, qualifiers_ending_with, term_ending, term_starting, words_at, Role, Term,
-    WordSet, AUX, COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS,
-    NP_STOP, OBJECTS, TOLL_LINKS,
+    qualifier_words, qualifiers_ending_with, term_ending, term_starting, words_at, Role, Term, AUX,
+    COORDINATORS, FILLERS_BEFORE, INCLUDE_WORDS, MODALS, MORE_OF_THE_SAME, NEGATIONS, NP_STOP,
+    OBJECTS, TOLL_LINKS,
 };
 use super::tokens::{Kind, Token};
+use crate::extract::numbers::WordSet;
 use crate::extract::text::WordShapes;
 
 /// Prepositions that may stand inside a count's noun phrase ("7 members of

@@ -4,9 +4,10 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::tokens::{Kind, Token};
+use crate::extract::numbers::WordSet;
 use crate::extract::text::WordShapes;
 
 /// The six categories of the schema.
@@ -171,46 +172,6 @@ pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
             .map(|(phrase, q)| (phrase.split(' ').collect(), *q))
             .collect()
     })
-}
-
-/// A closed class of words, looked up by hash: these lists are read for
-/// most tokens near a count, where a linear scan was a large share of the
-/// stage. Most words asked about are in no class: their shapes turn them
-/// away before hashing.
-pub struct WordSet {
-    words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
-    shapes: WordShapes,
-}
-
-impl WordSet {
-    pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut shapes = WordShapes::NONE;
-        let mut i = 0;
-        while i < words.len() {
-            shapes.add(words[i].as_bytes());
-            i += 1;
-        }
-        WordSet {
-            words,
-            set: OnceLock::new(),
-            shapes,
-        }
-    }
-
-    /// Whether the class holds `w` (called like `slice::contains`). Inline,
-    /// so that the words the shapes turn away cost no call.
-    #[inline]
-    pub fn contains(&self, w: &&str) -> bool {
-        self.shapes.may_hold(w.as_bytes()) && self.hashed_contains(w)
-    }
-
-    #[inline(never)]
-    fn hashed_contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(w)
-    }
 }
 
 /// The words of the qualifiers whose last word is `word`, in [`QUALIFIERS`]
@@ -691,12 +652,12 @@ mod tests {
         for w in &asked {
             assert_eq!(
                 SET.contains(&w.as_str()),
-                SET.words.contains(&w.as_str()),
+                SET.words().contains(&w.as_str()),
                 "{w:?}"
             );
         }
         for set in [&AUX, &NP_STOP, &MODALS, &OBJECTS, &TOLL_LINKS] {
-            for w in set.words {
+            for w in set.words() {
                 assert!(set.contains(w), "{w:?}");
             }
         }

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::extract::numbers::Number;
-use crate::extract::text::{char_at, push_lowercase};
+use crate::extract::text::{char_at, push_lowercase, ASCII_ALNUM};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,26 +77,60 @@ pub fn tokenize_with<'a>(
     lowered: &'a mut String,
     mut out: Vec<Token<'a>>,
 ) -> Vec<Token<'a>> {
+    lowered.clear();
+    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole
+    // first, and each token takes its lower case as it is found.
+    if s.is_ascii() {
+        lowered.push_str(s);
+        lowered.make_ascii_lowercase();
+        let lowered: &'a str = lowered;
+        split(s, counts, &mut out, |r| &lowered[r]);
+        return out;
+    }
+    split(s, counts, &mut out, |_| "");
+    // Outside ASCII each token is lowered on its own, in token order.
+    let lower_ranges: Vec<Range<usize>> = out
+        .iter()
+        .map(|t| {
+            let start = lowered.len();
+            push_lowercase(lowered, &s[t.range.clone()]);
+            start..lowered.len()
+        })
+        .collect();
+    let lowered: &'a str = lowered;
+    for (t, lower) in out.iter_mut().zip(lower_ranges) {
+        t.lower = &lowered[lower];
+    }
+    out
+}
+
+/// The tokens of `s` into `out` (cleared first), each with the lower-case
+/// text `lower` gives for its range.
+fn split<'a>(
+    s: &str,
+    counts: &[Number],
+    out: &mut Vec<Token<'a>>,
+    lower: impl Fn(Range<usize>) -> &'a str,
+) {
     let mut next_count = counts.iter().peekable();
-    // About one token per five bytes: room up front spares regrowing. The
-    // tokens get their lower-case text once `lowered` is complete.
+    // About one token per five bytes: room up front spares regrowing.
     out.clear();
     out.reserve(s.len() / 5 + 1);
     let mut push = |kind: Kind, range: Range<usize>| {
         out.push(Token {
             kind,
-            lower: "",
+            lower: lower(range.clone()),
             range,
         })
     };
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
+    while let Some(&b) = bytes.get(i) {
         // Spaces make no token and start no count: skip them undecoded.
-        if s.as_bytes()[i] == b' ' {
+        if b == b' ' {
             i += 1;
             continue;
         }
-        let c = char_at(s, i).expect("char boundary");
         while next_count.peek().is_some_and(|n| n.range.start < i) {
             next_count.next();
         }
@@ -105,7 +139,11 @@ pub fn tokenize_with<'a>(
             let range = n.range.clone();
             i = range.end;
             push(Kind::Count(n.clone()), range);
-        } else if is_word_char(c) {
+            continue;
+        }
+        // An ASCII letter or digit starts a word without decoding.
+        let c = char_at(s, i).expect("char boundary");
+        if ASCII_ALNUM[usize::from(b)] || (!b.is_ascii() && is_word_char(c)) {
             let end = word_end(s, i);
             push(Kind::Word, i..end);
             i = end;
@@ -117,32 +155,6 @@ pub fn tokenize_with<'a>(
             i += c.len_utf8();
         }
     }
-    lowered.clear();
-    // ASCII lower-cases byte by byte: an ASCII sentence is lowered whole,
-    // each token at its own range; otherwise token by token.
-    if s.is_ascii() {
-        lowered.push_str(s);
-        lowered.make_ascii_lowercase();
-        let lowered: &'a str = lowered;
-        for t in &mut out {
-            t.lower = &lowered[t.range.clone()];
-        }
-    } else {
-        // Outside ASCII each token is lowered on its own, in token order.
-        let lower_ranges: Vec<Range<usize>> = out
-            .iter()
-            .map(|t| {
-                let start = lowered.len();
-                push_lowercase(lowered, &s[t.range.clone()]);
-                start..lowered.len()
-            })
-            .collect();
-        let lowered: &'a str = lowered;
-        for (t, lower) in out.iter_mut().zip(lower_ranges) {
-            t.lower = &lowered[lower];
-        }
-    }
-    out
 }
 
 /// End of the word starting at `i`: letters and digits, joined by single
@@ -154,7 +166,7 @@ fn word_end(s: &str, i: usize) -> usize {
     let mut j = i;
     loop {
         // Letters and digits in a tight loop; the byte after them decides.
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             j += 1;
         }
         match bytes.get(j) {

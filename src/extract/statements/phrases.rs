@@ -29,7 +29,11 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(c)) if set.contains(c))
+        // The sets are a few chars: compared one by one, not searched.
+        matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Punct(c)) if set.chars().any(|s| s == c)
+        )
     }
 
     pub fn is_quote(&self, i: usize) -> bool {

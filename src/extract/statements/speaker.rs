@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::super::text::{lowers_to, push_lowercase, Text};
+use super::super::text::{push_lowercase, Text};
 use super::super::{Actor, Location};
 use super::lexicon::{self, Country, Source};
 use super::quotes::Quote;
@@ -57,6 +57,43 @@ pub struct Resolver<'a> {
     /// first need: actors are only ever added, never changed, during the
     /// article, and every role description would read them all again.
     person_contexts: RefCell<Vec<Option<String>>>,
+    /// The named actors' names in lower case, for [`Resolver::by_name`].
+    names: RefCell<NameIndex>,
+}
+
+/// Every name, alias and surname of the named actors (see [`names_of`]),
+/// lower-cased once into one buffer, in actor order: a dozen descriptions
+/// per article look each up, which compared every name case-blind before.
+/// Actors are only ever appended, so the index catches up on new ones.
+#[derive(Default)]
+struct NameIndex {
+    lowered: String,
+    /// Byte range in `lowered` and actor index of each name.
+    names: Vec<(Range<usize>, usize)>,
+    /// How many actors are indexed.
+    indexed: usize,
+}
+
+impl NameIndex {
+    /// The first named actor answering to `lower` (a lower-cased text).
+    fn first(&mut self, actors: &[Actor], lower: &str) -> Option<usize> {
+        for (i, a) in actors.iter().enumerate().skip(self.indexed) {
+            if is_named(a) {
+                for name in names_of(a) {
+                    let start = self.lowered.len();
+                    push_lowercase(&mut self.lowered, name);
+                    self.names.push((start..self.lowered.len(), i));
+                }
+            }
+        }
+        self.indexed = self.indexed.max(actors.len());
+        // Lengths first: most names differ from the text in length.
+        let (lowered, lower) = (self.lowered.as_bytes(), lower.as_bytes());
+        self.names
+            .iter()
+            .find(|(r, _)| r.len() == lower.len() && lowered[r.clone()] == *lower)
+            .map(|(_, i)| *i)
+    }
 }
 
 /// The names an actor answers to in any case: its name, its aliases and,
@@ -96,6 +133,7 @@ impl<'a> Resolver<'a> {
             last: None,
             recent: Vec::new(),
             person_contexts: RefCell::default(),
+            names: RefCell::default(),
         }
     }
 
@@ -244,18 +282,13 @@ impl<'a> Resolver<'a> {
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
         let mut buf = [0u8; 64];
         let lower = words::lowercase(s, &mut buf);
-        // The first named actor that answers to it. A dozen descriptions
-        // per article ask: comparing in place is cheaper than lower-casing
-        // every actor's names into an index.
-        let named = actors
-            .iter()
-            .position(|a| names_of(a).any(|n| lowers_to(n, &lower)) && is_named(a));
+        let named = self.names.borrow_mut().first(actors, &lower);
         named.or_else(|| {
             acronym
                 .then(|| {
                     actors
                         .iter()
-                        .position(|a| a.kind == "organization" && initials(&a.name) == s)
+                        .position(|a| a.kind == "organization" && initials(&a.name).eq(s.chars()))
                 })
                 .flatten()
         })
@@ -506,7 +539,7 @@ fn title_before(body: &str, at: usize) -> &str {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
         let titled = word
             .chars()
-            .all(|c| c.is_alphanumeric() || "-.'’".contains(c))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
             && (clean.starts_with(char::is_uppercase)
                 || lexicon::source(clean).is_some()
                 || matches!(
@@ -687,22 +720,24 @@ fn is_named(a: &Actor) -> bool {
 }
 
 /// The capitals of a name's main words: "WP" for "The Washington Post".
-fn initials(name: &str) -> String {
+/// Read as they are compared, without a String per organization.
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split_whitespace()
         .filter(|w| !matches!(*w, "The" | "the" | "of" | "for" | "and" | "on" | "in"))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::text::lowers_to;
     use super::*;
 
-    /// `lowers_to` is `to_lowercase` equality against lower-cased texts, for
-    /// ASCII and non-ASCII names (the Kelvin sign lowers to "k").
+    /// `NameIndex::first` against the search it replaced: each actor's
+    /// names compared with `lowers_to`, for ASCII and non-ASCII names (the
+    /// Kelvin sign lowers to "k"), with actors appended between look-ups.
     #[test]
-    fn lowers_to_matches_to_lowercase() {
+    fn name_index_matches_a_search_of_the_names() {
         let names = [
             "Al-Qidra",
             "al-qidra",
@@ -717,16 +752,28 @@ mod tests {
             "İstanbul",
             "ΣΟΦΟΣ",
             "",
+            "A",
             "Hamas ",
+            "Amara Okonjo",
         ];
-        for name in names {
-            for text in names {
+        let actor = |k: usize, name: &str| Actor {
+            name: name.to_string(),
+            kind: ["person", "organization", "country"][k % 3].to_string(),
+            title: None,
+            affiliation: None,
+            aliases: vec![names[(k * 7) % names.len()].to_string()],
+            mentions: Vec::new(),
+        };
+        let mut actors = Vec::new();
+        let mut index = NameIndex::default();
+        for (k, name) in names.iter().enumerate() {
+            actors.push(actor(k, name));
+            for text in names.iter().chain(["okonjo", "kim", "k"].iter()) {
                 let lower = text.to_lowercase();
-                assert_eq!(
-                    lowers_to(name, &lower),
-                    name.to_lowercase() == lower,
-                    "{name:?} vs {lower:?}"
-                );
+                let searched = actors
+                    .iter()
+                    .position(|a| names_of(a).any(|n| lowers_to(n, &lower)) && is_named(a));
+                assert_eq!(index.first(&actors, &lower), searched, "{lower:?}");
             }
         }
     }
