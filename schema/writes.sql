@@ -1,10 +1,10 @@
 -- The statements the import writer runs, by name (`-- name: NAME` starts one).
 -- Kept here rather than in Rust strings so all SQL lives under schema/ and queries/.
 
--- The articles of a batch are staged in a temporary table and moved into `articles` by ONE
--- statement: the full-text trigger then runs inside a single statement, and FTS5 writes its
--- in-memory index once per batch instead of once per article (it flushes at every statement
--- savepoint).
+-- The articles of a batch go into `articles` by ONE statement (insert_article made to take
+-- every row of the batch): the full-text trigger then runs inside a single statement, and
+-- FTS5 writes its in-memory index once per batch instead of once per article (it flushes at
+-- every statement savepoint).
 
 -- name: find_article
 SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
@@ -12,23 +12,9 @@ SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
 -- name: next_article_id
 SELECT coalesce(max(id), 0) + 1 FROM articles;
 
--- name: create_staging
-CREATE TEMP TABLE IF NOT EXISTS staged_articles (
-    id INTEGER PRIMARY KEY, source_path TEXT NOT NULL, record INTEGER, external_id TEXT, url TEXT,
-    outlet TEXT, title TEXT, published_on TEXT, body TEXT NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER
-);
-
--- name: stage_article
-INSERT INTO temp.staged_articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
-VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
-
--- name: insert_staged_articles
+-- name: insert_article
 INSERT INTO articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
-SELECT id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id
-FROM temp.staged_articles ORDER BY id;
-
--- name: clear_staged_articles
-DELETE FROM temp.staged_articles;
+VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
 
 -- name: delete_articles
 -- :ids is a JSON array of article ids; one statement per batch, for the same reason as above.

@@ -4,9 +4,8 @@
 //! The design is for bulk loads on one writer thread:
 //! - every statement is prepared once per batch (named SQL in `schema/writes.sql`),
 //!   and a transaction spans several batches ([`COMMIT_EVERY`]);
-//! - a batch's articles are staged in a temporary table and moved into
-//!   `articles` by one statement, so the full-text index is fed in one piece
-//!   per batch (see [`store_staged`]);
+//! - a batch's articles go into `articles` by one statement, so the
+//!   full-text index is fed in one piece per batch (see [`store_articles`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
 //!   name seen again costs a hash lookup instead of an upsert;
 //! - mentions, statements and casualty figures, the many rows of a batch,
@@ -18,9 +17,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use anyhow::Context;
-use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rusqlite::{named_params, CachedStatement, Connection, OptionalExtension, Transaction};
 
-use crate::extract::{Actor, CasualtyFigure, Facts, Location, Mention, Statement};
+use crate::extract::{Actor, Article, CasualtyFigure, Facts, Location, Mention, Statement};
 use crate::ingest::InputError;
 
 /// What happened to one article.
@@ -178,7 +177,6 @@ struct OpenTransaction<'c> {
 /// The statements a batch uses, prepared once per batch.
 struct Prepared<'c> {
     find_article: CachedStatement<'c>,
-    stage_article: CachedStatement<'c>,
     upsert_actor: CachedStatement<'c>,
     restate_actor: CachedStatement<'c>,
     insert_actor_alias: CachedStatement<'c>,
@@ -191,7 +189,6 @@ impl<'c> Prepared<'c> {
         conn.set_prepared_statement_cache_capacity(32);
         Ok(Prepared {
             find_article: conn.prepare_cached(sql("find_article"))?,
-            stage_article: prepare_in_order(conn, "stage_article", STAGE_ARTICLE)?,
             upsert_actor: conn.prepare_cached(sql("upsert_actor"))?,
             restate_actor: conn.prepare_cached(sql("restate_actor"))?,
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
@@ -205,7 +202,7 @@ impl<'c> Prepared<'c> {
 // in the order of these names (SQLite numbers named parameters by first
 // appearance): looking each name up per row was a tenth of the writer's work.
 // `prepare_in_order` checks the SQL against them at every prepare.
-const STAGE_ARTICLE: &[&str] = &[
+const ARTICLE: &[&str] = &[
     ":id",
     ":source_path",
     ":record",
@@ -264,6 +261,11 @@ const CASUALTY_FIGURE: &[&str] = &[
 /// Mentions or statements inserted by one SQL statement: executing one
 /// costs several times the row it inserts (cursors opened, reset).
 const ROWS_PER_INSERT: usize = 32;
+
+/// The most articles one statement inserts: [`ARTICLE`]'s parameters for
+/// each stay well under SQLite's 32,766. A batch (256 in an import) is one
+/// statement, so FTS5 writes one index segment per batch.
+const ARTICLES_PER_INSERT: usize = 1024;
 
 /// Prepares statement `name`, refusing it unless its parameters are exactly
 /// `names` in order, so values bound by position land where the names say.
@@ -339,12 +341,11 @@ impl<'c> Writer<'c> {
         self.cache.bound();
         // SQLite evaluates a CHECK (x IN (...)) by building a temporary table
         // per executed INSERT: about a tenth of the writer's work. The writer
-        // checks the same vocabularies itself (see `stage`), so it skips them.
+        // checks the same vocabularies itself (see `admit`), so it skips them.
         self.conn
             .pragma_update(None, "ignore_check_constraints", true)?;
         let tx = super::begin_write(self.conn)?;
         self.forget_ids_if_others_wrote()?;
-        tx.execute(sql("create_staging"), [])?;
         let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
         Ok(OpenTransaction {
             tx,
@@ -370,9 +371,8 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// Stages the batch's articles, moves them into `articles` in one
-    /// statement (see [`store_staged`]), then writes their facts and the
-    /// batch's input failures.
+    /// Stores the batch's articles in one statement (see
+    /// [`store_articles`]), then their facts and the batch's input failures.
     fn write_in(
         &mut self,
         open: &mut OpenTransaction,
@@ -381,15 +381,20 @@ impl<'c> Writer<'c> {
         let mut counts = BatchCounts::default();
         let mut st = Prepared::new(self.conn)?;
         let mut ids = Vec::with_capacity(batch.len());
+        let mut articles = Vec::with_capacity(batch.len());
         let mut replaced = Vec::new();
         for item in batch {
             let id = match item {
-                Ok(facts) => self.stage(open, &mut st, facts, &mut counts, &mut replaced)?,
+                Ok(facts) => {
+                    let id = self.admit(open, &mut st, facts, &mut counts, &mut replaced)?;
+                    articles.extend(id.map(|id| (id, self.run_id, &facts.article)));
+                    id
+                }
                 Err(_) => None,
             };
             ids.push(id);
         }
-        store_staged(self.conn, &replaced)?;
+        store_articles(self.conn, &replaced, &articles)?;
         let mut later = BatchRows {
             next_figure_id: self
                 .conn
@@ -414,10 +419,10 @@ impl<'c> Writer<'c> {
         Ok(counts)
     }
 
-    /// Decides an article's fate and stages it when it is to be stored,
-    /// returning its id (given in input order, so the same input always
-    /// gives the same rows) and noting the stored copy it replaces.
-    fn stage(
+    /// Decides an article's fate, returning its id when it is to be stored
+    /// (given in input order, so the same input always gives the same rows)
+    /// and noting the stored copy it replaces.
+    fn admit(
         &self,
         open: &mut OpenTransaction,
         st: &mut Prepared,
@@ -442,19 +447,6 @@ impl<'c> Writer<'c> {
             return Ok(None);
         }
         let id = open.next_id;
-        st.stage_article.execute(params![
-            id,
-            a.source_path,
-            a.record.map(|r| r as i64),
-            a.external_id,
-            a.url,
-            a.outlet,
-            a.title,
-            a.published_on,
-            a.body,
-            a.content_hash,
-            self.run_id,
-        ])?;
         open.next_id += 1;
         open.stored.insert(a.content_hash.clone());
         replaced.extend(replaces);
@@ -659,6 +651,9 @@ struct FigureRow<'b> {
 
 type MentionRow<'b> = (i64, i64, &'b Mention);
 
+/// (article id, run id, article).
+type ArticleRow<'b> = (i64, i64, &'b Article);
+
 impl BatchRows<'_> {
     fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
         insert_rows(
@@ -732,6 +727,25 @@ fn insert_rows<R>(
     Ok(())
 }
 
+/// Binds an article row in the order of [`ARTICLE`].
+fn bind_article(
+    stmt: &mut CachedStatement,
+    after: usize,
+    &(id, run_id, a): &ArticleRow,
+) -> rusqlite::Result<()> {
+    stmt.raw_bind_parameter(after + 1, id)?;
+    stmt.raw_bind_parameter(after + 2, &a.source_path)?;
+    stmt.raw_bind_parameter(after + 3, a.record.map(|r| r as i64))?;
+    stmt.raw_bind_parameter(after + 4, &a.external_id)?;
+    stmt.raw_bind_parameter(after + 5, &a.url)?;
+    stmt.raw_bind_parameter(after + 6, &a.outlet)?;
+    stmt.raw_bind_parameter(after + 7, &a.title)?;
+    stmt.raw_bind_parameter(after + 8, &a.published_on)?;
+    stmt.raw_bind_parameter(after + 9, &a.body)?;
+    stmt.raw_bind_parameter(after + 10, &a.content_hash)?;
+    stmt.raw_bind_parameter(after + 11, run_id)
+}
+
 /// Binds a mention row in the order of [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
 fn bind_mention(
     stmt: &mut CachedStatement,
@@ -784,31 +798,53 @@ fn bind_figure(stmt: &mut CachedStatement, after: usize, row: &FigureRow) -> rus
 /// Statement `single`, an INSERT whose VALUES list of `columns` parameters
 /// ends it, made to insert `rows` rows: parameters numbered in row order.
 fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
+    use std::fmt::Write;
     let head = &single[..single
         .rfind("VALUES")
         .expect("an INSERT ... VALUES statement")];
-    let row = |r: usize| {
-        let params: Vec<String> = (1..=columns)
-            .map(|c| format!("?{}", r * columns + c))
-            .collect();
-        format!("({})", params.join(", "))
-    };
-    let rows: Vec<String> = (0..rows).map(row).collect();
-    format!("{head}VALUES {}", rows.join(", "))
+    let mut sql = String::with_capacity(head.len() + 16 + rows * columns * 8);
+    sql.push_str(head);
+    sql.push_str("VALUES ");
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 1..=columns {
+            if c > 1 {
+                sql.push_str(", ");
+            }
+            write!(sql, "?{}", r * columns + c).expect("a String takes any text");
+        }
+        sql.push(')');
+    }
+    sql
 }
 
-/// Moves the staged articles into `articles`, deleting the copies they
-/// replace first: one statement each, so the full-text triggers run inside
-/// one statement per batch. (FTS5 flushes its pending index at every
-/// statement savepoint; inserting articles one by one made it write, then
-/// merge, one tiny index segment per article.)
-fn store_staged(conn: &Connection, replaced: &[i64]) -> rusqlite::Result<()> {
+/// Stores a batch's articles, deleting the copies they replace first: one
+/// statement each, so the full-text triggers run inside one statement per
+/// batch. (FTS5 flushes its pending index at every statement savepoint;
+/// inserting articles one by one made it write, then merge, one tiny index
+/// segment per article.) The rows are bound straight into one many-row
+/// INSERT: staging them in a temporary table first copied every body three
+/// more times.
+fn store_articles(
+    conn: &Connection,
+    replaced: &[i64],
+    articles: &[ArticleRow],
+) -> rusqlite::Result<()> {
     if !replaced.is_empty() {
         let ids = serde_json::to_string(replaced).expect("ids serialise");
         conn.execute(sql("delete_articles"), named_params! {":ids": ids})?;
     }
-    conn.execute(sql("insert_staged_articles"), [])?;
-    conn.execute(sql("clear_staged_articles"), [])?;
+    prepare_in_order(conn, "insert_article", ARTICLE)?;
+    for chunk in articles.chunks(ARTICLES_PER_INSERT) {
+        let mut insert =
+            conn.prepare_cached(&rows_sql(sql("insert_article"), ARTICLE.len(), chunk.len()))?;
+        for (i, row) in chunk.iter().enumerate() {
+            bind_article(&mut insert, i * ARTICLE.len(), row)?;
+        }
+        insert.raw_execute()?;
+        // SQLite keeps its copies of the bodies until the next binding.
+        insert.clear_bindings();
+    }
     Ok(())
 }
 
@@ -956,7 +992,8 @@ fn now() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Article, CasualtyFigure, Mention, Span};
+    use crate::extract::{CasualtyFigure, Mention, Span};
+    use rusqlite::params;
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
@@ -1009,7 +1046,6 @@ mod tests {
         let conn = db();
         let all = parse_named(include_str!("../../schema/writes.sql"));
         assert!(all.len() >= 10);
-        conn.execute(sql("create_staging"), []).unwrap();
         for (name, stmt) in all {
             conn.prepare(stmt).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
@@ -1363,22 +1399,99 @@ mod tests {
             "statements",
             "casualty_figures",
         ] {
-            let rows = |c: &Connection| -> String {
-                let mut stmt = c
-                    .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
-                    .unwrap();
-                let width = stmt.column_count();
-                let rows = stmt
-                    .query_map([], |r| {
-                        let row: Vec<rusqlite::types::Value> =
-                            (0..width).map(|i| r.get(i)).collect::<Result<_, _>>()?;
-                        Ok(format!("{row:?}"))
-                    })
-                    .unwrap();
-                rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
-            };
-            assert_eq!(rows(&conn), rows(&one_by_one), "{table}");
+            assert_eq!(rows(&conn, table), rows(&one_by_one, table), "{table}");
         }
+    }
+
+    /// Every row of `table` in id order, as text.
+    fn rows(conn: &Connection, table: &str) -> String {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+            .unwrap();
+        let width = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let row: Vec<rusqlite::types::Value> =
+                    (0..width).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+                Ok(format!("{row:?}"))
+            })
+            .unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    /// A batch's articles go in by one many-row statement: the rows and the
+    /// search index must be those the one-row statement gives.
+    #[test]
+    fn articles_inserted_in_one_statement_are_the_rows_one_at_a_time_gives() {
+        let bodies = [
+            "Plain text.",
+            "Móss said 模斯 🙂.",
+            "'; DROP TABLE x; --",
+            "Last.",
+        ];
+        let batch: Vec<Result<Facts, InputError>> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let mut facts = article(body);
+                let a = &mut facts.article;
+                a.record = Some(i as u64 + 1).filter(|_| i % 2 == 0);
+                a.external_id = Some(format!("ext-{i}")).filter(|_| i != 1);
+                a.url = Some(format!("https://example.org/{i}"));
+                a.outlet = Some(["Le Monde", "Ñews"][i % 2].to_string());
+                a.title = Some(format!("Título {i}")).filter(|_| i != 2);
+                a.published_on = Some(format!("2024-01-0{}", i + 1)).filter(|_| i != 3);
+                Ok(facts)
+            })
+            .collect();
+
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        writer.write_batch(&batch).unwrap();
+        writer.finish().unwrap();
+
+        let one_by_one = db();
+        let run = start_run(&one_by_one, "test").unwrap();
+        for (id, facts) in (1..).zip(batch.iter().map(|f| f.as_ref().unwrap())) {
+            let a = &facts.article;
+            one_by_one
+                .execute(
+                    sql("insert_article"),
+                    named_params! {
+                        ":id": id, ":source_path": a.source_path, ":record": a.record.map(|r| r as i64),
+                        ":external_id": a.external_id, ":url": a.url, ":outlet": a.outlet,
+                        ":title": a.title, ":published_on": a.published_on, ":body": a.body,
+                        ":content_hash": a.content_hash, ":run_id": run,
+                    },
+                )
+                .unwrap();
+        }
+        assert_eq!(rows(&conn, "articles"), rows(&one_by_one, "articles"));
+        for word in ["plain", "模斯", "título", "drop"] {
+            let found = |c: &Connection| -> Vec<i64> {
+                let mut stmt = c
+                    .prepare(
+                        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
+                    )
+                    .unwrap();
+                let ids = stmt
+                    .query_map([format!("\"{word}\"")], |r| r.get(0))
+                    .unwrap();
+                ids.map(Result::unwrap).collect()
+            };
+            assert_eq!(found(&conn), found(&one_by_one), "{word}");
+            assert!(!found(&conn).is_empty(), "{word}");
+        }
+    }
+
+    #[test]
+    fn many_row_sql_numbers_parameters_in_row_order() {
+        let single = "INSERT INTO t (a, b)\nVALUES (:a, :b);";
+        assert_eq!(
+            rows_sql(single, 2, 3),
+            "INSERT INTO t (a, b)\nVALUES (?1, ?2), (?3, ?4), (?5, ?6)"
+        );
     }
 
     fn conn_insert(conn: &Connection, name: &str, article_id: i64, id: i64, m: &Mention) {
