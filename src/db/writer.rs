@@ -160,6 +160,8 @@ pub struct Writer<'c> {
     cache: IdCache,
     /// `PRAGMA data_version` when the cache was last known to be current.
     cache_version: Option<i64>,
+    /// Whether CHECK constraints are off on the connection (see `begin`).
+    checks_off: bool,
 }
 
 /// The transaction in progress.
@@ -299,6 +301,7 @@ impl<'c> Writer<'c> {
             replace,
             cache: IdCache::default(),
             cache_version: None,
+            checks_off: false,
         }
     }
 
@@ -342,8 +345,13 @@ impl<'c> Writer<'c> {
         // SQLite evaluates a CHECK (x IN (...)) by building a temporary table
         // per executed INSERT: about a tenth of the writer's work. The writer
         // checks the same vocabularies itself (see `admit`), so it skips them.
-        self.conn
-            .pragma_update(None, "ignore_check_constraints", true)?;
+        // Once per writer: setting the pragma expires every prepared
+        // statement, and each is compiled again at its next use.
+        if !self.checks_off {
+            self.conn
+                .pragma_update(None, "ignore_check_constraints", true)?;
+            self.checks_off = true;
+        }
         let tx = super::begin_write(self.conn)?;
         self.forget_ids_if_others_wrote()?;
         let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
