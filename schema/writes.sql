@@ -6,6 +6,13 @@
 -- FTS5 writes its in-memory index once per batch instead of once per article (it flushes at
 -- every statement savepoint).
 
+-- The facts (mentions, statements, casualty figures) go in by INSERT OR FAIL, many rows per
+-- statement. The rows are the same; but a statement that cannot abort halfway needs no
+-- statement journal, in which SQLite copied every page it changed (some 15 pages per
+-- article) in case it had to undo it. A failure still fails the batch, and its transaction
+-- is rolled back. (The articles' insert keeps its journal: the savepoint it opens is where
+-- FTS5 writes the previous batch's text as one segment.)
+
 -- name: find_article
 SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
 
@@ -36,7 +43,7 @@ WHERE id = :id;
 INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (:actor_id, :alias);
 
 -- name: insert_actor_mention
-INSERT INTO actor_mentions (article_id, actor_id, start_char, end_char, surface)
+INSERT OR FAIL INTO actor_mentions (article_id, actor_id, start_char, end_char, surface)
 VALUES (:article_id, :actor_id, :start_char, :end_char, :surface);
 
 -- name: upsert_location
@@ -49,11 +56,11 @@ RETURNING id;
 INSERT OR IGNORE INTO location_aliases (location_id, alias) VALUES (:location_id, :alias);
 
 -- name: insert_location_mention
-INSERT INTO location_mentions (article_id, location_id, start_char, end_char, surface)
+INSERT OR FAIL INTO location_mentions (article_id, location_id, start_char, end_char, surface)
 VALUES (:article_id, :location_id, :start_char, :end_char, :surface);
 
 -- name: insert_statement
-INSERT INTO statements (article_id, speaker_id, speaker_text, kind, cue, text, start_char, end_char)
+INSERT OR FAIL INTO statements (article_id, speaker_id, speaker_text, kind, cue, text, start_char, end_char)
 VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char, :end_char);
 
 -- name: next_figure_id
@@ -61,7 +68,7 @@ VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char
 SELECT coalesce(max(id), 0) + 1 FROM casualty_figures;
 
 -- name: insert_casualty_figure
-INSERT INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
+INSERT OR FAIL INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
                               location_id, period, source_id, part_of_id, start_char, end_char,
                               published_on)
 VALUES (:id, :article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
