@@ -13,11 +13,12 @@
 //! - the running totals are summed while the facts are inserted and added in
 //!   one upsert per key per batch (see [`BatchTotals`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use anyhow::Context;
 use rusqlite::{named_params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{Actor, Article, CasualtyFigure, Facts, Location, Mention, Statement};
 use crate::ingest::InputError;
@@ -95,26 +96,28 @@ type StoredActor = (i64, Option<String>, Option<String>);
 
 /// Ids of rows already stored, so repeated names skip their upsert. Keyed
 /// so that a lookup borrows the article's strings: a hit copies nothing.
+/// Hashed by Fx: the keys are the writer's own, and SipHash's resistance to
+/// chosen keys was a percent of the writer's time.
 #[derive(Default)]
 struct IdCache {
     /// kind -> name -> the stored row.
-    actors: HashMap<String, HashMap<String, StoredActor>>,
+    actors: FxHashMap<String, FxHashMap<String, StoredActor>>,
     /// place_key -> id.
-    places: HashMap<String, i64>,
+    places: FxHashMap<String, i64>,
     /// actor id -> aliases stored.
-    actor_aliases: HashMap<i64, HashSet<String>>,
+    actor_aliases: FxHashMap<i64, FxHashSet<String>>,
     /// location id -> aliases stored.
-    place_aliases: HashMap<i64, HashSet<String>>,
+    place_aliases: FxHashMap<i64, FxHashSet<String>>,
 }
 
 impl IdCache {
     /// Starts over when any map is full; correctness never depends on a hit.
     fn bound(&mut self) {
         let full = [
-            self.actors.values().map(HashMap::len).sum(),
+            self.actors.values().map(FxHashMap::len).sum(),
             self.places.len(),
-            self.actor_aliases.values().map(HashSet::len).sum(),
-            self.place_aliases.values().map(HashSet::len).sum(),
+            self.actor_aliases.values().map(FxHashSet::len).sum(),
+            self.place_aliases.values().map(FxHashSet::len).sum(),
         ]
         .into_iter()
         .any(|n| n >= CACHE_LIMIT);
@@ -134,7 +137,7 @@ impl IdCache {
 }
 
 /// Whether `alias` of row `id` is new to `seen` (and now remembered).
-fn first_sighting(seen: &mut HashMap<i64, HashSet<String>>, id: i64, alias: &str) -> bool {
+fn first_sighting(seen: &mut FxHashMap<i64, FxHashSet<String>>, id: i64, alias: &str) -> bool {
     let aliases = seen.entry(id).or_default();
     !aliases.contains(alias) && aliases.insert(alias.to_owned())
 }
@@ -170,7 +173,7 @@ struct OpenTransaction<'c> {
     /// The id the next stored article gets.
     next_id: i64,
     /// Content hashes stored in this transaction.
-    stored: HashSet<String>,
+    stored: FxHashSet<String>,
     /// Input items written in this transaction.
     items: usize,
     opened: std::time::Instant,
@@ -358,7 +361,7 @@ impl<'c> Writer<'c> {
         Ok(OpenTransaction {
             tx,
             next_id,
-            stored: HashSet::new(),
+            stored: FxHashSet::default(),
             items: 0,
             opened: std::time::Instant::now(),
         })
