@@ -27,15 +27,18 @@ VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :publis
 -- :ids is a JSON array of article ids; one statement per batch, for the same reason as above.
 DELETE FROM articles WHERE id IN (SELECT value FROM json_each(:ids));
 
--- name: upsert_actor
-INSERT INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation)
-ON CONFLICT (kind, name) DO UPDATE SET
-    title = coalesce(excluded.title, actors.title),
-    affiliation = coalesce(excluded.affiliation, actors.affiliation)
-RETURNING id, title, affiliation;
+-- Actors and places the writer has not cached are looked up, then inserted when new (an
+-- upsert returning its row cost several times as much).
+
+-- name: find_actor
+SELECT id, title, affiliation FROM actors WHERE kind = :kind AND name = :name;
+
+-- name: insert_actor
+INSERT INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation);
 
 -- name: restate_actor
--- An actor already stored, with the title or affiliation an article states (as upsert_actor).
+-- An actor already stored, with the title or affiliation an article states: the latest
+-- stated one wins.
 UPDATE actors SET title = coalesce(:title, title), affiliation = coalesce(:affiliation, affiliation)
 WHERE id = :id;
 
@@ -46,11 +49,12 @@ INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (:actor_id, :alias)
 INSERT OR FAIL INTO actor_mentions (article_id, actor_id, start_char, end_char, surface)
 VALUES (:article_id, :actor_id, :start_char, :end_char, :surface);
 
--- name: upsert_location
+-- name: find_location
+SELECT id FROM locations WHERE place_key = :place_key;
+
+-- name: insert_location
 INSERT INTO locations (name, kind, country_code, latitude, longitude, geonames_id, place_key)
-VALUES (:name, :kind, :country_code, :latitude, :longitude, :geonames_id, :place_key)
-ON CONFLICT (place_key) DO UPDATE SET name = locations.name
-RETURNING id;
+VALUES (:name, :kind, :country_code, :latitude, :longitude, :geonames_id, :place_key);
 
 -- name: insert_location_alias
 INSERT OR IGNORE INTO location_aliases (location_id, alias) VALUES (:location_id, :alias);
