@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use anyhow::Context;
-use rusqlite::{named_params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{Actor, Article, CasualtyFigure, Facts, Location, Mention, Statement};
@@ -198,7 +198,7 @@ impl<'c> Prepared<'c> {
             find_article: conn.prepare_cached(sql("find_article"))?,
             find_actor: conn.prepare_cached(sql("find_actor"))?,
             insert_actor: conn.prepare_cached(sql("insert_actor"))?,
-            restate_actor: conn.prepare_cached(sql("restate_actor"))?,
+            restate_actor: prepare_in_order(conn, "restate_actor", RESTATE_ACTOR)?,
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
             find_location: conn.prepare_cached(sql("find_location"))?,
             insert_location: conn.prepare_cached(sql("insert_location"))?,
@@ -231,6 +231,8 @@ const ACTOR_MENTION: &[&str] = &[
     ":end_char",
     ":surface",
 ];
+/// About four actors per article state a new title or affiliation.
+const RESTATE_ACTOR: &[&str] = &[":title", ":affiliation", ":id"];
 const LOCATION_MENTION: &[&str] = &[
     ":article_id",
     ":location_id",
@@ -618,9 +620,9 @@ fn restate(
     actor: &Actor,
 ) -> rusqlite::Result<Option<StoredActor>> {
     let latest = |new: &Option<String>, stored: Option<String>| new.clone().or(stored);
-    let updated = st.restate_actor.execute(
-        named_params! {":id": id, ":title": actor.title, ":affiliation": actor.affiliation},
-    )?;
+    let updated = st
+        .restate_actor
+        .execute(params![actor.title, actor.affiliation, id])?;
     Ok((updated == 1).then(|| {
         (
             id,
@@ -1046,7 +1048,6 @@ fn now() -> String {
 mod tests {
     use super::*;
     use crate::extract::{CasualtyFigure, Mention, Span};
-    use rusqlite::params;
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
