@@ -7,7 +7,7 @@
 //! - a batch's articles go into `articles` by one statement, so the
 //!   full-text index is fed in one piece per batch (see [`store_articles`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
-//!   name seen again costs a hash lookup instead of an upsert;
+//!   name seen again costs a hash lookup instead of a query;
 //! - mentions, statements and casualty figures, the many rows of a batch,
 //!   go in after its articles, many rows per SQL statement (see [`BatchRows`]);
 //! - the running totals are summed while the facts are inserted and added in
@@ -94,7 +94,7 @@ const CACHE_LIMIT: usize = 25_000;
 /// An actor row as stored: id, title, affiliation.
 type StoredActor = (i64, Option<String>, Option<String>);
 
-/// Ids of rows already stored, so repeated names skip their upsert. Keyed
+/// Ids of rows already stored, so repeated names skip their queries. Keyed
 /// so that a lookup borrows the article's strings: a hit copies nothing.
 /// Hashed by Fx: the keys are the writer's own, and SipHash's resistance to
 /// chosen keys was a percent of the writer's time.
