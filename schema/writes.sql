@@ -1,10 +1,17 @@
 -- The statements the import writer runs, by name (`-- name: NAME` starts one).
 -- Kept here rather than in Rust strings so all SQL lives under schema/ and queries/.
 
--- The articles of a batch are staged in a temporary table and moved into `articles` by ONE
--- statement: the full-text trigger then runs inside a single statement, and FTS5 writes its
--- in-memory index once per batch instead of once per article (it flushes at every statement
--- savepoint).
+-- The articles of a batch go into `articles` by ONE statement (insert_article made to take
+-- every row of the batch): the full-text trigger then runs inside a single statement, and
+-- FTS5 writes its in-memory index once per batch instead of once per article (it flushes at
+-- every statement savepoint).
+
+-- The facts (mentions, statements, casualty figures) go in by INSERT OR FAIL, many rows per
+-- statement. The rows are the same; but a statement that cannot abort halfway needs no
+-- statement journal, in which SQLite copied every page it changed (some 15 pages per
+-- article) in case it had to undo it. A failure still fails the batch, and its transaction
+-- is rolled back. (The articles' insert keeps its journal: the savepoint it opens is where
+-- FTS5 writes the previous batch's text as one segment.)
 
 -- name: find_article
 SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
@@ -12,37 +19,26 @@ SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
 -- name: next_article_id
 SELECT coalesce(max(id), 0) + 1 FROM articles;
 
--- name: create_staging
-CREATE TEMP TABLE IF NOT EXISTS staged_articles (
-    id INTEGER PRIMARY KEY, source_path TEXT NOT NULL, record INTEGER, external_id TEXT, url TEXT,
-    outlet TEXT, title TEXT, published_on TEXT, body TEXT NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER
-);
-
--- name: stage_article
-INSERT INTO temp.staged_articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
-VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
-
--- name: insert_staged_articles
+-- name: insert_article
 INSERT INTO articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
-SELECT id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id
-FROM temp.staged_articles ORDER BY id;
-
--- name: clear_staged_articles
-DELETE FROM temp.staged_articles;
+VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
 
 -- name: delete_articles
 -- :ids is a JSON array of article ids; one statement per batch, for the same reason as above.
 DELETE FROM articles WHERE id IN (SELECT value FROM json_each(:ids));
 
--- name: upsert_actor
-INSERT INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation)
-ON CONFLICT (kind, name) DO UPDATE SET
-    title = coalesce(excluded.title, actors.title),
-    affiliation = coalesce(excluded.affiliation, actors.affiliation)
-RETURNING id, title, affiliation;
+-- Actors and places the writer has not cached are looked up, then inserted when new (an
+-- upsert returning its row cost several times as much).
+
+-- name: find_actor
+SELECT id, title, affiliation FROM actors WHERE kind = :kind AND name = :name;
+
+-- name: insert_actor
+INSERT INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation);
 
 -- name: restate_actor
--- An actor already stored, with the title or affiliation an article states (as upsert_actor).
+-- An actor already stored, with the title or affiliation an article states: the latest
+-- stated one wins.
 UPDATE actors SET title = coalesce(:title, title), affiliation = coalesce(:affiliation, affiliation)
 WHERE id = :id;
 
@@ -50,24 +46,25 @@ WHERE id = :id;
 INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (:actor_id, :alias);
 
 -- name: insert_actor_mention
-INSERT INTO actor_mentions (article_id, actor_id, start_char, end_char, surface)
+INSERT OR FAIL INTO actor_mentions (article_id, actor_id, start_char, end_char, surface)
 VALUES (:article_id, :actor_id, :start_char, :end_char, :surface);
 
--- name: upsert_location
+-- name: find_location
+SELECT id FROM locations WHERE place_key = :place_key;
+
+-- name: insert_location
 INSERT INTO locations (name, kind, country_code, latitude, longitude, geonames_id, place_key)
-VALUES (:name, :kind, :country_code, :latitude, :longitude, :geonames_id, :place_key)
-ON CONFLICT (place_key) DO UPDATE SET name = locations.name
-RETURNING id;
+VALUES (:name, :kind, :country_code, :latitude, :longitude, :geonames_id, :place_key);
 
 -- name: insert_location_alias
 INSERT OR IGNORE INTO location_aliases (location_id, alias) VALUES (:location_id, :alias);
 
 -- name: insert_location_mention
-INSERT INTO location_mentions (article_id, location_id, start_char, end_char, surface)
+INSERT OR FAIL INTO location_mentions (article_id, location_id, start_char, end_char, surface)
 VALUES (:article_id, :location_id, :start_char, :end_char, :surface);
 
 -- name: insert_statement
-INSERT INTO statements (article_id, speaker_id, speaker_text, kind, cue, text, start_char, end_char)
+INSERT OR FAIL INTO statements (article_id, speaker_id, speaker_text, kind, cue, text, start_char, end_char)
 VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char, :end_char);
 
 -- name: next_figure_id
@@ -75,7 +72,7 @@ VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char
 SELECT coalesce(max(id), 0) + 1 FROM casualty_figures;
 
 -- name: insert_casualty_figure
-INSERT INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
+INSERT OR FAIL INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
                               location_id, period, source_id, part_of_id, start_char, end_char,
                               published_on)
 VALUES (:id, :article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,

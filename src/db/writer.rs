@@ -4,23 +4,23 @@
 //! The design is for bulk loads on one writer thread:
 //! - every statement is prepared once per batch (named SQL in `schema/writes.sql`),
 //!   and a transaction spans several batches ([`COMMIT_EVERY`]);
-//! - a batch's articles are staged in a temporary table and moved into
-//!   `articles` by one statement, so the full-text index is fed in one piece
-//!   per batch (see [`store_staged`]);
+//! - a batch's articles go into `articles` by one statement, so the
+//!   full-text index is fed in one piece per batch (see [`store_articles`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
-//!   name seen again costs a hash lookup instead of an upsert;
+//!   name seen again costs a hash lookup instead of a query;
 //! - mentions, statements and casualty figures, the many rows of a batch,
 //!   go in after its articles, many rows per SQL statement (see [`BatchRows`]);
 //! - the running totals are summed while the facts are inserted and added in
 //!   one upsert per key per batch (see [`BatchTotals`]).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use anyhow::Context;
 use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::extract::{Actor, CasualtyFigure, Facts, Location, Mention, Statement};
+use crate::extract::{Actor, Article, CasualtyFigure, Facts, Location, Mention, Statement};
 use crate::ingest::InputError;
 
 /// What happened to one article.
@@ -94,28 +94,30 @@ const CACHE_LIMIT: usize = 25_000;
 /// An actor row as stored: id, title, affiliation.
 type StoredActor = (i64, Option<String>, Option<String>);
 
-/// Ids of rows already stored, so repeated names skip their upsert. Keyed
+/// Ids of rows already stored, so repeated names skip their queries. Keyed
 /// so that a lookup borrows the article's strings: a hit copies nothing.
+/// Hashed by Fx: the keys are the writer's own, and SipHash's resistance to
+/// chosen keys was a percent of the writer's time.
 #[derive(Default)]
 struct IdCache {
     /// kind -> name -> the stored row.
-    actors: HashMap<String, HashMap<String, StoredActor>>,
+    actors: FxHashMap<String, FxHashMap<String, StoredActor>>,
     /// place_key -> id.
-    places: HashMap<String, i64>,
+    places: FxHashMap<String, i64>,
     /// actor id -> aliases stored.
-    actor_aliases: HashMap<i64, HashSet<String>>,
+    actor_aliases: FxHashMap<i64, FxHashSet<String>>,
     /// location id -> aliases stored.
-    place_aliases: HashMap<i64, HashSet<String>>,
+    place_aliases: FxHashMap<i64, FxHashSet<String>>,
 }
 
 impl IdCache {
     /// Starts over when any map is full; correctness never depends on a hit.
     fn bound(&mut self) {
         let full = [
-            self.actors.values().map(HashMap::len).sum(),
+            self.actors.values().map(FxHashMap::len).sum(),
             self.places.len(),
-            self.actor_aliases.values().map(HashSet::len).sum(),
-            self.place_aliases.values().map(HashSet::len).sum(),
+            self.actor_aliases.values().map(FxHashSet::len).sum(),
+            self.place_aliases.values().map(FxHashSet::len).sum(),
         ]
         .into_iter()
         .any(|n| n >= CACHE_LIMIT);
@@ -135,7 +137,7 @@ impl IdCache {
 }
 
 /// Whether `alias` of row `id` is new to `seen` (and now remembered).
-fn first_sighting(seen: &mut HashMap<i64, HashSet<String>>, id: i64, alias: &str) -> bool {
+fn first_sighting(seen: &mut FxHashMap<i64, FxHashSet<String>>, id: i64, alias: &str) -> bool {
     let aliases = seen.entry(id).or_default();
     !aliases.contains(alias) && aliases.insert(alias.to_owned())
 }
@@ -161,6 +163,8 @@ pub struct Writer<'c> {
     cache: IdCache,
     /// `PRAGMA data_version` when the cache was last known to be current.
     cache_version: Option<i64>,
+    /// Whether CHECK constraints are off on the connection (see `begin`).
+    checks_off: bool,
 }
 
 /// The transaction in progress.
@@ -169,7 +173,7 @@ struct OpenTransaction<'c> {
     /// The id the next stored article gets.
     next_id: i64,
     /// Content hashes stored in this transaction.
-    stored: HashSet<String>,
+    stored: FxHashSet<String>,
     /// Input items written in this transaction.
     items: usize,
     opened: std::time::Instant,
@@ -178,11 +182,12 @@ struct OpenTransaction<'c> {
 /// The statements a batch uses, prepared once per batch.
 struct Prepared<'c> {
     find_article: CachedStatement<'c>,
-    stage_article: CachedStatement<'c>,
-    upsert_actor: CachedStatement<'c>,
+    find_actor: CachedStatement<'c>,
+    insert_actor: CachedStatement<'c>,
     restate_actor: CachedStatement<'c>,
     insert_actor_alias: CachedStatement<'c>,
-    upsert_location: CachedStatement<'c>,
+    find_location: CachedStatement<'c>,
+    insert_location: CachedStatement<'c>,
     insert_location_alias: CachedStatement<'c>,
 }
 
@@ -191,11 +196,12 @@ impl<'c> Prepared<'c> {
         conn.set_prepared_statement_cache_capacity(32);
         Ok(Prepared {
             find_article: conn.prepare_cached(sql("find_article"))?,
-            stage_article: prepare_in_order(conn, "stage_article", STAGE_ARTICLE)?,
-            upsert_actor: conn.prepare_cached(sql("upsert_actor"))?,
-            restate_actor: conn.prepare_cached(sql("restate_actor"))?,
+            find_actor: conn.prepare_cached(sql("find_actor"))?,
+            insert_actor: conn.prepare_cached(sql("insert_actor"))?,
+            restate_actor: prepare_in_order(conn, "restate_actor", RESTATE_ACTOR)?,
             insert_actor_alias: conn.prepare_cached(sql("insert_actor_alias"))?,
-            upsert_location: conn.prepare_cached(sql("upsert_location"))?,
+            find_location: conn.prepare_cached(sql("find_location"))?,
+            insert_location: conn.prepare_cached(sql("insert_location"))?,
             insert_location_alias: conn.prepare_cached(sql("insert_location_alias"))?,
         })
     }
@@ -205,7 +211,7 @@ impl<'c> Prepared<'c> {
 // in the order of these names (SQLite numbers named parameters by first
 // appearance): looking each name up per row was a tenth of the writer's work.
 // `prepare_in_order` checks the SQL against them at every prepare.
-const STAGE_ARTICLE: &[&str] = &[
+const ARTICLE: &[&str] = &[
     ":id",
     ":source_path",
     ":record",
@@ -225,6 +231,8 @@ const ACTOR_MENTION: &[&str] = &[
     ":end_char",
     ":surface",
 ];
+/// About four actors per article state a new title or affiliation.
+const RESTATE_ACTOR: &[&str] = &[":title", ":affiliation", ":id"];
 const LOCATION_MENTION: &[&str] = &[
     ":article_id",
     ":location_id",
@@ -265,6 +273,11 @@ const CASUALTY_FIGURE: &[&str] = &[
 /// costs several times the row it inserts (cursors opened, reset).
 const ROWS_PER_INSERT: usize = 32;
 
+/// The most articles one statement inserts: [`ARTICLE`]'s parameters for
+/// each stay well under SQLite's 32,766. A batch (256 in an import) is one
+/// statement, so FTS5 writes one index segment per batch.
+const ARTICLES_PER_INSERT: usize = 1024;
+
 /// Prepares statement `name`, refusing it unless its parameters are exactly
 /// `names` in order, so values bound by position land where the names say.
 fn prepare_in_order<'c>(
@@ -297,6 +310,7 @@ impl<'c> Writer<'c> {
             replace,
             cache: IdCache::default(),
             cache_version: None,
+            checks_off: false,
         }
     }
 
@@ -339,17 +353,21 @@ impl<'c> Writer<'c> {
         self.cache.bound();
         // SQLite evaluates a CHECK (x IN (...)) by building a temporary table
         // per executed INSERT: about a tenth of the writer's work. The writer
-        // checks the same vocabularies itself (see `stage`), so it skips them.
-        self.conn
-            .pragma_update(None, "ignore_check_constraints", true)?;
+        // checks the same vocabularies itself (see `admit`), so it skips them.
+        // Once per writer: setting the pragma expires every prepared
+        // statement, and each is compiled again at its next use.
+        if !self.checks_off {
+            self.conn
+                .pragma_update(None, "ignore_check_constraints", true)?;
+            self.checks_off = true;
+        }
         let tx = super::begin_write(self.conn)?;
         self.forget_ids_if_others_wrote()?;
-        tx.execute(sql("create_staging"), [])?;
         let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
         Ok(OpenTransaction {
             tx,
             next_id,
-            stored: HashSet::new(),
+            stored: FxHashSet::default(),
             items: 0,
             opened: std::time::Instant::now(),
         })
@@ -370,9 +388,8 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// Stages the batch's articles, moves them into `articles` in one
-    /// statement (see [`store_staged`]), then writes their facts and the
-    /// batch's input failures.
+    /// Stores the batch's articles in one statement (see
+    /// [`store_articles`]), then their facts and the batch's input failures.
     fn write_in(
         &mut self,
         open: &mut OpenTransaction,
@@ -381,15 +398,20 @@ impl<'c> Writer<'c> {
         let mut counts = BatchCounts::default();
         let mut st = Prepared::new(self.conn)?;
         let mut ids = Vec::with_capacity(batch.len());
+        let mut articles = Vec::with_capacity(batch.len());
         let mut replaced = Vec::new();
         for item in batch {
             let id = match item {
-                Ok(facts) => self.stage(open, &mut st, facts, &mut counts, &mut replaced)?,
+                Ok(facts) => {
+                    let id = self.admit(open, &mut st, facts, &mut counts, &mut replaced)?;
+                    articles.extend(id.map(|id| (id, self.run_id, &facts.article)));
+                    id
+                }
                 Err(_) => None,
             };
             ids.push(id);
         }
-        store_staged(self.conn, &replaced)?;
+        store_articles(self.conn, &replaced, &articles)?;
         let mut later = BatchRows {
             next_figure_id: self
                 .conn
@@ -414,10 +436,10 @@ impl<'c> Writer<'c> {
         Ok(counts)
     }
 
-    /// Decides an article's fate and stages it when it is to be stored,
-    /// returning its id (given in input order, so the same input always
-    /// gives the same rows) and noting the stored copy it replaces.
-    fn stage(
+    /// Decides an article's fate, returning its id when it is to be stored
+    /// (given in input order, so the same input always gives the same rows)
+    /// and noting the stored copy it replaces.
+    fn admit(
         &self,
         open: &mut OpenTransaction,
         st: &mut Prepared,
@@ -442,19 +464,6 @@ impl<'c> Writer<'c> {
             return Ok(None);
         }
         let id = open.next_id;
-        st.stage_article.execute(params![
-            id,
-            a.source_path,
-            a.record.map(|r| r as i64),
-            a.external_id,
-            a.url,
-            a.outlet,
-            a.title,
-            a.published_on,
-            a.body,
-            a.content_hash,
-            self.run_id,
-        ])?;
         open.next_id += 1;
         open.stored.insert(a.content_hash.clone());
         replaced.extend(replaces);
@@ -545,43 +554,21 @@ impl<'c> Writer<'c> {
 
     /// The actor's id, writing only when it is new or this article states
     /// a title or affiliation the stored row does not have (the latest stated
-    /// one wins, as in `upsert_actor`).
+    /// one wins).
     fn actor_id(&mut self, st: &mut Prepared, actor: &Actor) -> rusqlite::Result<i64> {
-        let changes =
-            |stored: &Option<String>, new: &Option<String>| new.is_some() && new != stored;
         let cached = self.cache.actor(&actor.kind, &actor.name);
-        if let Some(&(id, ref title, ref affiliation)) = cached {
-            if !changes(title, &actor.title) && !changes(affiliation, &actor.affiliation) {
-                return self.with_aliases(st, id, actor);
-            }
+        if let Some(stored) = cached.filter(|stored| !restates(stored, actor)) {
+            let id = stored.0;
+            return self.with_aliases(st, id, actor);
         }
-        // A known actor restated is updated by id, its new values known
-        // here: an upsert tries an insert first and returns the row through
-        // a temporary table.
-        let restated = match cached {
-            Some(&(id, ref title, ref affiliation)) => {
-                let latest = |new: &Option<String>, stored: &Option<String>| {
-                    new.as_ref().or(stored.as_ref()).cloned()
-                };
-                let stored = (
-                    id,
-                    latest(&actor.title, title),
-                    latest(&actor.affiliation, affiliation),
-                );
-                let updated = st.restate_actor.execute(
-                    named_params! {":id": id, ":title": actor.title, ":affiliation": actor.affiliation},
-                )?;
-                (updated == 1).then_some(stored)
-            }
+        let restated = match cached.cloned() {
+            Some(stored) => restate(st, stored, actor)?,
             None => None,
         };
         let stored = match restated {
             Some(stored) => stored,
-            // New, or deleted by hand since it was cached.
-            None => st.upsert_actor.query_row(
-                named_params! {":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation},
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?,
+            // Not cached, or deleted by hand since it was cached.
+            None => store_actor(st, actor)?,
         };
         let id = stored.0;
         self.cache.remember_actor(actor, stored);
@@ -604,14 +591,7 @@ impl<'c> Writer<'c> {
         let id = match self.cache.places.get(&key) {
             Some(id) => *id,
             None => {
-                let id: i64 = st.upsert_location.query_row(
-                    named_params! {
-                        ":name": place.name, ":kind": place.kind, ":country_code": place.country_code,
-                        ":latitude": place.latitude, ":longitude": place.longitude,
-                        ":geonames_id": place.geonames_id, ":place_key": key,
-                    },
-                    |r| r.get(0),
-                )?;
+                let id = store_location(st, place, &key)?;
                 self.cache.places.insert(key, id);
                 id
             }
@@ -623,6 +603,73 @@ impl<'c> Writer<'c> {
             }
         }
         Ok(id)
+    }
+}
+
+/// Whether `actor` states a title or affiliation the stored row lacks.
+fn restates((_, title, affiliation): &StoredActor, actor: &Actor) -> bool {
+    let changes = |stored: &Option<String>, new: &Option<String>| new.is_some() && new != stored;
+    changes(title, &actor.title) || changes(affiliation, &actor.affiliation)
+}
+
+/// Updates the stored actor with the title and affiliation `actor` states,
+/// by id; returns the row as it now is, or None when no row has that id.
+fn restate(
+    st: &mut Prepared,
+    (id, title, affiliation): StoredActor,
+    actor: &Actor,
+) -> rusqlite::Result<Option<StoredActor>> {
+    let latest = |new: &Option<String>, stored: Option<String>| new.clone().or(stored);
+    let updated = st
+        .restate_actor
+        .execute(params![actor.title, actor.affiliation, id])?;
+    Ok((updated == 1).then(|| {
+        (
+            id,
+            latest(&actor.title, title),
+            latest(&actor.affiliation, affiliation),
+        )
+    }))
+}
+
+/// Stores an actor the cache does not hold: restated when a row of its kind
+/// and name is stored, else inserted. Looked up first rather than upserted:
+/// an upsert returning its row opens a statement journal and a temporary
+/// table, several times the cost of a lookup and a plain insert.
+fn store_actor(st: &mut Prepared, actor: &Actor) -> rusqlite::Result<StoredActor> {
+    let found: Option<StoredActor> = st
+        .find_actor
+        .query_row(
+            named_params! {":kind": actor.kind, ":name": actor.name},
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match found {
+        Some(stored) if !restates(&stored, actor) => Ok(stored),
+        Some(stored) => restate(st, stored, actor)?.ok_or(rusqlite::Error::QueryReturnedNoRows),
+        None => {
+            let id = st.insert_actor.insert(named_params! {
+                ":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation,
+            })?;
+            Ok((id, actor.title.clone(), actor.affiliation.clone()))
+        }
+    }
+}
+
+/// The id of the place stored under `key`, inserting it when there is none
+/// (looked up first, as in [`store_actor`]).
+fn store_location(st: &mut Prepared, place: &Location, key: &str) -> rusqlite::Result<i64> {
+    let found = st
+        .find_location
+        .query_row(named_params! {":place_key": key}, |r| r.get(0))
+        .optional()?;
+    match found {
+        Some(id) => Ok(id),
+        None => st.insert_location.insert(named_params! {
+            ":name": place.name, ":kind": place.kind, ":country_code": place.country_code,
+            ":latitude": place.latitude, ":longitude": place.longitude,
+            ":geonames_id": place.geonames_id, ":place_key": key,
+        }),
     }
 }
 
@@ -658,6 +705,9 @@ struct FigureRow<'b> {
 }
 
 type MentionRow<'b> = (i64, i64, &'b Mention);
+
+/// (article id, run id, article).
+type ArticleRow<'b> = (i64, i64, &'b Article);
 
 impl BatchRows<'_> {
     fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
@@ -732,6 +782,25 @@ fn insert_rows<R>(
     Ok(())
 }
 
+/// Binds an article row in the order of [`ARTICLE`].
+fn bind_article(
+    stmt: &mut CachedStatement,
+    after: usize,
+    &(id, run_id, a): &ArticleRow,
+) -> rusqlite::Result<()> {
+    stmt.raw_bind_parameter(after + 1, id)?;
+    stmt.raw_bind_parameter(after + 2, &a.source_path)?;
+    stmt.raw_bind_parameter(after + 3, a.record.map(|r| r as i64))?;
+    stmt.raw_bind_parameter(after + 4, &a.external_id)?;
+    stmt.raw_bind_parameter(after + 5, &a.url)?;
+    stmt.raw_bind_parameter(after + 6, &a.outlet)?;
+    stmt.raw_bind_parameter(after + 7, &a.title)?;
+    stmt.raw_bind_parameter(after + 8, &a.published_on)?;
+    stmt.raw_bind_parameter(after + 9, &a.body)?;
+    stmt.raw_bind_parameter(after + 10, &a.content_hash)?;
+    stmt.raw_bind_parameter(after + 11, run_id)
+}
+
 /// Binds a mention row in the order of [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
 fn bind_mention(
     stmt: &mut CachedStatement,
@@ -784,31 +853,53 @@ fn bind_figure(stmt: &mut CachedStatement, after: usize, row: &FigureRow) -> rus
 /// Statement `single`, an INSERT whose VALUES list of `columns` parameters
 /// ends it, made to insert `rows` rows: parameters numbered in row order.
 fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
+    use std::fmt::Write;
     let head = &single[..single
         .rfind("VALUES")
         .expect("an INSERT ... VALUES statement")];
-    let row = |r: usize| {
-        let params: Vec<String> = (1..=columns)
-            .map(|c| format!("?{}", r * columns + c))
-            .collect();
-        format!("({})", params.join(", "))
-    };
-    let rows: Vec<String> = (0..rows).map(row).collect();
-    format!("{head}VALUES {}", rows.join(", "))
+    let mut sql = String::with_capacity(head.len() + 16 + rows * columns * 8);
+    sql.push_str(head);
+    sql.push_str("VALUES ");
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 1..=columns {
+            if c > 1 {
+                sql.push_str(", ");
+            }
+            write!(sql, "?{}", r * columns + c).expect("a String takes any text");
+        }
+        sql.push(')');
+    }
+    sql
 }
 
-/// Moves the staged articles into `articles`, deleting the copies they
-/// replace first: one statement each, so the full-text triggers run inside
-/// one statement per batch. (FTS5 flushes its pending index at every
-/// statement savepoint; inserting articles one by one made it write, then
-/// merge, one tiny index segment per article.)
-fn store_staged(conn: &Connection, replaced: &[i64]) -> rusqlite::Result<()> {
+/// Stores a batch's articles, deleting the copies they replace first: one
+/// statement each, so the full-text triggers run inside one statement per
+/// batch. (FTS5 flushes its pending index at every statement savepoint;
+/// inserting articles one by one made it write, then merge, one tiny index
+/// segment per article.) The rows are bound straight into one many-row
+/// INSERT: staging them in a temporary table first copied every body three
+/// more times.
+fn store_articles(
+    conn: &Connection,
+    replaced: &[i64],
+    articles: &[ArticleRow],
+) -> rusqlite::Result<()> {
     if !replaced.is_empty() {
         let ids = serde_json::to_string(replaced).expect("ids serialise");
         conn.execute(sql("delete_articles"), named_params! {":ids": ids})?;
     }
-    conn.execute(sql("insert_staged_articles"), [])?;
-    conn.execute(sql("clear_staged_articles"), [])?;
+    prepare_in_order(conn, "insert_article", ARTICLE)?;
+    for chunk in articles.chunks(ARTICLES_PER_INSERT) {
+        let mut insert =
+            conn.prepare_cached(&rows_sql(sql("insert_article"), ARTICLE.len(), chunk.len()))?;
+        for (i, row) in chunk.iter().enumerate() {
+            bind_article(&mut insert, i * ARTICLE.len(), row)?;
+        }
+        insert.raw_execute()?;
+        // SQLite keeps its copies of the bodies until the next binding.
+        insert.clear_bindings();
+    }
     Ok(())
 }
 
@@ -956,7 +1047,7 @@ fn now() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Article, CasualtyFigure, Mention, Span};
+    use crate::extract::{CasualtyFigure, Mention, Span};
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
@@ -1009,7 +1100,6 @@ mod tests {
         let conn = db();
         let all = parse_named(include_str!("../../schema/writes.sql"));
         assert!(all.len() >= 10);
-        conn.execute(sql("create_staging"), []).unwrap();
         for (name, stmt) in all {
             conn.prepare(stmt).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
@@ -1363,22 +1453,99 @@ mod tests {
             "statements",
             "casualty_figures",
         ] {
-            let rows = |c: &Connection| -> String {
-                let mut stmt = c
-                    .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
-                    .unwrap();
-                let width = stmt.column_count();
-                let rows = stmt
-                    .query_map([], |r| {
-                        let row: Vec<rusqlite::types::Value> =
-                            (0..width).map(|i| r.get(i)).collect::<Result<_, _>>()?;
-                        Ok(format!("{row:?}"))
-                    })
-                    .unwrap();
-                rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
-            };
-            assert_eq!(rows(&conn), rows(&one_by_one), "{table}");
+            assert_eq!(rows(&conn, table), rows(&one_by_one, table), "{table}");
         }
+    }
+
+    /// Every row of `table` in id order, as text.
+    fn rows(conn: &Connection, table: &str) -> String {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+            .unwrap();
+        let width = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let row: Vec<rusqlite::types::Value> =
+                    (0..width).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+                Ok(format!("{row:?}"))
+            })
+            .unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    /// A batch's articles go in by one many-row statement: the rows and the
+    /// search index must be those the one-row statement gives.
+    #[test]
+    fn articles_inserted_in_one_statement_are_the_rows_one_at_a_time_gives() {
+        let bodies = [
+            "Plain text.",
+            "Móss said 模斯 🙂.",
+            "'; DROP TABLE x; --",
+            "Last.",
+        ];
+        let batch: Vec<Result<Facts, InputError>> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let mut facts = article(body);
+                let a = &mut facts.article;
+                a.record = Some(i as u64 + 1).filter(|_| i % 2 == 0);
+                a.external_id = Some(format!("ext-{i}")).filter(|_| i != 1);
+                a.url = Some(format!("https://example.org/{i}"));
+                a.outlet = Some(["Le Monde", "Ñews"][i % 2].to_string());
+                a.title = Some(format!("Título {i}")).filter(|_| i != 2);
+                a.published_on = Some(format!("2024-01-0{}", i + 1)).filter(|_| i != 3);
+                Ok(facts)
+            })
+            .collect();
+
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        writer.write_batch(&batch).unwrap();
+        writer.finish().unwrap();
+
+        let one_by_one = db();
+        let run = start_run(&one_by_one, "test").unwrap();
+        for (id, facts) in (1..).zip(batch.iter().map(|f| f.as_ref().unwrap())) {
+            let a = &facts.article;
+            one_by_one
+                .execute(
+                    sql("insert_article"),
+                    named_params! {
+                        ":id": id, ":source_path": a.source_path, ":record": a.record.map(|r| r as i64),
+                        ":external_id": a.external_id, ":url": a.url, ":outlet": a.outlet,
+                        ":title": a.title, ":published_on": a.published_on, ":body": a.body,
+                        ":content_hash": a.content_hash, ":run_id": run,
+                    },
+                )
+                .unwrap();
+        }
+        assert_eq!(rows(&conn, "articles"), rows(&one_by_one, "articles"));
+        for word in ["plain", "模斯", "título", "drop"] {
+            let found = |c: &Connection| -> Vec<i64> {
+                let mut stmt = c
+                    .prepare(
+                        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
+                    )
+                    .unwrap();
+                let ids = stmt
+                    .query_map([format!("\"{word}\"")], |r| r.get(0))
+                    .unwrap();
+                ids.map(Result::unwrap).collect()
+            };
+            assert_eq!(found(&conn), found(&one_by_one), "{word}");
+            assert!(!found(&conn).is_empty(), "{word}");
+        }
+    }
+
+    #[test]
+    fn many_row_sql_numbers_parameters_in_row_order() {
+        let single = "INSERT INTO t (a, b)\nVALUES (:a, :b);";
+        assert_eq!(
+            rows_sql(single, 2, 3),
+            "INSERT INTO t (a, b)\nVALUES (?1, ?2), (?3, ?4), (?5, ?6)"
+        );
     }
 
     fn conn_insert(conn: &Connection, name: &str, article_id: i64, id: i64, m: &Mention) {
@@ -1470,6 +1637,37 @@ mod tests {
         assert_eq!(
             scalar::<i64>(&conn, "SELECT count(*) FROM actor_mentions"),
             5
+        );
+    }
+
+    /// A writer that has not cached an actor finds the stored row: the same
+    /// id, and the latest stated title, whichever writer stated it.
+    #[test]
+    fn the_latest_stated_title_wins_across_runs() {
+        let conn = db();
+        for (body, title) in [
+            ("One.", Some("Minister")),
+            ("Two.", None),
+            ("Three.", Some("Envoy")),
+        ] {
+            let run = start_run(&conn, "test").unwrap();
+            let mut writer = Writer::new(&conn, run, false);
+            writer.write_batch(&[Ok(with_actor(body, title))]).unwrap();
+            writer.finish().unwrap();
+            let expected = if body == "Three." {
+                "Envoy"
+            } else {
+                "Minister"
+            };
+            assert_eq!(
+                scalar::<String>(&conn, "SELECT title FROM actors"),
+                expected
+            );
+        }
+        assert_eq!(scalar::<i64>(&conn, "SELECT count(*) FROM actors"), 1);
+        assert_eq!(
+            scalar::<i64>(&conn, "SELECT count(DISTINCT actor_id) FROM actor_mentions"),
+            1
         );
     }
 }
