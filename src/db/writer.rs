@@ -1055,6 +1055,16 @@ mod tests {
         conn
     }
 
+    /// A new database holding `batch`, written by one writer.
+    fn written(batch: &[Result<Facts, InputError>]) -> Connection {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        writer.write_batch(batch).unwrap();
+        writer.finish().unwrap();
+        conn
+    }
+
     fn article(body: &str) -> Facts {
         Facts {
             article: Article {
@@ -1368,11 +1378,7 @@ mod tests {
         ];
         let batch = [Ok(first), Ok(second)];
 
-        let conn = db();
-        let run = start_run(&conn, "test").unwrap();
-        let mut writer = Writer::new(&conn, run, false);
-        writer.write_batch(&batch).unwrap();
-        writer.finish().unwrap();
+        let conn = written(&batch);
 
         let one_by_one = db();
         one_by_one
@@ -1499,11 +1505,7 @@ mod tests {
             })
             .collect();
 
-        let conn = db();
-        let run = start_run(&conn, "test").unwrap();
-        let mut writer = Writer::new(&conn, run, false);
-        writer.write_batch(&batch).unwrap();
-        writer.finish().unwrap();
+        let conn = written(&batch);
 
         let one_by_one = db();
         let run = start_run(&one_by_one, "test").unwrap();
