@@ -620,17 +620,15 @@ pub struct WordSet {
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut shapes = WordShapes::NONE;
         let mut i = 0;
         while i < words.len() {
             assert!(words[i].len() <= MAX_SET_WORD, "a set word is too long");
-            shapes.add(words[i].as_bytes());
             i += 1;
         }
         WordSet {
             words,
             set: OnceLock::new(),
-            shapes,
+            shapes: WordShapes::of(words),
         }
     }
 

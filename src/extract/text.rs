@@ -157,6 +157,23 @@ impl WordShapes {
         self.firsts_by_length[row][(word[0] / 64) as usize] |= 1 << (word[0] % 64);
     }
 
+    /// Adds every word of a list (a `while` loop: `for` is not allowed in a
+    /// const fn, and the sets are built at compile time).
+    pub const fn add_all(&mut self, words: &[&str]) {
+        let mut k = 0;
+        while k < words.len() {
+            self.add(words[k].as_bytes());
+            k += 1;
+        }
+    }
+
+    /// The shapes of a list of words.
+    pub const fn of(words: &[&str]) -> WordShapes {
+        let mut shapes = WordShapes::NONE;
+        shapes.add_all(words);
+        shapes
+    }
+
     /// False when no word of the set has both the length and the first
     /// byte of `w`.
     #[inline]

@@ -269,16 +269,7 @@ fn killed_imports_leave_whole_articles_and_a_rerun_completes() {
 
     // A killed file is readable by `query` (read-only) as it is, and says
     // when the kill left indexes missing.
-    let read = newsfacts(&ws)
-        .args([
-            "query",
-            "SELECT count(*) FROM articles",
-            "--db",
-            "killed.db",
-        ])
-        .output()
-        .unwrap();
-    assert!(read.status.success(), "{read:?}");
+    let read = count_articles_by_query(&ws, "killed.db");
     let missing: i64 = scalar(
         &Connection::open(&db).unwrap(),
         "SELECT count(*) FROM deferred_indexes",
@@ -345,6 +336,18 @@ fn run_until(ws: &Workspace, db: &str, delay: Duration) -> Option<Duration> {
     None
 }
 
+/// `newsfacts query` (read-only) counting the articles of `db` as CSV; it
+/// must succeed. Its output, for what it printed and said.
+fn count_articles_by_query(ws: &Workspace, db: &str) -> std::process::Output {
+    let read = newsfacts(ws)
+        .args(["query", "SELECT count(*) FROM articles", "--db", db])
+        .args(["-f", "csv"])
+        .output()
+        .unwrap();
+    assert!(read.status.success(), "{read:?}");
+    read
+}
+
 fn remove_database(db: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let file = format!("{}{suffix}", db.display());
@@ -385,18 +388,7 @@ fn query_recovers_a_file_a_killed_writer_left_with_its_journal() {
     }
     writer.execute_batch("ROLLBACK").unwrap();
 
-    let read = newsfacts(&ws)
-        .args([
-            "query",
-            "SELECT count(*) FROM articles",
-            "--db",
-            "killed.db",
-            "-f",
-            "csv",
-        ])
-        .output()
-        .unwrap();
-    assert!(read.status.success(), "{read:?}");
+    let read = count_articles_by_query(&ws, "killed.db");
     let stdout = String::from_utf8_lossy(&read.stdout);
     let rows: Vec<&str> = stdout.lines().collect();
     assert_eq!(rows, ["count(*)", &committed_count.to_string()]);

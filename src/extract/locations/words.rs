@@ -694,11 +694,7 @@ static NOUN_SHAPES: WordShapes = {
         shapes.add(NOUNS[k].0.as_bytes());
         k += 1;
     }
-    let mut k = 0;
-    while k < NOUN_MODIFIERS_LIST.len() {
-        shapes.add(NOUN_MODIFIERS_LIST[k].as_bytes());
-        k += 1;
-    }
+    shapes.add_all(NOUN_MODIFIERS_LIST);
     shapes
 };
 
@@ -861,15 +857,7 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// The lengths and first bytes of the particles, as written.
-static PARTICLE_SHAPES: WordShapes = {
-    let mut shapes = WordShapes::NONE;
-    let mut k = 0;
-    while k < PARTICLES_LIST.len() {
-        shapes.add(PARTICLES_LIST[k].as_bytes());
-        k += 1;
-    }
-    shapes
-};
+static PARTICLE_SHAPES: WordShapes = WordShapes::of(PARTICLES_LIST);
 
 /// The particles packed by [`pack`], at compile time.
 static PACKED_PARTICLES: [u32; PARTICLES_LIST.len()] = {
