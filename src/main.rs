@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc for everything Rust allocates (SQLite keeps the system malloc):
+/// see the note on the dependency in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = newsfacts::cli::Cli::parse();
     match newsfacts::cli::run(cli) {
