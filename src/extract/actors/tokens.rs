@@ -431,6 +431,12 @@ impl LineShape {
     /// make the line either shape (most lines are prose).
     fn of(line: &str) -> LineShape {
         let most_words = 1 + possible_separators(line.as_bytes());
+        if LineShape::prose(lower_case_starts(line.as_bytes()), most_words) {
+            return LineShape {
+                headline: false,
+                capitals: false,
+            };
+        }
         let (mut words, mut alphabetic, mut capitalised, mut caps) = (0, 0, 0, 0);
         let mut i = 0;
         while let Some((first, len)) = char_flags(line, i) {
@@ -463,6 +469,16 @@ impl LineShape {
             }
         }
         LineShape::judge(words, alphabetic, capitalised, caps)
+    }
+
+    /// Neither shape can come of a line of at most `most_words` words of
+    /// which `lower` open with a lower-case letter: each of those is
+    /// neither capitalised nor in capitals, so the line is in capitals only
+    /// with 10 * lower <= 3 * words, and in title case only with
+    /// 10 * lower <= 2 * words. Prose settles here, from two vectorised
+    /// counts, before any word is read.
+    fn prose(lower: usize, most_words: usize) -> bool {
+        10 * lower > 3 * most_words
     }
 
     /// Neither shape can come of the counts so far, whatever the `more`
@@ -501,6 +517,24 @@ fn possible_separators(line: &[u8]) -> usize {
             let count = chunk
                 .iter()
                 .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(0x21) >= 0x9f));
+            usize::from(count)
+        })
+        .sum()
+}
+
+/// How many words of `line` open with an ASCII lower-case letter after a
+/// space (a bound from below: a line's first word and words after other
+/// blanks are not counted), in u8 lanes the compiler vectorises.
+fn lower_case_starts(line: &[u8]) -> usize {
+    let Some(rest) = line.get(1..) else {
+        return 0;
+    };
+    line.chunks(255)
+        .zip(rest.chunks(255))
+        .map(|(before, after)| {
+            let count = (before.iter().zip(after)).fold(0u8, |n, (&b, &a)| {
+                n + u8::from(b == b' ' && a.wrapping_sub(b'a') < 26)
+            });
             usize::from(count)
         })
         .sum()
@@ -1097,6 +1131,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn lower_case_starts_are_spaces_before_lower_case_letters() {
+        let mut lines = odd_texts();
+        lines.push(" a".repeat(400) + "é b");
+        for line in lines {
+            let by_pairs = (line.as_bytes().windows(2))
+                .filter(|w| w[0] == b' ' && w[1].is_ascii_lowercase())
+                .count();
+            assert_eq!(lower_case_starts(line.as_bytes()), by_pairs, "{line:?}");
+        }
+    }
+
+    #[test]
     fn ascii_flags_are_those_of_the_char_predicates() {
         for b in 0..128u8 {
             assert_eq!(ASCII_FLAGS[usize::from(b)], flags_of(char::from(b)), "{b}");
@@ -1133,6 +1179,11 @@ pub(super) mod tests {
                 "the vote was close THE VOTE WAS CLOSE AND THE COUNT WENT ON ALL NIGHT LONG",
                 "Bill Passes Senate as Dana Price Visits Kyiv And Ends The Long Stand Off Today",
                 "a b c d e f g h\u{a0}I\u{2003}J\u{3000}K\u{85}L\u{1680}M\u{2028}N O P Q R S T U",
+                "He said the vote was close, and that the count went on all night.",
+                "a b c D E F G H I J",
+                "a b c D E F G H I J K",
+                "x a b C D E F G H I J K L M",
+                "x a b c D E F G H I J K L M",
                 "one two three four five six seven eight nine ten ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN SEVENTEEN EIGHTEEN NINETEEN TWENTY TWENTYONE TWENTYTWO TWENTYTHREE",
             ]
             .map(String::from),
