@@ -166,7 +166,9 @@ fn find_in<'d, const N: usize>(
 }
 
 /// The organizations and the people of the lexicons that `body` names, from
-/// one pass over it.
+/// one pass over it. (Out of line: inlined into the stage, with the
+/// tokenizer, both cost more.)
+#[inline(never)]
 pub fn organizations_and_people(body: &str) -> (Vec<Hit<'static>>, Vec<Hit<'static>>) {
     static EITHER: OnceLock<Openings> = OnceLock::new();
     let (orgs, people) = (organizations(), people());
