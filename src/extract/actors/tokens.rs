@@ -84,15 +84,17 @@ impl<'a> Tokens<'a> {
             known.bound(60_000);
             // About one word per six bytes of news text.
             let mut list: Vec<Token> = Vec::with_capacity(body.len() / 5 + 8);
+            // Each word is pushed as it is made and read in place after
+            // (a word held apart was copied once more into the list).
             for range in WordScanner::new(body) {
-                let word = token(body, range, known);
-                if let Some(last) = list.last_mut() {
+                list.push(token(body, range, known));
+                let k = list.len() - 1;
+                if let [.., last, word] = list.as_mut_slice() {
                     last.spaced = is_spacing(body, last.end..word.range.start);
                 }
-                if word.class.opens_state {
-                    state_openers.push(list.len());
+                if list[k].class.opens_state {
+                    state_openers.push(k);
                 }
-                list.push(word);
             }
             list
         });
