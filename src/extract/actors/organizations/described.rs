@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::super::names::state_at;
-use super::super::tokens::{at_word_start, is_word_char, Tokens};
+use super::super::tokens::{at_word_start, is_word_char, Token, Tokens};
 use super::super::{Found, Rule};
 use super::{is_description, is_org_word, organization};
 
@@ -19,93 +19,105 @@ const TRAILING_DESCRIPTORS: &[&str] = &[
     "TV channel", "television channel", "news website", "news channel",
 ];
 
-/// "told Magik 9 radio station", "the Saba news agency".
-fn described_after(tokens: &Tokens) -> Vec<Found> {
-    let body = tokens.body;
-    let mut out = Vec::new();
-    // A word joined to the next (so not the last), read pair by pair.
+/// The names a descriptor follows ("Magik 9 radio station") and those it
+/// stands in apposition to ("Israel Hayom, a pro-Netanyahu daily,"), in
+/// that order: both end at a word that can stand in an organization's
+/// name, so one pass over the words, pair by pair, tests that once (most
+/// words cannot).
+fn described_after_or_in_apposition(tokens: &Tokens) -> (Vec<Found>, Vec<Found>) {
+    let (mut after, mut in_apposition) = (Vec::new(), Vec::new());
     for (j, pair) in tokens.list.windows(2).enumerate() {
-        if !pair[0].joined_to_next() || !pair[0].class.org_word {
+        if !pair[0].class.org_word {
             continue;
         }
-        // Cheap test first: the next word opens with a letter descriptors
-        // start with. (Only blanks come before it; where one is no space
-        // or tab, the trimmed rest opens with that blank and no descriptor
-        // follows either.)
-        let next = body.as_bytes()[pair[1].range.start];
-        if !matches!(next, b'r' | b'n' | b'd' | b'b' | b't' | b'T') {
-            continue;
-        }
-        let rest = &body[tokens.list[j].end..];
-        let rest = rest.trim_start_matches([' ', '\t']);
-        // Only the descriptors opening with the rest's first byte are
-        // compared (most pairs are "... the", "... to").
-        let follows = (TRAILING_DESCRIPTORS.iter())
-            .filter(|d| rest.as_bytes().first() == Some(&d.as_bytes()[0]))
-            .any(|d| {
-                rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
-            });
-        if !follows {
-            continue;
-        }
-        let i = name_start(tokens, j, 3);
-        let generic = state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
-            || (i..=j).any(|k| tokens.class(k).platform || tokens.class(k).title.heads())
-            || is_description(tokens, i);
-        if !generic {
-            let range = tokens.range(i, j);
-            out.push(organization(
-                range.clone(),
-                body[range].to_string(),
-                Rule::Described,
-            ));
-        }
+        after.extend(described_after(tokens, j, pair));
+        in_apposition.extend(described_in_apposition(tokens, j, pair));
     }
-    out
+    (after, in_apposition)
 }
 
-/// "Israel Hayom, a pro-Netanyahu daily,": a name whose apposition says it
-/// is an outlet or a group.
-fn described_in_apposition(tokens: &Tokens) -> Vec<Found> {
+/// "told Magik 9 radio station", "the Saba news agency": the name ending at
+/// word `j` (of the `pair` of words `j` and `j + 1`), when one does.
+fn described_after(tokens: &Tokens, j: usize, pair: &[Token]) -> Option<Found> {
     let body = tokens.body;
-    let mut out = Vec::new();
-    for (j, pair) in tokens.list.windows(2).enumerate() {
-        // The cheap tests first: the class, then the (kept) next word.
-        if !pair[0].class.org_word || !matches!(pair[1].text(), "a" | "an" | "the") {
-            continue;
-        }
-        if tokens.gap_after(j).trim() != "," {
-            continue;
-        }
-        // The descriptor heads the apposition: within its first words.
-        let clause_end = (j + 1..tokens.len().min(j + 5))
-            .find(|&m| !tokens.spaced(m))
-            .unwrap_or((j + 4).min(tokens.len() - 1));
-        let clause = &body[tokens.list[j + 1].range.start..tokens.list[clause_end].range.end];
-        let described = DESCRIPTORS.iter().chain(TRAILING_DESCRIPTORS).any(|d| {
-            matches_in(clause, d).any(|p| {
-                clause[p + d.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            })
-        });
-        if !described {
-            continue;
-        }
-        let i = name_start(tokens, j, 4);
-        let whole_state = state_at(tokens, i).is_some_and(|(e, _, _)| e == j);
-        if whole_state || is_description(tokens, i) || i == j && tokens.sentence_initial(i) {
-            continue;
-        }
-        let range = tokens.range(i, j);
-        out.push(organization(
-            range.clone(),
-            body[range].to_string(),
-            Rule::Described,
-        ));
+    // A word joined to the next (so not the last).
+    if !pair[0].joined_to_next() {
+        return None;
     }
-    out
+    // Cheap test first: the next word opens with a letter descriptors
+    // start with. (Only blanks come before it; where one is no space
+    // or tab, the trimmed rest opens with that blank and no descriptor
+    // follows either.)
+    let next = body.as_bytes()[pair[1].range.start];
+    if !matches!(next, b'r' | b'n' | b'd' | b'b' | b't' | b'T') {
+        return None;
+    }
+    let rest = &body[tokens.list[j].end..];
+    let rest = rest.trim_start_matches([' ', '\t']);
+    // Only the descriptors opening with the rest's first byte are
+    // compared (most pairs are "... the", "... to").
+    let follows = (TRAILING_DESCRIPTORS.iter())
+        .filter(|d| rest.as_bytes().first() == Some(&d.as_bytes()[0]))
+        .any(|d| {
+            rest.starts_with(d) && !rest[d.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+    if !follows {
+        return None;
+    }
+    let i = name_start(tokens, j, 3);
+    let generic = state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
+        || (i..=j).any(|k| tokens.class(k).platform || tokens.class(k).title.heads())
+        || is_description(tokens, i);
+    if generic {
+        return None;
+    }
+    let range = tokens.range(i, j);
+    Some(organization(
+        range.clone(),
+        body[range].to_string(),
+        Rule::Described,
+    ))
+}
+
+/// "Israel Hayom, a pro-Netanyahu daily,": the name ending at word `j` (of
+/// the `pair` of words `j` and `j + 1`), when its apposition says it is an
+/// outlet or a group.
+fn described_in_apposition(tokens: &Tokens, j: usize, pair: &[Token]) -> Option<Found> {
+    let body = tokens.body;
+    // The cheap test first: the (kept) next word.
+    if !matches!(pair[1].text(), "a" | "an" | "the") {
+        return None;
+    }
+    if tokens.gap_after(j).trim() != "," {
+        return None;
+    }
+    // The descriptor heads the apposition: within its first words.
+    let clause_end = (j + 1..tokens.len().min(j + 5))
+        .find(|&m| !tokens.spaced(m))
+        .unwrap_or((j + 4).min(tokens.len() - 1));
+    let clause = &body[tokens.list[j + 1].range.start..tokens.list[clause_end].range.end];
+    let described = DESCRIPTORS.iter().chain(TRAILING_DESCRIPTORS).any(|d| {
+        matches_in(clause, d).any(|p| {
+            clause[p + d.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    });
+    if !described {
+        return None;
+    }
+    let i = name_start(tokens, j, 4);
+    let whole_state = state_at(tokens, i).is_some_and(|(e, _, _)| e == j);
+    if whole_state || is_description(tokens, i) || i == j && tokens.sentence_initial(i) {
+        return None;
+    }
+    let range = tokens.range(i, j);
+    Some(organization(
+        range.clone(),
+        body[range].to_string(),
+        Rule::Described,
+    ))
 }
 
 /// Where `descriptor` (ASCII) occurs in `clause`, as `match_indices` finds
@@ -226,8 +238,9 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
             Rule::Described,
         ));
     }
-    out.extend(described_after(tokens));
-    out.extend(described_in_apposition(tokens));
+    let (after, in_apposition) = described_after_or_in_apposition(tokens);
+    out.extend(after);
+    out.extend(in_apposition);
     // "(MENAFN- Live Mint)": the syndicator and the outlet it carries.
     let dateline =
         MENAFN.get_or_init(|| Regex::new(r"\(MENAFN-\s*([^)\n]{2,60})\)").expect("valid regex"));
