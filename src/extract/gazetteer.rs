@@ -650,20 +650,62 @@ fn header_end(text: &str) -> Option<usize> {
 }
 
 /// Inflates one gzip member into `out`, which has its exact inflated size,
-/// and checks it is UTF-8 (members end at line ends).
+/// and checks it is UTF-8 (members end at line ends). The deflate stream
+/// is inflated in one call straight into `out` (miniz then writes into it
+/// as one flat buffer, not through a 32 KB window copied out piece by
+/// piece); the trailer's CRC and length are checked as a gzip reader would.
 fn inflate(member: &[u8], out: &mut [u8]) -> Result<(), LoadError> {
-    let mut d = flate2::read::GzDecoder::new(member);
-    d.read_exact(out)
+    let deflated = member
+        .get(gzip_header_len(member)?..member.len().saturating_sub(8))
+        .ok_or_else(|| bad("truncated chunk"))?;
+    let trailer = &member[member.len() - 8..];
+    let mut d = flate2::Decompress::new(false);
+    let status = d
+        .decompress(deflated, out, flate2::FlushDecompress::Finish)
         .map_err(|e| bad(format!("cannot decompress: {e}")))?;
-    // Reading on to the end checks the member's CRC and length.
-    let mut probe = [0u8; 1];
-    match d.read(&mut probe) {
-        Ok(0) => {}
-        Ok(_) => return Err(bad("chunk longer than announced")),
-        Err(e) => return Err(bad(format!("cannot decompress: {e}"))),
+    let whole = status == flate2::Status::StreamEnd
+        && d.total_in() == deflated.len() as u64
+        && d.total_out() == out.len() as u64;
+    if !whole {
+        return Err(bad("chunk not of its announced length"));
+    }
+    let mut crc = flate2::Crc::new();
+    crc.update(out);
+    let le32 = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("four bytes"));
+    if crc.sum() != le32(&trailer[..4]) || crc.amount() != le32(&trailer[4..]) {
+        return Err(bad("chunk fails its CRC or length check"));
     }
     std::str::from_utf8(out).map_err(|_| bad("not UTF-8"))?;
     Ok(())
+}
+
+/// The length of the gzip header (RFC 1952) that opens `member`: ten bytes,
+/// then the optional fields its flags announce.
+fn gzip_header_len(member: &[u8]) -> Result<usize, LoadError> {
+    const FHCRC: u8 = 2;
+    const FEXTRA: u8 = 4;
+    const FNAME: u8 = 8;
+    const FCOMMENT: u8 = 16;
+    let truncated = || bad("truncated gzip header");
+    if member.len() < 10 || member[..3] != [0x1f, 0x8b, 8] {
+        return Err(bad("not a gzip member"));
+    }
+    let flags = member[3];
+    let mut len = 10;
+    if flags & FEXTRA != 0 {
+        let extra = member.get(len..len + 2).ok_or_else(truncated)?;
+        len += 2 + usize::from(u16::from_le_bytes([extra[0], extra[1]]));
+    }
+    for field in [FNAME, FCOMMENT] {
+        if flags & field != 0 {
+            let rest = member.get(len..).ok_or_else(truncated)?;
+            len += rest.iter().position(|&b| b == 0).ok_or_else(truncated)? + 1;
+        }
+    }
+    if flags & FHCRC != 0 {
+        len += 2;
+    }
+    Ok(len)
 }
 
 /// The line starting at byte `pos` (without its newline). The data was
@@ -684,13 +726,10 @@ fn line_starts(data: &[u8], r: &Range<usize>) -> Result<Vec<u32>, LoadError> {
     if !r.is_empty() {
         out.push(r.start as u32);
     }
-    // One pass over the bytes: a line starts after each newline but the last.
+    // A line starts after each newline but the last: found by memchr,
+    // which reads the megabytes of rows many bytes at a time.
     let last = r.end.saturating_sub(1).max(r.start);
-    for (i, &b) in data[r.start..last].iter().enumerate() {
-        if b == b'\n' {
-            out.push((r.start + i + 1) as u32);
-        }
-    }
+    out.extend(memchr::memchr_iter(b'\n', &data[r.start..last]).map(|i| (r.start + i + 1) as u32));
     Ok(out)
 }
 
@@ -1444,6 +1483,57 @@ mod tests {
         assert!(Gazetteer::from_gzip(b"not gzip").is_err());
         // A chunk cut short.
         assert!(Gazetteer::from_gzip(&DATA[..DATA.len() - 100]).is_err());
+    }
+
+    /// `inflate` reads gzip members as flate2's reader does, whatever
+    /// optional header fields they carry, and turns away a damaged one.
+    #[test]
+    fn members_inflate_as_the_gzip_reader_reads_them() {
+        use std::io::Write;
+        let text = "ab\tkey\n".repeat(5000) + "Łódź\n";
+        let builders = [
+            flate2::GzBuilder::new(),
+            flate2::GzBuilder::new().filename("places.tsv"),
+            flate2::GzBuilder::new().comment("c").extra(vec![1, 2, 3]),
+        ];
+        for builder in builders {
+            let mut w = builder.write(Vec::new(), flate2::Compression::best());
+            w.write_all(text.as_bytes()).unwrap();
+            let member = w.finish().unwrap();
+            let mut expected = String::new();
+            flate2::read::GzDecoder::new(&member[..])
+                .read_to_string(&mut expected)
+                .unwrap();
+            let mut out = vec![0; text.len()];
+            inflate(&member, &mut out).unwrap();
+            assert_eq!(out, expected.as_bytes());
+            let mut damaged = member.clone();
+            let crc_at = damaged.len() - 8;
+            damaged[crc_at] ^= 1;
+            assert!(inflate(&damaged, &mut out).is_err());
+            assert!(inflate(&member, &mut vec![0; text.len() - 1]).is_err());
+            assert!(inflate(&member, &mut vec![0; text.len() + 1]).is_err());
+            assert!(inflate(&member[..member.len() / 2], &mut out).is_err());
+        }
+    }
+
+    #[test]
+    fn line_starts_are_where_lines_start() {
+        for text in ["", "\n", "a", "a\n", "ab\ncd\n", "a\n\nb\n", "x\ny\nz"] {
+            let data = format!("head\n{text}");
+            let r = 5..data.len();
+            let mut expected = Vec::new();
+            let mut at = r.start;
+            for line in text.split_inclusive('\n') {
+                expected.push(at as u32);
+                at += line.len();
+            }
+            assert_eq!(
+                line_starts(data.as_bytes(), &r).unwrap(),
+                expected,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -148,24 +148,40 @@ fn next_whitespace(body: &str, mut i: usize) -> Option<usize> {
         return Some(0);
     }
     loop {
-        // Each byte's follower is at hand, one byte further on.
-        if let (Some(x), Some(next)) = (eight_bytes(bytes, i), eight_bytes(bytes, i + 1)) {
-            let spaces = space_bytes(x);
-            let stops = (bytes_below_0x21_or_not_ascii(x) & !spaces)
-                | (spaces & bytes_below_0x21_or_not_ascii(next));
-            if stops == 0 {
-                i += 8;
-                continue;
-            }
-            // ASCII before it: `i` stays a char boundary.
-            i += stops.trailing_zeros() as usize / 8;
-        }
+        // ASCII before it: `i` stays a char boundary.
+        i = next_stop(bytes, i);
         let c = char_at(body, i)?;
         if c.is_whitespace() {
             return Some(i);
         }
         i += c.len_utf8();
     }
+}
+
+/// The first byte from `i` on that may start whitespace the fold does not
+/// keep (a byte below 0x21 or not ASCII, but a space before a printable
+/// ASCII byte), or, when none comes before the last 16 bytes, where those
+/// start (the caller reads them char by char). Eight bytes a step, each
+/// load serving twice: as the bytes, then as the followers of the eight
+/// before them.
+#[inline]
+fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    let Some(mut x) = eight_bytes(bytes, i) else {
+        return i;
+    };
+    while let Some(y) = eight_bytes(bytes, i + 8) {
+        // Each byte's follower: the next byte of `x`, then the first of `y`.
+        let next = x >> 8 | y << 56;
+        let spaces = space_bytes(x);
+        let stops = (bytes_below_0x21_or_not_ascii(x) & !spaces)
+            | (spaces & bytes_below_0x21_or_not_ascii(next));
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+        x = y;
+    }
+    i
 }
 
 /// The high bit of each byte of `x` that is a space; exact for every byte.
