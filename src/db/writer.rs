@@ -637,28 +637,28 @@ fn restate(
     }))
 }
 
-/// Stores an actor the cache does not hold: restated when a row of its kind
-/// and name is stored, else inserted. Looked up first rather than upserted:
-/// an upsert returning its row opens a statement journal and a temporary
-/// table, several times the cost of a lookup and a plain insert.
+/// Stores an actor the cache does not hold: inserted when no row of its kind
+/// and name is stored, else found and restated. Inserted first, ignored when
+/// stored: in an import most actors the cache misses are new, and the insert
+/// seeks the unique index the lookup would have. (An upsert returning its row
+/// opens a statement journal and a temporary table, several times the cost.)
 fn store_actor(st: &mut Prepared, actor: &Actor) -> rusqlite::Result<StoredActor> {
-    let found: Option<StoredActor> = st
-        .find_actor
-        .query_row(
-            named_params! {":kind": actor.kind, ":name": actor.name},
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    match found {
-        Some(stored) if !restates(&stored, actor) => Ok(stored),
-        Some(stored) => restate(st, stored, actor)?.ok_or(rusqlite::Error::QueryReturnedNoRows),
-        None => {
-            let id = st.insert_actor.insert(named_params! {
-                ":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation,
-            })?;
-            Ok((id, actor.title.clone(), actor.affiliation.clone()))
-        }
+    let inserted = st.insert_actor.insert(named_params! {
+        ":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation,
+    });
+    match inserted {
+        Ok(id) => return Ok((id, actor.title.clone(), actor.affiliation.clone())),
+        Err(rusqlite::Error::StatementChangedRows(0)) => {}
+        Err(err) => return Err(err),
     }
+    let stored: StoredActor = st.find_actor.query_row(
+        named_params! {":kind": actor.kind, ":name": actor.name},
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if !restates(&stored, actor) {
+        return Ok(stored);
+    }
+    restate(st, stored, actor)?.ok_or(rusqlite::Error::QueryReturnedNoRows)
 }
 
 /// The id of the place stored under `key`, inserting it when there is none
