@@ -27,14 +27,16 @@ VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :publis
 -- :ids is a JSON array of article ids; one statement per batch, for the same reason as above.
 DELETE FROM articles WHERE id IN (SELECT value FROM json_each(:ids));
 
--- Actors and places the writer has not cached are looked up, then inserted when new (an
--- upsert returning its row cost several times as much).
+-- Places the writer has not cached are looked up, then inserted when new; actors are
+-- inserted, then looked up when already stored (an upsert returning its row cost several
+-- times as much).
 
 -- name: find_actor
 SELECT id, title, affiliation FROM actors WHERE kind = :kind AND name = :name;
 
 -- name: insert_actor
-INSERT INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation);
+-- Ignored when an actor of this kind and name is stored (rowids are not used up).
+INSERT OR IGNORE INTO actors (name, kind, title, affiliation) VALUES (:name, :kind, :title, :affiliation);
 
 -- name: restate_actor
 -- An actor already stored, with the title or affiliation an article states: the latest

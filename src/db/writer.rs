@@ -3,7 +3,8 @@
 //!
 //! The design is for bulk loads on one writer thread:
 //! - every statement is prepared once per batch (named SQL in `schema/writes.sql`),
-//!   and a transaction spans several batches ([`COMMIT_EVERY`]);
+//!   the many-row inserts once per writer (see [`ManyRowInserts`]), and a
+//!   transaction spans several batches ([`COMMIT_EVERY`]);
 //! - a batch's articles go into `articles` by one statement, so the
 //!   full-text index is fed in one piece per batch (see [`store_articles`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
@@ -17,7 +18,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use anyhow::Context;
-use rusqlite::{named_params, params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rusqlite::{
+    named_params, params, CachedStatement, Connection, OptionalExtension, PrepFlags, Transaction,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{Actor, Article, CasualtyFigure, Facts, Location, Mention, Statement};
@@ -165,6 +168,7 @@ pub struct Writer<'c> {
     cache_version: Option<i64>,
     /// Whether CHECK constraints are off on the connection (see `begin`).
     checks_off: bool,
+    many: ManyRowInserts<'c>,
 }
 
 /// The transaction in progress.
@@ -311,6 +315,7 @@ impl<'c> Writer<'c> {
             cache: IdCache::default(),
             cache_version: None,
             checks_off: false,
+            many: ManyRowInserts::new(conn),
         }
     }
 
@@ -411,7 +416,7 @@ impl<'c> Writer<'c> {
             };
             ids.push(id);
         }
-        store_articles(self.conn, &replaced, &articles)?;
+        store_articles(self.conn, &mut self.many, &replaced, &articles)?;
         let mut later = BatchRows {
             next_figure_id: self
                 .conn
@@ -432,7 +437,7 @@ impl<'c> Writer<'c> {
                 _ => {}
             }
         }
-        later.store(self.conn)?;
+        later.store(self.conn, &mut self.many)?;
         Ok(counts)
     }
 
@@ -632,28 +637,28 @@ fn restate(
     }))
 }
 
-/// Stores an actor the cache does not hold: restated when a row of its kind
-/// and name is stored, else inserted. Looked up first rather than upserted:
-/// an upsert returning its row opens a statement journal and a temporary
-/// table, several times the cost of a lookup and a plain insert.
+/// Stores an actor the cache does not hold: inserted when no row of its kind
+/// and name is stored, else found and restated. Inserted first, ignored when
+/// stored: in an import most actors the cache misses are new, and the insert
+/// seeks the unique index the lookup would have. (An upsert returning its row
+/// opens a statement journal and a temporary table, several times the cost.)
 fn store_actor(st: &mut Prepared, actor: &Actor) -> rusqlite::Result<StoredActor> {
-    let found: Option<StoredActor> = st
-        .find_actor
-        .query_row(
-            named_params! {":kind": actor.kind, ":name": actor.name},
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    match found {
-        Some(stored) if !restates(&stored, actor) => Ok(stored),
-        Some(stored) => restate(st, stored, actor)?.ok_or(rusqlite::Error::QueryReturnedNoRows),
-        None => {
-            let id = st.insert_actor.insert(named_params! {
-                ":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation,
-            })?;
-            Ok((id, actor.title.clone(), actor.affiliation.clone()))
-        }
+    let inserted = st.insert_actor.insert(named_params! {
+        ":name": actor.name, ":kind": actor.kind, ":title": actor.title, ":affiliation": actor.affiliation,
+    });
+    match inserted {
+        Ok(id) => return Ok((id, actor.title.clone(), actor.affiliation.clone())),
+        Err(rusqlite::Error::StatementChangedRows(0)) => {}
+        Err(err) => return Err(err),
     }
+    let stored: StoredActor = st.find_actor.query_row(
+        named_params! {":kind": actor.kind, ":name": actor.name},
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if !restates(&stored, actor) {
+        return Ok(stored);
+    }
+    restate(st, stored, actor)?.ok_or(rusqlite::Error::QueryReturnedNoRows)
 }
 
 /// The id of the place stored under `key`, inserting it when there is none
@@ -710,9 +715,10 @@ type MentionRow<'b> = (i64, i64, &'b Mention);
 type ArticleRow<'b> = (i64, i64, &'b Article);
 
 impl BatchRows<'_> {
-    fn store(&self, conn: &Connection) -> rusqlite::Result<()> {
+    fn store(&self, conn: &Connection, many: &mut ManyRowInserts) -> rusqlite::Result<()> {
         insert_rows(
             conn,
+            many,
             "insert_actor_mention",
             ACTOR_MENTION,
             &self.actor_mentions,
@@ -720,6 +726,7 @@ impl BatchRows<'_> {
         )?;
         insert_rows(
             conn,
+            many,
             "insert_location_mention",
             LOCATION_MENTION,
             &self.place_mentions,
@@ -727,6 +734,7 @@ impl BatchRows<'_> {
         )?;
         insert_rows(
             conn,
+            many,
             "insert_statement",
             STATEMENT,
             &self.statements,
@@ -734,6 +742,7 @@ impl BatchRows<'_> {
         )?;
         insert_rows(
             conn,
+            many,
             "insert_casualty_figure",
             CASUALTY_FIGURE,
             &self.figures,
@@ -759,20 +768,25 @@ fn add_mentions<'b>(
 /// binds a row to the parameters after the given number.
 fn insert_rows<R>(
     conn: &Connection,
-    name: &str,
+    many: &mut ManyRowInserts,
+    name: &'static str,
     names: &[&str],
     rows: &[R],
-    bind: fn(&mut CachedStatement, usize, &R) -> rusqlite::Result<()>,
+    bind: fn(&mut rusqlite::Statement, usize, &R) -> rusqlite::Result<()>,
 ) -> rusqlite::Result<()> {
     let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
     if chunks.len() > 0 {
-        let mut many = conn.prepare_cached(&rows_sql(sql(name), names.len(), ROWS_PER_INSERT))?;
+        let many = many.get(name, names.len(), ROWS_PER_INSERT)?;
         for chunk in &mut chunks {
             for (i, row) in chunk.iter().enumerate() {
-                bind(&mut many, i * names.len(), row)?;
+                bind(many, i * names.len(), row)?;
             }
             many.raw_execute()?;
         }
+        // A kept statement would hold its copies of the texts: SQLite takes
+        // them from the connection's small pool of lookaside buffers, and the
+        // next statement's texts would then be malloc'ed.
+        many.clear_bindings();
     }
     let mut one = prepare_in_order(conn, name, names)?;
     for row in chunks.remainder() {
@@ -782,9 +796,59 @@ fn insert_rows<R>(
     Ok(())
 }
 
+/// The many-row INSERTs, each prepared once per writer and kept: their SQL
+/// runs to kilobytes (a batch's articles, to 17 KB), and writing it out and
+/// hashing it for the statement cache at every batch cost more than the
+/// statements' own setup.
+struct ManyRowInserts<'c> {
+    conn: &'c Connection,
+    /// (statement name, rows, the statement).
+    prepared: Vec<(&'static str, usize, rusqlite::Statement<'c>)>,
+}
+
+impl<'c> ManyRowInserts<'c> {
+    fn new(conn: &'c Connection) -> Self {
+        ManyRowInserts {
+            conn,
+            prepared: Vec::new(),
+        }
+    }
+
+    /// Statement `name` (its parameters `columns` per row) made to insert
+    /// `rows` rows. Keeps one statement per name: a batch of another size
+    /// (the last one of an input) replaces it.
+    fn get(
+        &mut self,
+        name: &'static str,
+        columns: usize,
+        rows: usize,
+    ) -> rusqlite::Result<&mut rusqlite::Statement<'c>> {
+        let kept = self
+            .prepared
+            .iter()
+            .position(|(n, r, _)| *n == name && *r == rows);
+        let at = match kept {
+            Some(at) => at,
+            None => {
+                // Persistent, as the statement cache prepares: SQLite then
+                // allocates the program outside the connection's lookaside
+                // buffers, which stay free for the texts bound.
+                let stmt = self.conn.prepare_with_flags(
+                    &rows_sql(sql(name), columns, rows),
+                    PrepFlags::SQLITE_PREPARE_PERSISTENT,
+                )?;
+                self.prepared.retain(|(n, _, _)| *n != name);
+                self.prepared.push((name, rows, stmt));
+                self.prepared.len() - 1
+            }
+        };
+        Ok(&mut self.prepared[at].2)
+    }
+}
+
 /// Binds an article row in the order of [`ARTICLE`].
 fn bind_article(
-    stmt: &mut CachedStatement,
+    stmt: &mut rusqlite::Statement,
     after: usize,
     &(id, run_id, a): &ArticleRow,
 ) -> rusqlite::Result<()> {
@@ -803,7 +867,7 @@ fn bind_article(
 
 /// Binds a mention row in the order of [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
 fn bind_mention(
-    stmt: &mut CachedStatement,
+    stmt: &mut rusqlite::Statement,
     after: usize,
     &(article_id, id, m): &MentionRow,
 ) -> rusqlite::Result<()> {
@@ -816,7 +880,7 @@ fn bind_mention(
 
 /// Binds a statement row in the order of [`STATEMENT`].
 fn bind_statement(
-    stmt: &mut CachedStatement,
+    stmt: &mut rusqlite::Statement,
     after: usize,
     &(article_id, speaker_id, s): &(i64, Option<i64>, &Statement),
 ) -> rusqlite::Result<()> {
@@ -831,7 +895,11 @@ fn bind_statement(
 }
 
 /// Binds a casualty figure row in the order of [`CASUALTY_FIGURE`].
-fn bind_figure(stmt: &mut CachedStatement, after: usize, row: &FigureRow) -> rusqlite::Result<()> {
+fn bind_figure(
+    stmt: &mut rusqlite::Statement,
+    after: usize,
+    row: &FigureRow,
+) -> rusqlite::Result<()> {
     let f = row.figure;
     stmt.raw_bind_parameter(after + 1, row.id)?;
     stmt.raw_bind_parameter(after + 2, row.article_id)?;
@@ -882,6 +950,7 @@ fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
 /// more times.
 fn store_articles(
     conn: &Connection,
+    many: &mut ManyRowInserts,
     replaced: &[i64],
     articles: &[ArticleRow],
 ) -> rusqlite::Result<()> {
@@ -891,10 +960,9 @@ fn store_articles(
     }
     prepare_in_order(conn, "insert_article", ARTICLE)?;
     for chunk in articles.chunks(ARTICLES_PER_INSERT) {
-        let mut insert =
-            conn.prepare_cached(&rows_sql(sql("insert_article"), ARTICLE.len(), chunk.len()))?;
+        let insert = many.get("insert_article", ARTICLE.len(), chunk.len())?;
         for (i, row) in chunk.iter().enumerate() {
-            bind_article(&mut insert, i * ARTICLE.len(), row)?;
+            bind_article(insert, i * ARTICLE.len(), row)?;
         }
         insert.raw_execute()?;
         // SQLite keeps its copies of the bodies until the next binding.
