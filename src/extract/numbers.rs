@@ -687,7 +687,7 @@ impl WordSet {
         self.hashed_contains(lower)
     }
 
-    #[inline(never)]
+    #[inline]
     fn hashed_contains(&self, w: &[u8]) -> bool {
         let mut at = slot_of(w);
         // The table is at most half full: a free slot ends every probe.
