@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::text::{word_end, word_start, WordShapes};
 
@@ -608,26 +608,52 @@ fn is_quantity_word(w: &str) -> bool {
 /// Longest word a [`WordSet`] holds.
 const MAX_SET_WORD: usize = 24;
 
+/// Slots of a [`WordSet`]'s table: kept at most half full, so a look-up
+/// mostly reads one slot.
+const SET_SLOTS: usize = 256;
+
 /// A closed class of short lower-case words, looked up by hash (these
 /// lists are read for most words near a count, where a scan of the list
 /// was a large share of the work). Most words asked about are in no class:
-/// their length and first byte turn them away before hashing.
+/// their length and first byte turn them away before hashing. The table is
+/// built at compile time, open addressing: no hash set to set up or probe.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static [u8]>>,
+    /// By [`slot_of`] a word's hash, the word's index in `words` plus one
+    /// (zero: free), the next slot on when one is taken.
+    slots: [u8; SET_SLOTS],
     shapes: WordShapes,
+}
+
+/// A word's first slot in a [`WordSet`]'s table: the top byte of a
+/// multiplicative hash of its length and bytes.
+const fn slot_of(w: &[u8]) -> usize {
+    let mut h = w.len() as u32;
+    let mut i = 0;
+    while i < w.len() {
+        h = (h ^ w[i] as u32).wrapping_mul(0x9E37_79B1);
+        i += 1;
+    }
+    (h >> 24) as usize
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
+        assert!(words.len() <= SET_SLOTS / 2, "too many words for a set");
+        let mut slots = [0u8; SET_SLOTS];
         let mut i = 0;
         while i < words.len() {
             assert!(words[i].len() <= MAX_SET_WORD, "a set word is too long");
+            let mut at = slot_of(words[i].as_bytes());
+            while slots[at] != 0 {
+                at = (at + 1) % SET_SLOTS;
+            }
+            slots[at] = i as u8 + 1;
             i += 1;
         }
         WordSet {
             words,
-            set: OnceLock::new(),
+            slots,
             shapes: WordShapes::of(words),
         }
     }
@@ -661,11 +687,17 @@ impl WordSet {
         self.hashed_contains(lower)
     }
 
-    #[inline(never)]
+    #[inline]
     fn hashed_contains(&self, w: &[u8]) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect())
-            .contains(w)
+        let mut at = slot_of(w);
+        // The table is at most half full: a free slot ends every probe.
+        while let Some(k) = self.slots[at].checked_sub(1) {
+            if self.words[usize::from(k)].as_bytes() == w {
+                return true;
+            }
+            at = (at + 1) % SET_SLOTS;
+        }
+        false
     }
 
     /// The words of the class, for tests that compare it with a scan.
@@ -1422,6 +1454,26 @@ mod tests {
             for w in &words {
                 assert_eq!(set.contains_any_case(w), plain(w), "{w:?}");
             }
+        }
+    }
+
+    /// A full table (half its slots) finds exactly its words, whatever
+    /// slots their hashes share, against a hash set.
+    #[test]
+    fn a_full_word_set_finds_exactly_its_words() {
+        let word = |n: u32| format!("w{}", n * 7919 % 100_003);
+        let words: Vec<&'static str> = (0..SET_SLOTS as u32 / 2)
+            .map(|n| &*Box::leak(word(n).into_boxed_str()))
+            .collect();
+        let set = WordSet::new(Box::leak(words.clone().into_boxed_slice()));
+        let plain: std::collections::HashSet<&str> = words.into_iter().collect();
+        for n in 0..20_000 {
+            let w = word(n);
+            assert_eq!(
+                set.hashed_contains(w.as_bytes()),
+                plain.contains(&*w),
+                "{w}"
+            );
         }
     }
 

@@ -177,17 +177,22 @@ pub fn qualifier_words() -> &'static [(Vec<&'static str>, &'static str)] {
 /// The words of the qualifiers whose last word is `word`, in [`QUALIFIERS`]
 /// order.
 pub fn qualifiers_ending_with(word: &str) -> impl Iterator<Item = &'static [&'static str]> {
-    static BY_LAST: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
-    let by_last = BY_LAST.get_or_init(|| {
+    // Behind the last words' shapes: most words asked about end none.
+    static BY_LAST: OnceLock<(WordShapes, FxHashMap<&'static str, Vec<usize>>)> = OnceLock::new();
+    let (shapes, by_last) = BY_LAST.get_or_init(|| {
+        let mut shapes = WordShapes::NONE;
         let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (i, (words, _)) in qualifier_words().iter().enumerate() {
-            map.entry(*words.last().expect("a phrase has words"))
-                .or_default()
-                .push(i);
+            let last = words.last().expect("a phrase has words");
+            shapes.add(last.as_bytes());
+            map.entry(*last).or_default().push(i);
         }
-        map
+        (shapes, map)
     });
-    let found = by_last.get(word).map_or(&[][..], Vec::as_slice);
+    let found = match shapes.may_hold(word.as_bytes()) {
+        true => by_last.get(word).map_or(&[][..], Vec::as_slice),
+        false => &[],
+    };
     found.iter().map(|&i| qualifier_words()[i].0.as_slice())
 }
 
@@ -605,6 +610,29 @@ pub const MORE_OF_THE_SAME: &[&[&str]] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The qualifiers ending with a word, behind their shapes, against a
+    /// scan of every qualifier, for each word of the lexicon and others.
+    #[test]
+    fn qualifiers_ending_with_matches_a_scan() {
+        let mut words: Vec<&str> = qualifier_words()
+            .iter()
+            .flat_map(|(w, _)| w.iter().copied())
+            .collect();
+        words.extend(["", "killed", "least ", "Least", "é", "ofs", "o"]);
+        for w in words {
+            let scanned: Vec<&[&str]> = qualifier_words()
+                .iter()
+                .filter(|(q, _)| q.last() == Some(&w))
+                .map(|(q, _)| q.as_slice())
+                .collect();
+            assert_eq!(
+                qualifiers_ending_with(w).collect::<Vec<_>>(),
+                scanned,
+                "{w:?}"
+            );
+        }
+    }
 
     /// `WordSet::contains` against a scan of its words, for words in and out
     /// of the class, of every length and first byte, ASCII or not.
