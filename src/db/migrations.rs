@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/004_rollups.sql"),
     include_str!("../../schema/005_deferred_indexes.sql"),
     include_str!("../../schema/006_fts_merging.sql"),
+    include_str!("../../schema/007_fts_merging_spread.sql"),
 ];
 
 /// The schema version this build writes.
