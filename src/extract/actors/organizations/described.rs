@@ -71,12 +71,14 @@ fn described_after(tokens: &Tokens, j: usize, pair: &[Token]) -> Option<Found> {
     if generic {
         return None;
     }
+    Some(described_name(tokens, i, j))
+}
+
+/// The organization named by words `i..=j`, found by its description.
+fn described_name(tokens: &Tokens, i: usize, j: usize) -> Found {
     let range = tokens.range(i, j);
-    Some(organization(
-        range.clone(),
-        body[range].to_string(),
-        Rule::Described,
-    ))
+    let name = tokens.body[range.clone()].to_string();
+    organization(range, name, Rule::Described)
 }
 
 /// "Israel Hayom, a pro-Netanyahu daily,": the name ending at word `j` (of
@@ -112,12 +114,7 @@ fn described_in_apposition(tokens: &Tokens, j: usize, pair: &[Token]) -> Option<
     if whole_state || is_description(tokens, i) || i == j && tokens.sentence_initial(i) {
         return None;
     }
-    let range = tokens.range(i, j);
-    Some(organization(
-        range.clone(),
-        body[range].to_string(),
-        Rule::Described,
-    ))
+    Some(described_name(tokens, i, j))
 }
 
 /// Where `descriptor` (ASCII) occurs in `clause`, as `match_indices` finds
