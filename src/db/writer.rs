@@ -437,7 +437,7 @@ impl<'c> Writer<'c> {
                 _ => {}
             }
         }
-        later.store(self.conn, &mut self.many)?;
+        later.store(&mut self.many)?;
         Ok(counts)
     }
 
@@ -715,9 +715,8 @@ type MentionRow<'b> = (i64, i64, &'b Mention);
 type ArticleRow<'b> = (i64, i64, &'b Article);
 
 impl BatchRows<'_> {
-    fn store(&self, conn: &Connection, many: &mut ManyRowInserts) -> rusqlite::Result<()> {
+    fn store(&self, many: &mut ManyRowInserts) -> rusqlite::Result<()> {
         insert_rows(
-            conn,
             many,
             "insert_actor_mention",
             ACTOR_MENTION,
@@ -725,7 +724,6 @@ impl BatchRows<'_> {
             bind_mention,
         )?;
         insert_rows(
-            conn,
             many,
             "insert_location_mention",
             LOCATION_MENTION,
@@ -733,7 +731,6 @@ impl BatchRows<'_> {
             bind_mention,
         )?;
         insert_rows(
-            conn,
             many,
             "insert_statement",
             STATEMENT,
@@ -741,14 +738,13 @@ impl BatchRows<'_> {
             bind_statement,
         )?;
         insert_rows(
-            conn,
             many,
             "insert_casualty_figure",
             CASUALTY_FIGURE,
             &self.figures,
             bind_figure,
         )?;
-        self.totals.store(conn)
+        self.totals.store(many.conn)
     }
 }
 
@@ -767,7 +763,6 @@ fn add_mentions<'b>(
 /// [`ROWS_PER_INSERT`] rows per statement and the rest one by one. `bind`
 /// binds a row to the parameters after the given number.
 fn insert_rows<R>(
-    conn: &Connection,
     many: &mut ManyRowInserts,
     name: &'static str,
     names: &[&str],
@@ -776,19 +771,22 @@ fn insert_rows<R>(
 ) -> rusqlite::Result<()> {
     let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
     if chunks.len() > 0 {
-        let many = many.get(name, names.len(), ROWS_PER_INSERT)?;
+        let insert = many.get(name, names, ROWS_PER_INSERT)?;
         for chunk in &mut chunks {
             for (i, row) in chunk.iter().enumerate() {
-                bind(many, i * names.len(), row)?;
+                bind(insert, i * names.len(), row)?;
             }
-            many.raw_execute()?;
+            insert.raw_execute()?;
         }
         // A kept statement would hold its copies of the texts: SQLite takes
         // them from the connection's small pool of lookaside buffers, and the
         // next statement's texts would then be malloc'ed.
-        many.clear_bindings();
+        insert.clear_bindings();
     }
-    let mut one = prepare_in_order(conn, name, names)?;
+    if chunks.remainder().is_empty() {
+        return Ok(());
+    }
+    let mut one = prepare_in_order(many.conn, name, names)?;
     for row in chunks.remainder() {
         bind(&mut one, 0, row)?;
         one.raw_execute()?;
@@ -814,13 +812,14 @@ impl<'c> ManyRowInserts<'c> {
         }
     }
 
-    /// Statement `name` (its parameters `columns` per row) made to insert
+    /// Statement `name` (its parameters `names` per row) made to insert
     /// `rows` rows. Keeps one statement per name: a batch of another size
-    /// (the last one of an input) replaces it.
+    /// (the last one of an input) replaces it. The one-row statement's
+    /// parameters are checked when the many-row one is made from it.
     fn get(
         &mut self,
         name: &'static str,
-        columns: usize,
+        names: &[&str],
         rows: usize,
     ) -> rusqlite::Result<&mut rusqlite::Statement<'c>> {
         let kept = self
@@ -830,11 +829,12 @@ impl<'c> ManyRowInserts<'c> {
         let at = match kept {
             Some(at) => at,
             None => {
+                prepare_in_order(self.conn, name, names)?;
                 // Persistent, as the statement cache prepares: SQLite then
                 // allocates the program outside the connection's lookaside
                 // buffers, which stay free for the texts bound.
                 let stmt = self.conn.prepare_with_flags(
-                    &rows_sql(sql(name), columns, rows),
+                    &rows_sql(sql(name), names.len(), rows),
                     PrepFlags::SQLITE_PREPARE_PERSISTENT,
                 )?;
                 self.prepared.retain(|(n, _, _)| *n != name);
@@ -958,9 +958,8 @@ fn store_articles(
         let ids = serde_json::to_string(replaced).expect("ids serialise");
         conn.execute(sql("delete_articles"), named_params! {":ids": ids})?;
     }
-    prepare_in_order(conn, "insert_article", ARTICLE)?;
     for chunk in articles.chunks(ARTICLES_PER_INSERT) {
-        let insert = many.get("insert_article", ARTICLE.len(), chunk.len())?;
+        let insert = many.get("insert_article", ARTICLE, chunk.len())?;
         for (i, row) in chunk.iter().enumerate() {
             bind_article(insert, i * ARTICLE.len(), row)?;
         }
