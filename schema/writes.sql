@@ -1,30 +1,52 @@
 -- The statements the import writer runs, by name (`-- name: NAME` starts one).
 -- Kept here rather than in Rust strings so all SQL lives under schema/ and queries/.
 
--- The articles of a batch go into `articles` by ONE statement (insert_article made to take
--- every row of the batch): the full-text trigger then runs inside a single statement, and
--- FTS5 writes its in-memory index once per batch instead of once per article (it flushes at
--- every statement savepoint).
-
--- The facts (mentions, statements, casualty figures) go in by INSERT OR FAIL, many rows per
--- statement. The rows are the same; but a statement that cannot abort halfway needs no
--- statement journal, in which SQLite copied every page it changed (some 15 pages per
--- article) in case it had to undo it. A failure still fails the batch, and its transaction
--- is rolled back. (The articles' insert keeps its journal: the savepoint it opens is where
--- FTS5 writes the previous batch's text as one segment.)
+-- A write transaction spans many batches (db/writer.rs, COMMIT_EVERY), and FTS5 keeps the
+-- text it indexes in memory until the transaction commits or 'hashsize' fills, then writes
+-- it as one index segment, merged with others later. But FTS5 also writes what it holds at
+-- every statement savepoint, and SQLite opens one for any statement that writes many rows
+-- and may stop halfway: a statement with a trigger, or a many-row INSERT that gives rowids
+-- or may abort. One such statement per batch made an index segment per batch, and at
+-- 100,000 articles FTS5 then rewrote each word about twice in merges. So no statement the
+-- import runs per batch opens one:
+-- - the writer indexes each article's text itself, one row per statement
+--   (index_article_text), with the insert trigger dropped for its transaction and created
+--   again before the commit, so no committed state lacks it. Only the trigger the schema
+--   made (create_text_index_trigger) is taken over; one changed by hand is left to run;
+-- - the many-row INSERTs give no rowids (SQLite numbers the rows one past the largest, as
+--   the writer predicts and then checks) and FAIL rather than ABORT: a failure still fails
+--   the batch, and its transaction is rolled back.
+-- (An import with --replace checks foreign keys, which opens a savepoint in every many-row
+-- INSERT of facts; such an import still writes a segment per batch.)
 
 -- name: find_article
 SELECT id, run_id FROM articles WHERE content_hash = :content_hash;
 
 -- name: next_article_id
+-- The id SQLite gives the next article stored (see above).
 SELECT coalesce(max(id), 0) + 1 FROM articles;
 
 -- name: insert_article
-INSERT INTO articles (id, source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
-VALUES (:id, :source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
+INSERT OR FAIL INTO articles (source_path, record, external_id, url, outlet, title, published_on, body, content_hash, run_id)
+VALUES (:source_path, :record, :external_id, :url, :outlet, :title, :published_on, :body, :content_hash, :run_id);
+
+-- name: index_article_text
+INSERT INTO articles_fts (rowid, title, body) VALUES (:id, :title, :body);
+
+-- name: text_index_trigger
+SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_fts_insert';
+
+-- name: drop_text_index_trigger
+DROP TRIGGER articles_fts_insert;
+
+-- name: create_text_index_trigger
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END
 
 -- name: delete_articles
--- :ids is a JSON array of article ids; one statement per batch, for the same reason as above.
+-- :ids is a JSON array of article ids; one statement per batch, as its full-text trigger
+-- opens a savepoint (see above).
 DELETE FROM articles WHERE id IN (SELECT value FROM json_each(:ids));
 
 -- Places the writer has not cached are looked up, then inserted when new; actors are
@@ -70,14 +92,15 @@ INSERT OR FAIL INTO statements (article_id, speaker_id, speaker_text, kind, cue,
 VALUES (:article_id, :speaker_id, :speaker_text, :kind, :cue, :text, :start_char, :end_char);
 
 -- name: next_figure_id
--- The id SQLite would give the next casualty figure (the writer numbers them itself).
+-- The id SQLite gives the next casualty figure (the writer numbers them too, so that one
+-- can name another before either is stored).
 SELECT coalesce(max(id), 0) + 1 FROM casualty_figures;
 
 -- name: insert_casualty_figure
-INSERT OR FAIL INTO casualty_figures (id, article_id, category, count, count_low, count_high, qualifier, victims,
+INSERT OR FAIL INTO casualty_figures (article_id, category, count, count_low, count_high, qualifier, victims,
                               location_id, period, source_id, part_of_id, start_char, end_char,
                               published_on)
-VALUES (:id, :article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
+VALUES (:article_id, :category, :count, :count_low, :count_high, :qualifier, :victims,
         :location_id, :period, :source_id, :part_of_id, :start_char, :end_char,
         :published_on);
 

@@ -5,8 +5,9 @@
 //! - every statement is prepared once per batch (named SQL in `schema/writes.sql`),
 //!   the many-row inserts once per writer (see [`ManyRowInserts`]), and a
 //!   transaction spans several batches ([`COMMIT_EVERY`]);
-//! - a batch's articles go into `articles` by one statement, so the
-//!   full-text index is fed in one piece per batch (see [`store_articles`]);
+//! - no statement run per batch opens a savepoint, so the full-text index
+//!   gets one segment per transaction rather than one per batch (see
+//!   `schema/writes.sql` and [`store_articles`]);
 //! - actors and places already stored are remembered (a bounded cache), so a
 //!   name seen again costs a hash lookup instead of a query;
 //! - mentions, statements and casualty figures, the many rows of a batch,
@@ -174,8 +175,9 @@ pub struct Writer<'c> {
 /// The transaction in progress.
 struct OpenTransaction<'c> {
     tx: Transaction<'c>,
-    /// The id the next stored article gets.
-    next_id: i64,
+    /// Whether the writer indexes article text itself in this transaction,
+    /// the insert trigger dropped until the commit (see [`take_over_text_index`]).
+    indexes_text: bool,
     /// Content hashes stored in this transaction.
     stored: FxHashSet<String>,
     /// Input items written in this transaction.
@@ -216,7 +218,6 @@ impl<'c> Prepared<'c> {
 // appearance): looking each name up per row was a tenth of the writer's work.
 // `prepare_in_order` checks the SQL against them at every prepare.
 const ARTICLE: &[&str] = &[
-    ":id",
     ":source_path",
     ":record",
     ":external_id",
@@ -256,7 +257,6 @@ const STATEMENT: &[&str] = &[
     ":end_char",
 ];
 const CASUALTY_FIGURE: &[&str] = &[
-    ":id",
     ":article_id",
     ":category",
     ":count",
@@ -278,8 +278,8 @@ const CASUALTY_FIGURE: &[&str] = &[
 const ROWS_PER_INSERT: usize = 32;
 
 /// The most articles one statement inserts: [`ARTICLE`]'s parameters for
-/// each stay well under SQLite's 32,766. A batch (256 in an import) is one
-/// statement, so FTS5 writes one index segment per batch.
+/// each stay well under SQLite's 32,766, and a batch (256 in an import) is
+/// one statement.
 const ARTICLES_PER_INSERT: usize = 1024;
 
 /// Prepares statement `name`, refusing it unless its parameters are exactly
@@ -368,10 +368,10 @@ impl<'c> Writer<'c> {
         }
         let tx = super::begin_write(self.conn)?;
         self.forget_ids_if_others_wrote()?;
-        let next_id = tx.query_row(sql("next_article_id"), [], |r| r.get(0))?;
+        let indexes_text = take_over_text_index(&tx)?;
         Ok(OpenTransaction {
             tx,
-            next_id,
+            indexes_text,
             stored: FxHashSet::default(),
             items: 0,
             opened: std::time::Instant::now(),
@@ -402,48 +402,55 @@ impl<'c> Writer<'c> {
     ) -> anyhow::Result<BatchCounts> {
         let mut counts = BatchCounts::default();
         let mut st = Prepared::new(self.conn)?;
-        let mut ids = Vec::with_capacity(batch.len());
+        let mut admitted = Vec::with_capacity(batch.len());
         let mut articles = Vec::with_capacity(batch.len());
         let mut replaced = Vec::new();
         for item in batch {
-            let id = match item {
-                Ok(facts) => {
-                    let id = self.admit(open, &mut st, facts, &mut counts, &mut replaced)?;
-                    articles.extend(id.map(|id| (id, self.run_id, &facts.article)));
-                    id
-                }
-                Err(_) => None,
+            let stored = match item {
+                Ok(facts) => self.admit(open, &mut st, facts, &mut counts, &mut replaced)?,
+                Err(_) => false,
             };
-            ids.push(id);
+            if let (Ok(facts), true) = (item, stored) {
+                articles.push(&facts.article);
+            }
+            admitted.push(stored);
         }
-        store_articles(self.conn, &mut self.many, &replaced, &articles)?;
+        let first_id = store_articles(
+            self.conn,
+            &mut self.many,
+            self.run_id,
+            open.indexes_text,
+            &replaced,
+            &articles,
+        )?;
+        let mut next_id = first_id;
         let mut later = BatchRows {
             next_figure_id: self
                 .conn
                 .query_row(sql("next_figure_id"), [], |r| r.get(0))?,
             ..BatchRows::default()
         };
-        for (item, id) in batch.iter().zip(ids) {
-            match (item, id) {
-                (Ok(facts), Some(id)) => {
+        for (item, stored) in batch.iter().zip(admitted) {
+            match item {
+                Ok(facts) if stored => {
                     counts.facts += self
-                        .insert_facts(&mut st, id, facts, &mut later)
+                        .insert_facts(&mut st, next_id, facts, &mut later)
                         .with_context(|| format!("storing {}", facts.article.source_path))?;
+                    next_id += 1;
                 }
-                (Err(err), _) => {
+                Err(err) => {
                     record_error(self.conn, self.run_id, err)?;
                     counts.failed += 1;
                 }
-                _ => {}
+                Ok(_) => {}
             }
         }
         later.store(&mut self.many)?;
         Ok(counts)
     }
 
-    /// Decides an article's fate, returning its id when it is to be stored
-    /// (given in input order, so the same input always gives the same rows)
-    /// and noting the stored copy it replaces.
+    /// Decides an article's fate, returning whether it is to be stored and
+    /// noting the stored copy it replaces.
     fn admit(
         &self,
         open: &mut OpenTransaction,
@@ -451,7 +458,7 @@ impl<'c> Writer<'c> {
         facts: &Facts,
         counts: &mut BatchCounts,
         replaced: &mut Vec<i64>,
-    ) -> anyhow::Result<Option<i64>> {
+    ) -> anyhow::Result<bool> {
         let a = &facts.article;
         crate::ingest::facts::check_vocabulary(facts).map_err(|reason| {
             anyhow::anyhow!(
@@ -466,14 +473,12 @@ impl<'c> Writer<'c> {
         };
         counts.count(outcome);
         if outcome == Outcome::Unchanged {
-            return Ok(None);
+            return Ok(false);
         }
-        let id = open.next_id;
-        open.next_id += 1;
         open.stored.insert(a.content_hash.clone());
         replaced.extend(replaces);
         counts.bytes += a.body.len() as u64;
-        Ok(Some(id))
+        Ok(true)
     }
 
     /// New, unchanged, or replacing the stored copy (whose id is returned).
@@ -692,8 +697,8 @@ struct BatchRows<'b> {
     statements: Vec<(i64, Option<i64>, &'b Statement)>,
     figures: Vec<FigureRow<'b>>,
     /// The id the next casualty figure gets: figures are numbered here, as
-    /// SQLite would number them, so one can name another by id before
-    /// either is stored.
+    /// SQLite numbers them (checked when they are stored), so one can name
+    /// another by id before either is stored.
     next_figure_id: i64,
     totals: BatchTotals<'b>,
 }
@@ -711,11 +716,8 @@ struct FigureRow<'b> {
 
 type MentionRow<'b> = (i64, i64, &'b Mention);
 
-/// (article id, run id, article).
-type ArticleRow<'b> = (i64, i64, &'b Article);
-
 impl BatchRows<'_> {
-    fn store(&self, many: &mut ManyRowInserts) -> rusqlite::Result<()> {
+    fn store(&self, many: &mut ManyRowInserts) -> anyhow::Result<()> {
         insert_rows(
             many,
             "insert_actor_mention",
@@ -744,7 +746,10 @@ impl BatchRows<'_> {
             &self.figures,
             bind_figure,
         )?;
-        self.totals.store(many.conn)
+        if let Some(first) = self.figures.first() {
+            check_numbered(many.conn, "casualty_figures", first.id, self.figures.len())?;
+        }
+        Ok(self.totals.store(many.conn)?)
     }
 }
 
@@ -846,23 +851,23 @@ impl<'c> ManyRowInserts<'c> {
     }
 }
 
-/// Binds an article row in the order of [`ARTICLE`].
+/// Binds an article in the order of [`ARTICLE`].
 fn bind_article(
     stmt: &mut rusqlite::Statement,
     after: usize,
-    &(id, run_id, a): &ArticleRow,
+    run_id: i64,
+    a: &Article,
 ) -> rusqlite::Result<()> {
-    stmt.raw_bind_parameter(after + 1, id)?;
-    stmt.raw_bind_parameter(after + 2, &a.source_path)?;
-    stmt.raw_bind_parameter(after + 3, a.record.map(|r| r as i64))?;
-    stmt.raw_bind_parameter(after + 4, &a.external_id)?;
-    stmt.raw_bind_parameter(after + 5, &a.url)?;
-    stmt.raw_bind_parameter(after + 6, &a.outlet)?;
-    stmt.raw_bind_parameter(after + 7, &a.title)?;
-    stmt.raw_bind_parameter(after + 8, &a.published_on)?;
-    stmt.raw_bind_parameter(after + 9, &a.body)?;
-    stmt.raw_bind_parameter(after + 10, &a.content_hash)?;
-    stmt.raw_bind_parameter(after + 11, run_id)
+    stmt.raw_bind_parameter(after + 1, &a.source_path)?;
+    stmt.raw_bind_parameter(after + 2, a.record.map(|r| r as i64))?;
+    stmt.raw_bind_parameter(after + 3, &a.external_id)?;
+    stmt.raw_bind_parameter(after + 4, &a.url)?;
+    stmt.raw_bind_parameter(after + 5, &a.outlet)?;
+    stmt.raw_bind_parameter(after + 6, &a.title)?;
+    stmt.raw_bind_parameter(after + 7, &a.published_on)?;
+    stmt.raw_bind_parameter(after + 8, &a.body)?;
+    stmt.raw_bind_parameter(after + 9, &a.content_hash)?;
+    stmt.raw_bind_parameter(after + 10, run_id)
 }
 
 /// Binds a mention row in the order of [`ACTOR_MENTION`] and [`LOCATION_MENTION`].
@@ -901,21 +906,20 @@ fn bind_figure(
     row: &FigureRow,
 ) -> rusqlite::Result<()> {
     let f = row.figure;
-    stmt.raw_bind_parameter(after + 1, row.id)?;
-    stmt.raw_bind_parameter(after + 2, row.article_id)?;
-    stmt.raw_bind_parameter(after + 3, &f.category)?;
-    stmt.raw_bind_parameter(after + 4, f.count)?;
-    stmt.raw_bind_parameter(after + 5, f.count_low)?;
-    stmt.raw_bind_parameter(after + 6, f.count_high)?;
-    stmt.raw_bind_parameter(after + 7, &f.qualifier)?;
-    stmt.raw_bind_parameter(after + 8, &f.victims)?;
-    stmt.raw_bind_parameter(after + 9, row.location_id)?;
-    stmt.raw_bind_parameter(after + 10, &f.period)?;
-    stmt.raw_bind_parameter(after + 11, row.source_id)?;
-    stmt.raw_bind_parameter(after + 12, row.part_of)?;
-    stmt.raw_bind_parameter(after + 13, f.span.start as i64)?;
-    stmt.raw_bind_parameter(after + 14, f.span.end as i64)?;
-    stmt.raw_bind_parameter(after + 15, row.published_on)
+    stmt.raw_bind_parameter(after + 1, row.article_id)?;
+    stmt.raw_bind_parameter(after + 2, &f.category)?;
+    stmt.raw_bind_parameter(after + 3, f.count)?;
+    stmt.raw_bind_parameter(after + 4, f.count_low)?;
+    stmt.raw_bind_parameter(after + 5, f.count_high)?;
+    stmt.raw_bind_parameter(after + 6, &f.qualifier)?;
+    stmt.raw_bind_parameter(after + 7, &f.victims)?;
+    stmt.raw_bind_parameter(after + 8, row.location_id)?;
+    stmt.raw_bind_parameter(after + 9, &f.period)?;
+    stmt.raw_bind_parameter(after + 10, row.source_id)?;
+    stmt.raw_bind_parameter(after + 11, row.part_of)?;
+    stmt.raw_bind_parameter(after + 12, f.span.start as i64)?;
+    stmt.raw_bind_parameter(after + 13, f.span.end as i64)?;
+    stmt.raw_bind_parameter(after + 14, row.published_on)
 }
 
 /// Statement `single`, an INSERT whose VALUES list of `columns` parameters
@@ -941,33 +945,72 @@ fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
     sql
 }
 
-/// Stores a batch's articles, deleting the copies they replace first: one
-/// statement each, so the full-text triggers run inside one statement per
-/// batch. (FTS5 flushes its pending index at every statement savepoint;
-/// inserting articles one by one made it write, then merge, one tiny index
-/// segment per article.) The rows are bound straight into one many-row
+/// Stores a batch's articles, deleting the copies they replace first, and
+/// returns the id of the first: SQLite numbers them one past the largest id,
+/// in order (checked here). The rows are bound straight into one many-row
 /// INSERT: staging them in a temporary table first copied every body three
-/// more times.
+/// more times. With `index_text`, the writer feeds the full-text index
+/// itself (see [`take_over_text_index`]).
 fn store_articles(
     conn: &Connection,
     many: &mut ManyRowInserts,
+    run_id: i64,
+    index_text: bool,
     replaced: &[i64],
-    articles: &[ArticleRow],
-) -> rusqlite::Result<()> {
+    articles: &[&Article],
+) -> anyhow::Result<i64> {
     if !replaced.is_empty() {
         let ids = serde_json::to_string(replaced).expect("ids serialise");
         conn.execute(sql("delete_articles"), named_params! {":ids": ids})?;
     }
+    let first_id: i64 = conn.query_row(sql("next_article_id"), [], |r| r.get(0))?;
     for chunk in articles.chunks(ARTICLES_PER_INSERT) {
         let insert = many.get("insert_article", ARTICLE, chunk.len())?;
-        for (i, row) in chunk.iter().enumerate() {
-            bind_article(insert, i * ARTICLE.len(), row)?;
+        for (i, article) in chunk.iter().enumerate() {
+            bind_article(insert, i * ARTICLE.len(), run_id, article)?;
         }
         insert.raw_execute()?;
         // SQLite keeps its copies of the bodies until the next binding.
         insert.clear_bindings();
     }
+    check_numbered(conn, "articles", first_id, articles.len())?;
+    if index_text {
+        let mut index = conn.prepare_cached(sql("index_article_text"))?;
+        for (id, a) in (first_id..).zip(articles) {
+            index.execute(named_params! {":id": id, ":title": a.title, ":body": a.body})?;
+        }
+    }
+    Ok(first_id)
+}
+
+/// Fails unless the `rows` rows just inserted into `table` got the ids from
+/// `first` on, as the writer numbered them (SQLite numbers new rows one past
+/// the largest id; facts refer to articles and figures by these numbers).
+fn check_numbered(conn: &Connection, table: &str, first: i64, rows: usize) -> anyhow::Result<()> {
+    let expected = first + rows as i64 - 1;
+    if rows > 0 && conn.last_insert_rowid() != expected {
+        anyhow::bail!(
+            "internal error: the new rows of {table} were numbered up to {}, not {expected}; \
+             nothing of this batch is kept",
+            conn.last_insert_rowid()
+        );
+    }
     Ok(())
+}
+
+/// Drops the full-text insert trigger for the transaction when it is the one
+/// the schema made, so that the writer indexes article text itself and no
+/// statement of a batch opens a savepoint (see `schema/writes.sql`);
+/// [`commit`] creates it again. Returns whether it did.
+fn take_over_text_index(conn: &Connection) -> rusqlite::Result<bool> {
+    let stored: Option<String> = conn
+        .query_row(sql("text_index_trigger"), [], |r| r.get(0))
+        .optional()?;
+    let ours = stored.as_deref() == Some(sql("create_text_index_trigger"));
+    if ours {
+        conn.execute_batch(sql("drop_text_index_trigger"))?;
+    }
+    Ok(ours)
 }
 
 impl Drop for Writer<'_> {
@@ -1059,6 +1102,9 @@ impl<'b> BatchTotals<'b> {
 }
 
 fn commit(open: OpenTransaction) -> anyhow::Result<()> {
+    if open.indexes_text {
+        open.tx.execute_batch(sql("create_text_index_trigger"))?;
+    }
     open.tx.commit()?;
     Ok(())
 }
@@ -1125,11 +1171,16 @@ mod tests {
     /// A new database holding `batch`, written by one writer.
     fn written(batch: &[Result<Facts, InputError>]) -> Connection {
         let conn = db();
-        let run = start_run(&conn, "test").unwrap();
-        let mut writer = Writer::new(&conn, run, false);
+        written_into(&conn, batch);
+        conn
+    }
+
+    /// Writes `batch` into `conn` with a writer of a new run.
+    fn written_into(conn: &Connection, batch: &[Result<Facts, InputError>]) {
+        let run = start_run(conn, "test").unwrap();
+        let mut writer = Writer::new(conn, run, false);
         writer.write_batch(batch).unwrap();
         writer.finish().unwrap();
-        conn
     }
 
     fn article(body: &str) -> Facts {
@@ -1177,9 +1228,13 @@ mod tests {
         let conn = db();
         let all = parse_named(include_str!("../../schema/writes.sql"));
         assert!(all.len() >= 10);
-        for (name, stmt) in all {
+        // The trigger exists: it can be dropped, and then created.
+        let create = "create_text_index_trigger";
+        for (name, stmt) in all.iter().filter(|(name, _)| *name != create) {
             conn.prepare(stmt).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
+        conn.execute_batch(sql("drop_text_index_trigger")).unwrap();
+        conn.prepare(all[create]).unwrap();
     }
 
     /// The writer skips SQLite's CHECK constraints for speed, so it must
@@ -1268,6 +1323,135 @@ mod tests {
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'spoke'",
         );
         assert_eq!(hits, 1);
+    }
+
+    /// Replacing the article with the largest id: SQLite gives the new copy
+    /// an id the writer must predict, for it and for its figures, which
+    /// name each other by id.
+    #[test]
+    fn replacing_the_newest_article_keeps_its_facts_and_figures_joined() {
+        let conn = db();
+        let with_figures = |body: &str| {
+            let mut facts = with_actor(body, None);
+            facts.casualties = vec![
+                figure("killed", None, None),
+                figure("killed", None, Some(0)),
+            ];
+            facts
+        };
+        let first = start_run(&conn, "first").unwrap();
+        let mut writer = Writer::new(&conn, first, false);
+        let batch = [
+            Ok(with_figures("Moss spoke.")),
+            Ok(with_figures("Rain fell.")),
+        ];
+        writer.write_batch(&batch).unwrap();
+        writer.finish().unwrap();
+        let second = start_run(&conn, "second").unwrap();
+        let mut writer = Writer::new(&conn, second, true);
+        let batch = [
+            Ok(with_figures("Rain fell.")),
+            Ok(with_figures("Snow came.")),
+        ];
+        let counts = writer.write_batch(&batch).unwrap();
+        writer.finish().unwrap();
+        assert_eq!((counts.new, counts.replaced), (1, 1));
+        let stored: String = scalar(
+            &conn,
+            "SELECT group_concat(id || ':' || body, '|' ORDER BY id) FROM articles",
+        );
+        assert_eq!(stored, "1:Moss spoke.|2:Rain fell.|3:Snow came.");
+        // Each figure's article and the figure it is part of are its own.
+        let joined: String = scalar(
+            &conn,
+            "SELECT group_concat(a.id || ':' || coalesce(w.article_id, '-'), ' ' ORDER BY f.id)
+             FROM casualty_figures f JOIN articles a ON a.id = f.article_id
+             LEFT JOIN casualty_figures w ON w.id = f.part_of_id",
+        );
+        assert_eq!(joined, "1:- 1:1 2:- 2:2 3:- 3:3");
+        assert_eq!(
+            scalar::<i64>(
+                &conn,
+                "SELECT count(*) FROM actor_mentions m JOIN articles a ON a.id = m.article_id"
+            ),
+            3
+        );
+        conn.execute_batch("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            .unwrap();
+    }
+
+    /// The writer indexes article text itself, the insert trigger dropped
+    /// only inside its transactions: the committed schema has the trigger
+    /// as it was made, and one transaction of several batches writes one
+    /// index segment (no statement made FTS5 write its pending text early).
+    #[test]
+    fn the_writer_feeds_the_text_index_and_the_trigger_is_back_at_commit() {
+        let conn = db();
+        let trigger = |conn: &Connection| -> String { scalar(conn, sql("text_index_trigger")) };
+        assert_eq!(trigger(&conn), sql("create_text_index_trigger"));
+        // As an import loads (without --replace): a statement that checks
+        // foreign keys as it inserts many rows opens a savepoint.
+        crate::db::start_bulk_load(&conn, false).unwrap();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        for bodies in [["Moss spoke.", "Rain fell."], ["Moss left.", "Snow came."]] {
+            let mut batch: Vec<_> = bodies.iter().map(|b| Ok(article(b))).collect();
+            batch[1].as_mut().unwrap().casualties = vec![figure("killed", None, None); 2];
+            writer.write_batch(&batch).unwrap();
+        }
+        writer.finish().unwrap();
+        assert_eq!(trigger(&conn), sql("create_text_index_trigger"));
+        let segments = "SELECT count(DISTINCT segid) FROM articles_fts_idx";
+        assert_eq!(scalar::<i64>(&conn, segments), 1);
+        conn.execute_batch("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            .unwrap();
+        let moss = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'moss'";
+        assert_eq!(scalar::<i64>(&conn, moss), 2);
+        // A row inserted by hand is indexed by the trigger.
+        conn.execute_batch(
+            "INSERT INTO articles (source_path, body, content_hash) VALUES ('x', 'Moss again.', 'h')",
+        )
+        .unwrap();
+        assert_eq!(scalar::<i64>(&conn, moss), 3);
+    }
+
+    #[test]
+    fn a_transaction_rolled_back_leaves_the_trigger_and_the_index_as_they_were() {
+        let conn = db();
+        let run = start_run(&conn, "test").unwrap();
+        let mut writer = Writer::new(&conn, run, false);
+        writer.write_batch(&[Ok(article("Moss spoke."))]).unwrap();
+        drop(writer);
+        let stored: String = scalar(&conn, sql("text_index_trigger"));
+        assert_eq!(stored, sql("create_text_index_trigger"));
+        assert_eq!(scalar::<i64>(&conn, "SELECT count(*) FROM articles"), 0);
+        let moss = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'moss'";
+        assert_eq!(scalar::<i64>(&conn, moss), 0);
+    }
+
+    /// A user who changed the insert trigger keeps it: the writer leaves the
+    /// indexing to it.
+    #[test]
+    fn a_text_index_trigger_changed_by_hand_is_left_to_run() {
+        let conn = db();
+        conn.execute_batch(
+            "DROP TRIGGER articles_fts_insert;
+             CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                 INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, 'elsewhere');
+             END;",
+        )
+        .unwrap();
+        let before: String = scalar(&conn, sql("text_index_trigger"));
+        written_into(&conn, &[Ok(article("Moss spoke."))]);
+        let after: String = scalar(&conn, sql("text_index_trigger"));
+        assert_eq!(after, before);
+        let hits = |word: &str| -> i64 {
+            scalar(
+                &conn,
+                &format!("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '{word}'"),
+            )
+        };
+        assert_eq!((hits("moss"), hits("elsewhere")), (0, 1));
     }
 
     #[test]
@@ -1576,13 +1760,13 @@ mod tests {
 
         let one_by_one = db();
         let run = start_run(&one_by_one, "test").unwrap();
-        for (id, facts) in (1..).zip(batch.iter().map(|f| f.as_ref().unwrap())) {
+        for facts in batch.iter().map(|f| f.as_ref().unwrap()) {
             let a = &facts.article;
             one_by_one
                 .execute(
                     sql("insert_article"),
                     named_params! {
-                        ":id": id, ":source_path": a.source_path, ":record": a.record.map(|r| r as i64),
+                        ":source_path": a.source_path, ":record": a.record.map(|r| r as i64),
                         ":external_id": a.external_id, ":url": a.url, ":outlet": a.outlet,
                         ":title": a.title, ":published_on": a.published_on, ":body": a.body,
                         ":content_hash": a.content_hash, ":run_id": run,
