@@ -407,12 +407,15 @@ impl<'c> Writer<'c> {
         let mut replaced = Vec::new();
         for item in batch {
             let stored = match item {
-                Ok(facts) => self.admit(open, &mut st, facts, &mut counts, &mut replaced)?,
+                Ok(facts) => {
+                    let stored = self.admit(open, &mut st, facts, &mut counts, &mut replaced)?;
+                    if stored {
+                        articles.push(&facts.article);
+                    }
+                    stored
+                }
                 Err(_) => false,
             };
-            if let (Ok(facts), true) = (item, stored) {
-                articles.push(&facts.article);
-            }
             admitted.push(stored);
         }
         let first_id = store_articles(
