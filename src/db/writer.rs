@@ -419,7 +419,6 @@ impl<'c> Writer<'c> {
             admitted.push(stored);
         }
         let first_id = store_articles(
-            self.conn,
             &mut self.many,
             self.run_id,
             open.indexes_text,
@@ -955,13 +954,13 @@ fn rows_sql(single: &str, columns: usize, rows: usize) -> String {
 /// more times. With `index_text`, the writer feeds the full-text index
 /// itself (see [`take_over_text_index`]).
 fn store_articles(
-    conn: &Connection,
     many: &mut ManyRowInserts,
     run_id: i64,
     index_text: bool,
     replaced: &[i64],
     articles: &[&Article],
 ) -> anyhow::Result<i64> {
+    let conn = many.conn;
     if !replaced.is_empty() {
         let ids = serde_json::to_string(replaced).expect("ids serialise");
         conn.execute(sql("delete_articles"), named_params! {":ids": ids})?;
