@@ -49,21 +49,15 @@ pub fn migrate(conn: &Connection) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads the schema version and refuses files from a newer newsfacts.
-pub fn check_version(conn: &Connection) -> anyhow::Result<i64> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    if version > LATEST {
-        return Err(SchemaError::TooNew { found: version }.into());
-    }
-    Ok(version)
-}
-
 /// The version of a file an import may write to: a newsfacts file no newer
 /// than this build, or an empty one. Reads only, so a refused file is left
 /// exactly as it was.
 pub fn check_writable(conn: &Connection) -> anyhow::Result<i64> {
-    let version = check_version(conn)?;
-    if version == 0 && has_tables(conn)? {
+    let (version, has_tables) = look(conn)?;
+    if version > LATEST {
+        return Err(SchemaError::TooNew { found: version }.into());
+    }
+    if version == 0 && has_tables {
         return Err(SchemaError::Foreign.into());
     }
     Ok(version)
@@ -77,11 +71,16 @@ pub fn check_readable(conn: &Connection) -> anyhow::Result<i64> {
     }
 }
 
-fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
+/// The schema version and whether the file has any table, read by one
+/// statement and so from one snapshot: read one at a time, another import
+/// could create the schema in between, and its tables would then look
+/// foreign (version 0 with tables).
+fn look(conn: &Connection) -> rusqlite::Result<(i64, bool)> {
     conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table'",
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
         [],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )
 }
 
@@ -94,7 +93,7 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         migrate(&conn).unwrap();
         migrate(&conn).unwrap();
-        assert_eq!(check_version(&conn).unwrap(), LATEST);
+        assert_eq!(check_writable(&conn).unwrap(), LATEST);
     }
 
     #[test]
@@ -112,5 +111,31 @@ mod tests {
         conn.execute_batch("CREATE TABLE orders (id INTEGER)")
             .unwrap();
         assert!(migrate(&conn).is_err());
+    }
+
+    /// A file whose schema another connection creates while this one looks
+    /// is seen as empty or as newsfacts', never as another application's.
+    #[test]
+    fn a_schema_created_meanwhile_never_looks_foreign() {
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..20 {
+            let path = dir.path().join(format!("race-{round}.db"));
+            let looker = Connection::open(&path).unwrap();
+            looker
+                .busy_timeout(std::time::Duration::from_secs(10))
+                .unwrap();
+            let creator = std::thread::spawn({
+                let path = path.clone();
+                move || migrate(&Connection::open(path).unwrap()).unwrap()
+            });
+            loop {
+                match check_writable(&looker) {
+                    Ok(LATEST) => break,
+                    Ok(version) => assert_eq!(version, 0),
+                    Err(err) => panic!("round {round}: {err}"),
+                }
+            }
+            creator.join().unwrap();
+        }
     }
 }
