@@ -139,10 +139,20 @@ fn explain(path: &Path, err: anyhow::Error) -> anyhow::Error {
 /// in 122 of them.
 const CHECKPOINT_PAGES: i64 = 16_384;
 
+/// The page size of a new database (SQLite's default is 4,096 bytes). An
+/// article's body, typically several kilobytes, then fits its row's page
+/// instead of spilling into a chain of overflow pages, and a load reads,
+/// writes and balances a quarter as many pages. Full imports of 20,000 and
+/// 100,000 articles took 4-6% less time and CPU (README, Performance). A
+/// file that exists keeps the size it was made with.
+const NEW_FILE_PAGE_SIZE: i64 = 16_384;
+
 /// WAL lets readers (the sqlite3 shell, Datasette, `newsfacts query`) work
 /// while an import writes; synchronous=NORMAL in WAL mode never corrupts the
 /// file on a crash, it can only lose the last transactions.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // Takes effect only on a file with nothing in it yet, so before WAL.
+    conn.pragma_update(None, "page_size", NEW_FILE_PAGE_SIZE)?;
     switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -228,4 +238,44 @@ pub fn begin_write(conn: &Connection) -> anyhow::Result<rusqlite::Transaction<'_
             }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page_size(conn: &Connection) -> i64 {
+        conn.pragma_query_value(None, "page_size", |row| row.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_database_gets_the_larger_page_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open_for_write(&dir.path().join("new.db")).unwrap();
+        assert_eq!(page_size(&conn), NEW_FILE_PAGE_SIZE);
+        assert_eq!(
+            migrations::check_writable(&conn).unwrap(),
+            migrations::LATEST
+        );
+    }
+
+    #[test]
+    fn an_existing_database_keeps_its_page_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            // As an older newsfacts made it: SQLite's default pages, in WAL.
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "page_size", 4_096).unwrap();
+            conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+            migrations::migrate(&conn).unwrap();
+        }
+        let conn = open_for_write(&path).unwrap();
+        assert_eq!(page_size(&conn), 4_096);
+        assert_eq!(
+            migrations::check_writable(&conn).unwrap(),
+            migrations::LATEST
+        );
+    }
 }
