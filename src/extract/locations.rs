@@ -385,7 +385,10 @@ impl<'t, 'a> Reader<'t, 'a> {
             let start = buf.len();
             let tok = &t.list[i];
             let plain = push_plain_key(t.word(i), tok.ascii_alphanumeric(), tok.title(), buf)
-                && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
+                && (i + 1 == r.end
+                    // A single space, the commonest gap, read off the token.
+                    || t.space_after(i)
+                    || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
         let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
@@ -688,7 +691,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn state_form(&self, r: Range<usize>) -> bool {
         let t = self.toks;
         !r.is_empty()
-            && (r.start..r.end).any(|i| t.word(i) == "of")
+            && (r.start..r.end).any(|i| t.word_is(i, "of"))
             && (r.start..r.end).all(|i| {
                 words::is(words::STATE_FORMS, t.word(i)) || matches!(t.word(i), "of" | "the")
             })
@@ -700,7 +703,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn of_place(&self, r: &Range<usize>, place: &Match) -> bool {
         let t = self.toks;
         let of = place.words.start.saturating_sub(1);
-        if place.words.start < r.start + 2 || t.word(of) != "of" {
+        if place.words.start < r.start + 2 || !t.word_is(of, "of") {
             return false;
         }
         place.key.info.strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
@@ -744,7 +747,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let (and, first) = (r.start - 1, r.start - 2);
         let own_compass = words::is(words::DIRECTIONS, t.word(r.start));
         if !own_compass
-            || t.word(and) != "and"
+            || !t.word_is(and, "and")
             || !t.space_after(first)
             || !t.space_after(and)
             || !t.list[first].cap()
@@ -945,7 +948,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         // "the village of X", "the settlements of X, Y and Z".
-        if r.start >= 2 && t.word(r.start - 1) == "of" && t.space_after(r.start - 1) {
+        if r.start >= 2 && t.word_is(r.start - 1, "of") && t.space_after(r.start - 1) {
             if let Some(noun) =
                 words::noun(t.word(r.start - 2)).filter(|_| !t.list[r.start - 2].cap())
             {
@@ -981,7 +984,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         // "the Gaza city of Rafah": a town noun goes with what follows (but
         // "the Tel al-Sultan area of Rafah" is an area called Tel al-Sultan).
         let fits =
-            |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
+            |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word_is(k, "of"));
         // One look-up says whether it is a noun or a modifier.
         let (noun, modifier) = words::noun_or_modifier(next(i)?);
         if let Some(noun) = noun {
@@ -1045,7 +1048,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// `i - 1`.
     fn apposition(&self, i: usize) -> Option<Noun> {
         let t = self.toks;
-        if i >= t.len() || !t.comma_after(i - 1) || !matches!(t.word(i), "a" | "an") {
+        if i >= t.len() || !t.comma_after(i - 1) || !(t.word_is(i, "a") || t.word_is(i, "an")) {
             return None;
         }
         for k in i + 1..(i + 4).min(t.len()) {
@@ -1070,7 +1073,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let t = self.toks;
         if i + 1 >= t.len()
             || !(t.space_after(i - 1) || t.comma_after(i - 1))
-            || t.word(i) != "near"
+            || !t.word_is(i, "near")
         {
             return None;
         }

@@ -171,6 +171,14 @@ impl<'a> Tokens<'a> {
         &self.body[self.list[i].range.clone()]
     }
 
+    /// True if word `i` is `w`: its bytes compared, without slicing the
+    /// body as text (the cues ask it of a word after every phrase).
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        let r = &self.list[i].range;
+        r.len() == w.len() && self.body.as_bytes()[r.clone()] == *w.as_bytes()
+    }
+
     /// What stands between word `i` and the next one.
     #[inline]
     pub fn gap(&self, i: usize) -> &'a str {
@@ -885,6 +893,21 @@ mod tests {
             for i in 0..toks.len() {
                 assert_eq!(toks.space_after(i), toks.gap(i) == " ", "{body:?} {i}");
                 assert_eq!(toks.comma_after(i), toks.gap(i) == ", ", "{body:?} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_is_compares_as_the_word_text() {
+        let pieces = ["of", "a", "an", "near", "é", "Of", " ", "'s", "-"];
+        let asked = ["of", "a", "an", "near", "and", "é", "ofa", ""];
+        for body in crate::extract::text::concatenations(&pieces, 3) {
+            let text = Text::new(&body);
+            let toks = Tokens::new(&text);
+            for i in 0..toks.len() {
+                for w in asked {
+                    assert_eq!(toks.word_is(i, w), toks.word(i) == w, "{body:?} {i} {w:?}");
+                }
             }
         }
     }
