@@ -219,9 +219,11 @@ impl<'a> Tokens<'a> {
         self.list[i].hyphen
     }
 
-    /// True if word `i` is a lower-case name particle ("of", "al", "de").
+    /// True if word `i` is a lower-case name particle ("of", "al", "de"):
+    /// its bytes are asked, not the body sliced as text.
     pub fn particle(&self, i: usize) -> bool {
-        !self.list[i].cap() && words::is_particle(self.word(i))
+        let tok = &self.list[i];
+        !tok.cap() && words::is_particle(&self.body.as_bytes()[tok.range.clone()])
     }
 
     /// True if word `i` is written "Like" this: capital first, then lower case.
