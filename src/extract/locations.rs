@@ -384,13 +384,16 @@ impl<'t, 'a> Reader<'t, 'a> {
         for i in r.clone() {
             let start = buf.len();
             let tok = &t.list[i];
-            let plain = push_plain_key(t.word(i), tok.ascii_alphanumeric, tok.title, buf)
-                && (i + 1 == r.end || gazetteer::is_word_break(t.gap(i)));
+            let plain = push_plain_key(t.word(i), tok.ascii_alphanumeric(), tok.title(), buf)
+                && (i + 1 == r.end
+                    // A single space, the commonest gap, read off the token.
+                    || t.space_after(i)
+                    || gazetteer::is_word_break(t.gap(i)));
             spans.push(plain.then_some(start..buf.len()));
         }
         let fold = |i: usize| spans[i - r.start].clone().map(|s| &buf[s]);
         for i in r.clone() {
-            if t.list[i].cap {
+            if t.list[i].cap() {
                 let end = r.end.min(i + MAX_WORDS);
                 // Most phrases are a word or two: their few keys are
                 // looked at, with no count of plain words built first.
@@ -497,7 +500,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             let i = r.start;
             let function =
                 t.list[i].initial && t.title_case(i) && words::is(words::FUNCTION_WORDS, t.word(i));
-            let particle = !t.list[i].cap && !t.hyphen_after(i);
+            let particle = !t.list[i].cap() && !t.hyphen_after(i);
             if function || particle {
                 r.start += 1;
             } else {
@@ -516,7 +519,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let mut i = r.start;
         while i < r.end {
             let mut found = None;
-            if t.list[i].cap {
+            if t.list[i].cap() {
                 for n in (1..=MAX_WORDS.min(r.end - i)).rev() {
                     let w = i..i + n;
                     // Cheap tests first: all must hold.
@@ -525,7 +528,8 @@ impl<'t, 'a> Reader<'t, 'a> {
                     if indexed && known.bits & (1 << n) == 0 {
                         continue;
                     }
-                    if !t.list[w.end - 1].cap && !t.word(w.end - 1).starts_with(char::is_numeric) {
+                    if !t.list[w.end - 1].cap() && !t.word(w.end - 1).starts_with(char::is_numeric)
+                    {
                         continue;
                     }
                     if n == 1 && words::is_particle_in_any_case(t.word(i)) {
@@ -541,9 +545,9 @@ impl<'t, 'a> Reader<'t, 'a> {
                     // word of ASCII letters and digits (most names) is its
                     // text in lower case, as `push_plain_key` writes it.
                     let tok = &t.list[i];
-                    if n == 1 && tok.ascii_alphanumeric {
+                    if n == 1 && tok.ascii_alphanumeric() {
                         self.folded.clear();
-                        push_plain_key(t.word(i), true, tok.title, &mut self.folded);
+                        push_plain_key(t.word(i), true, tok.title(), &mut self.folded);
                     } else {
                         fold_key_into(t.text(&w), &mut self.folded);
                     }
@@ -687,7 +691,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn state_form(&self, r: Range<usize>) -> bool {
         let t = self.toks;
         !r.is_empty()
-            && (r.start..r.end).any(|i| t.word(i) == "of")
+            && (r.start..r.end).any(|i| t.word_is(i, "of"))
             && (r.start..r.end).all(|i| {
                 words::is(words::STATE_FORMS, t.word(i)) || matches!(t.word(i), "of" | "the")
             })
@@ -699,7 +703,7 @@ impl<'t, 'a> Reader<'t, 'a> {
     fn of_place(&self, r: &Range<usize>, place: &Match) -> bool {
         let t = self.toks;
         let of = place.words.start.saturating_sub(1);
-        if place.words.start < r.start + 2 || t.word(of) != "of" {
+        if place.words.start < r.start + 2 || !t.word_is(of, "of") {
             return false;
         }
         place.key.info.strong && !words::is(words::ORGANIZATION_HEADS, t.word(of - 1))
@@ -743,10 +747,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         let (and, first) = (r.start - 1, r.start - 2);
         let own_compass = words::is(words::DIRECTIONS, t.word(r.start));
         if !own_compass
-            || t.word(and) != "and"
+            || !t.word_is(and, "and")
             || !t.space_after(first)
             || !t.space_after(and)
-            || !t.list[first].cap
+            || !t.list[first].cap()
             || !words::is(words::DIRECTIONS, t.word(first))
         {
             return;
@@ -807,7 +811,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let key = ms[0].key.clone();
         let info = key.info;
         // "Al-Quds Hospital": a capitalised noun makes the site's own name.
-        let proper = t.list[last].cap;
+        let proper = t.list[last].cap();
         match noun {
             Noun::Region | Noun::Division if names_an_area(&key, noun) => {
                 // "the Sinai desert" is the Sinai, "the Donbas region" the
@@ -871,10 +875,10 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// short, capitalised, and no title, month, demonym or adjective.
     fn could_be_name(&self, r: &Range<usize>) -> bool {
         let t = self.toks;
-        if r.is_empty() || r.len() > 4 || !t.list[r.start].cap {
+        if r.is_empty() || r.len() > 4 || !t.list[r.start].cap() {
             return false;
         }
-        if r.len() == 1 && t.list[r.start].all_caps && t.word(r.start).len() <= 5 {
+        if r.len() == 1 && t.list[r.start].all_caps() && t.word(r.start).len() <= 5 {
             return false;
         }
         let bad_word = |i: usize| {
@@ -944,9 +948,9 @@ impl<'t, 'a> Reader<'t, 'a> {
             }
         }
         // "the village of X", "the settlements of X, Y and Z".
-        if r.start >= 2 && t.word(r.start - 1) == "of" && t.space_after(r.start - 1) {
+        if r.start >= 2 && t.word_is(r.start - 1, "of") && t.space_after(r.start - 1) {
             if let Some(noun) =
-                words::noun(t.word(r.start - 2)).filter(|_| !t.list[r.start - 2].cap)
+                words::noun(t.word(r.start - 2)).filter(|_| !t.list[r.start - 2].cap())
             {
                 let kind = noun.kind();
                 self.cue_claim(r.clone(), kind, None);
@@ -974,13 +978,13 @@ impl<'t, 'a> Reader<'t, 'a> {
             (k < t.len()
                 && t.space_after(k - 1)
                 && t.list[k].sentence == t.list[k - 1].sentence
-                && !t.list[k].cap)
-                .then(|| t.word(k))
+                && !t.list[k].cap())
+            .then(|| t.word(k))
         };
         // "the Gaza city of Rafah": a town noun goes with what follows (but
         // "the Tel al-Sultan area of Rafah" is an area called Tel al-Sultan).
         let fits =
-            |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word(k) == "of");
+            |k: usize, noun: Noun| !(noun == Noun::Populated && k < t.len() && t.word_is(k, "of"));
         // One look-up says whether it is a noun or a modifier.
         let (noun, modifier) = words::noun_or_modifier(next(i)?);
         if let Some(noun) = noun {
@@ -1044,11 +1048,11 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// `i - 1`.
     fn apposition(&self, i: usize) -> Option<Noun> {
         let t = self.toks;
-        if i >= t.len() || !t.comma_after(i - 1) || !matches!(t.word(i), "a" | "an") {
+        if i >= t.len() || !t.comma_after(i - 1) || !(t.word_is(i, "a") || t.word_is(i, "an")) {
             return None;
         }
         for k in i + 1..(i + 4).min(t.len()) {
-            if t.list[k].cap || !t.space_after(k - 1) {
+            if t.list[k].cap() || !t.space_after(k - 1) {
                 return None;
             }
             if let Some(noun) = words::noun(t.word(k)) {
@@ -1069,7 +1073,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         let t = self.toks;
         if i + 1 >= t.len()
             || !(t.space_after(i - 1) || t.comma_after(i - 1))
-            || t.word(i) != "near"
+            || !t.word_is(i, "near")
         {
             return None;
         }
@@ -1081,7 +1085,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             .filter(|q| q.end == i)?
             .start
             .checked_sub(1)?;
-        if !words::is(words::LOCATIVE, t.word(before)) || t.list[before].cap {
+        if !words::is(words::LOCATIVE, t.word(before)) || t.list[before].cap() {
             return None;
         }
         let q = self.phrases.partition_point(|q| q.start < i + 1);
@@ -1207,7 +1211,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                 return false;
             }
             let tok = &t.list[first];
-            if tok.all_caps
+            if tok.all_caps()
                 && word.chars().filter(|c| c.is_alphabetic()).count() <= 5
                 && !info.curated
             {
@@ -1338,9 +1342,9 @@ fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
             .take_while(|tok| tok.sentence == s)
         {
             len += 1;
-            if tok.long {
+            if tok.long() {
                 long += 1;
-                caps += usize::from(tok.cap);
+                caps += usize::from(tok.cap());
             }
         }
         let run = &toks.list[first..first + len];
@@ -1348,7 +1352,9 @@ fn headline_sentences(toks: &Tokens, text: &Text) -> Vec<bool> {
         // sentences the counts leave in doubt.
         let function_word_inside = || {
             run.iter().enumerate().any(|(k, tok)| {
-                !tok.initial && tok.title && words::is(words::FUNCTION_WORDS, toks.word(first + k))
+                !tok.initial
+                    && tok.title()
+                    && words::is(words::FUNCTION_WORDS, toks.word(first + k))
             })
         };
         // The dearest test last.
@@ -2152,8 +2158,8 @@ mod tests {
             if toks.len() == 1 && toks.word(0) == word {
                 let mut title_key = String::from("x ");
                 let tok = &toks.list[0];
-                assert_eq!(tok.ascii_alphanumeric, alphanumeric, "{word:?}");
-                push_plain_key(word, alphanumeric, tok.title, &mut title_key);
+                assert_eq!(tok.ascii_alphanumeric(), alphanumeric, "{word:?}");
+                push_plain_key(word, alphanumeric, tok.title(), &mut title_key);
                 assert_eq!(title_key, key, "{word:?}");
             }
             assert!(plain || !alphanumeric, "{word:?}");

@@ -2,6 +2,7 @@
 //! conversion from byte ranges (what Rust string slicing uses) to character
 //! offsets (what users see in SQL).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::{Mention, Span};
@@ -468,24 +469,38 @@ pub fn push_lowercase(out: &mut String, s: &str) {
 }
 
 /// Calls `f` with `word` in lower case (as `str::to_lowercase` gives it),
-/// without allocating for ASCII words of up to 48 bytes. Shared by the
-/// stages' word-list look-ups.
+/// without allocating for ASCII words of up to [`LOWERCASE_LIMIT`] bytes.
+/// Shared by the stages' word-list look-ups.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let bytes = word.as_bytes();
     if !word.is_ascii() {
         return f(&word.to_lowercase());
     }
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return f(word);
     }
-    let mut buf = [0u8; 48];
-    if bytes.len() > buf.len() {
+    if word.len() > LOWERCASE_LIMIT {
         return f(&word.to_ascii_lowercase());
     }
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
+    // Lowered in a String kept per thread: lowering a str in place needs no
+    // UTF-8 check, which lowering bytes on the stack did (a call that cost
+    // more than the lowering). Taken out while `f` runs, so a nested call
+    // finds an empty one.
+    let mut lower = LOWERCASE.take();
+    lower.clear();
+    lower.push_str(word);
     lower.make_ascii_lowercase();
-    f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    let found = f(&lower);
+    LOWERCASE.set(lower);
+    found
+}
+
+/// The longest word [`with_lowercase`] lowers in its kept String: the
+/// String stays this small.
+const LOWERCASE_LIMIT: usize = 48;
+
+thread_local! {
+    /// See [`with_lowercase`].
+    static LOWERCASE: Cell<String> = const { Cell::new(String::new()) };
 }
 
 /// Whether the byte at `i` starts a word (not preceded by a letter or digit).
@@ -805,8 +820,14 @@ mod tests {
             "\u{212a}elvin",
             &long,
         ];
-        for w in words {
+        let longer = "B".repeat(LOWERCASE_LIMIT + 1);
+        for w in words.into_iter().chain([longer.as_str()]) {
             with_lowercase(w, |lower| assert_eq!(lower, w.to_lowercase(), "{w}"));
         }
+        // A call inside another lowers its own word.
+        with_lowercase("Gaza", |outer| {
+            with_lowercase("RAFAH", |inner| assert_eq!(inner, "rafah"));
+            assert_eq!(outer, "gaza");
+        });
     }
 }

@@ -19,15 +19,9 @@ pub struct Token {
     pub range: Range<usize>,
     /// Index of the sentence holding it.
     pub sentence: usize,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// Two or more letters, all upper-case ("US", "KIGALI").
-    pub all_caps: bool,
-    /// Written "Like" this: capital first, then no upper case.
-    pub title: bool,
-    /// Four or more chars, the first a letter: a word a headline's
-    /// capitals are counted over.
-    pub long: bool,
+    /// The word's letter case and length: see the methods of the same
+    /// names ([`cap`](Self::cap) ...), one byte written per word.
+    shape: Shape,
     /// First word of its sentence, of a quotation or of the text after a
     /// date marker: capitalisation there is no evidence of a name.
     pub initial: bool,
@@ -38,12 +32,41 @@ pub struct Token {
     pub hyphen: bool,
     /// What follows it, as far as the cues for places ask.
     pub spacing: Spacing,
-    /// ASCII letters and digits only (most words): its gazetteer key is
-    /// its text in lower case.
-    pub ascii_alphanumeric: bool,
 }
 
 impl Token {
+    /// Starts with an upper-case letter.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.shape.has(Shape::CAP)
+    }
+
+    /// Two or more letters, all upper-case ("US", "KIGALI").
+    #[inline]
+    pub fn all_caps(&self) -> bool {
+        self.shape.has(Shape::ALL_CAPS)
+    }
+
+    /// Written "Like" this: capital first, then no upper case.
+    #[inline]
+    pub fn title(&self) -> bool {
+        self.shape.has(Shape::TITLE)
+    }
+
+    /// Four or more chars, the first a letter: a word a headline's
+    /// capitals are counted over.
+    #[inline]
+    pub fn long(&self) -> bool {
+        self.shape.has(Shape::LONG)
+    }
+
+    /// ASCII letters and digits only (most words): its gazetteer key is
+    /// its text in lower case.
+    #[inline]
+    pub fn ascii_alphanumeric(&self) -> bool {
+        self.shape.has(Shape::ASCII_ALPHANUMERIC)
+    }
+
     /// Sets how this word joins the next, `gap` apart (the joins are known
     /// once the next word is found: worked out once here rather than on
     /// every question), and returns whether the next word opens a clause.
@@ -124,11 +147,7 @@ impl<'a> Tokens<'a> {
                 }
             } || after_date_marker(body, &list, sentence);
             list.push(Token {
-                cap: shape.cap,
-                all_caps: shape.all_caps,
-                title: shape.title,
-                ascii_alphanumeric: shape.ascii_alphanumeric,
-                long: shape.chars >= 4 && shape.alpha_first,
+                shape,
                 initial,
                 joined: false,
                 hyphen: false,
@@ -150,6 +169,14 @@ impl<'a> Tokens<'a> {
     /// The text of word `i`.
     pub fn word(&self, i: usize) -> &'a str {
         &self.body[self.list[i].range.clone()]
+    }
+
+    /// True if word `i` is `w`: its bytes compared, without slicing the
+    /// body as text (the cues ask it of a word after every phrase).
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        let r = &self.list[i].range;
+        r.len() == w.len() && self.body.as_bytes()[r.clone()] == *w.as_bytes()
     }
 
     /// What stands between word `i` and the next one.
@@ -192,14 +219,16 @@ impl<'a> Tokens<'a> {
         self.list[i].hyphen
     }
 
-    /// True if word `i` is a lower-case name particle ("of", "al", "de").
+    /// True if word `i` is a lower-case name particle ("of", "al", "de"):
+    /// its bytes are asked, not the body sliced as text.
     pub fn particle(&self, i: usize) -> bool {
-        !self.list[i].cap && words::is_particle(self.word(i))
+        let tok = &self.list[i];
+        !tok.cap() && words::is_particle(&self.body.as_bytes()[tok.range.clone()])
     }
 
     /// True if word `i` is written "Like" this: capital first, then lower case.
     pub fn title_case(&self, i: usize) -> bool {
-        self.list[i].title
+        self.list[i].title()
     }
 }
 
@@ -267,22 +296,59 @@ impl Gap {
     }
 }
 
-/// The letter case of a word, read in one pass.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Shape {
-    chars: usize,
-    /// Two or more letters, none lower-case.
-    all_caps: bool,
-    cap: bool,
-    alpha_first: bool,
-    any_lower: bool,
-    /// Capital first, then no upper case: [`Token::title`].
-    title: bool,
-    /// ASCII letters and digits only: [`Token::ascii_alphanumeric`].
-    ascii_alphanumeric: bool,
-}
+/// The letter case of a word, read in one pass: the flags its token
+/// takes, in one byte (a word's end and shape then travel in registers,
+/// not through a stack slot, from the scanner to the token).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Shape(u8);
 
 impl Shape {
+    /// [`Token::cap`].
+    const CAP: u8 = 1;
+    /// [`Token::all_caps`].
+    const ALL_CAPS: u8 = 2;
+    /// [`Token::title`].
+    const TITLE: u8 = 4;
+    /// [`Token::ascii_alphanumeric`].
+    const ASCII_ALPHANUMERIC: u8 = 8;
+    /// [`Token::long`].
+    const LONG: u8 = 16;
+
+    /// The shape with `flag` set if `on`.
+    #[inline(always)]
+    fn flag(flag: u8, on: bool) -> u8 {
+        if on {
+            flag
+        } else {
+            0
+        }
+    }
+
+    /// The shape of a word of `chars` chars, from its case and whether
+    /// its first char is a letter.
+    #[inline]
+    fn from_case(
+        chars: usize,
+        cap: bool,
+        alpha_first: bool,
+        title: bool,
+        all_caps: bool,
+        ascii_alphanumeric: bool,
+    ) -> Shape {
+        Shape(
+            Shape::flag(Shape::CAP, cap)
+                | Shape::flag(Shape::ALL_CAPS, all_caps)
+                | Shape::flag(Shape::TITLE, title)
+                | Shape::flag(Shape::ASCII_ALPHANUMERIC, ascii_alphanumeric)
+                | Shape::flag(Shape::LONG, chars >= 4 && alpha_first),
+        )
+    }
+
+    #[inline(always)]
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+
     /// The shape of an ASCII word from its byte classes, OR-ed together
     /// (None if the word is not ASCII).
     fn of_ascii(bytes: &[u8]) -> Option<Shape> {
@@ -328,15 +394,14 @@ impl Shape {
                 .filter(|&&b| has(b, LETTER))
                 .count()
                 >= 2;
-        Shape {
-            chars: word.len(),
+        Shape::from_case(
+            word.len(),
+            first_class & UPPER != 0,
+            first_class & LETTER != 0,
+            first_class & UPPER != 0 && rest_classes & UPPER == 0,
             all_caps,
-            cap: first_class & UPPER != 0,
-            alpha_first: first_class & LETTER != 0,
-            any_lower,
-            title: first_class & UPPER != 0 && rest_classes & UPPER == 0,
-            ascii_alphanumeric: alphanumeric,
-        }
+            alphanumeric,
+        )
     }
 
     /// The shape of a word of `chars` ASCII letters and digits, the first a
@@ -344,15 +409,7 @@ impl Shape {
     /// nothing to work out for most words.
     #[inline]
     fn lower_first(chars: usize) -> Shape {
-        Shape {
-            chars,
-            all_caps: false,
-            cap: false,
-            alpha_first: true,
-            any_lower: true,
-            title: false,
-            ascii_alphanumeric: true,
-        }
+        Shape(Shape::ASCII_ALPHANUMERIC | Shape::flag(Shape::LONG, chars >= 4))
     }
 
     /// The shape of any word.
@@ -362,25 +419,28 @@ impl Shape {
 
     /// The shape read char by char: any text.
     fn of_chars(word: &str) -> Shape {
-        let mut shape = Shape::default();
-        let mut letters = 0;
+        let (mut chars, mut letters) = (0, 0);
+        let (mut cap, mut alpha_first, mut any_lower) = (false, false, false);
         let mut upper_after_first = false;
         for (i, c) in word.chars().enumerate() {
             letters += usize::from(c.is_alphabetic());
-            shape.chars += 1;
-            shape.any_lower |= c.is_lowercase();
+            chars += 1;
+            any_lower |= c.is_lowercase();
             if i == 0 {
-                shape.cap = c.is_uppercase();
-                shape.alpha_first = c.is_alphabetic();
+                cap = c.is_uppercase();
+                alpha_first = c.is_alphabetic();
             } else {
                 upper_after_first |= c.is_uppercase();
             }
         }
-        shape.all_caps = letters >= 2 && !shape.any_lower;
-        shape.title = shape.cap && !upper_after_first;
-        shape.ascii_alphanumeric =
-            !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric());
-        shape
+        Shape::from_case(
+            chars,
+            cap,
+            alpha_first,
+            cap && !upper_after_first,
+            letters >= 2 && !any_lower,
+            !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric()),
+        )
     }
 }
 
@@ -644,9 +704,9 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
     let mut i = 0;
     while i < toks.len() {
         // The particle test last: it is the dearest.
-        let starts = toks.list[i].cap
+        let starts = toks.list[i].cap()
             || (toks.hyphen_after(i)
-                && toks.list.get(i + 1).is_some_and(|t| t.cap)
+                && toks.list.get(i + 1).is_some_and(|t| t.cap())
                 && toks.particle(i));
         if !starts {
             i += 1;
@@ -659,7 +719,7 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
             // last.
             let ampersand = j < toks.len()
                 && !toks.joined(j - 1)
-                && toks.list[j].cap
+                && toks.list[j].cap()
                 && toks.list[j].sentence == toks.list[j - 1].sentence
                 && toks.gap(j - 1) == " & ";
             if ampersand {
@@ -669,7 +729,7 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
             if j >= toks.len() || !toks.joined(j - 1) {
                 break;
             }
-            if toks.list[j].cap {
+            if toks.list[j].cap() {
                 j += 1;
                 continue;
             }
@@ -678,7 +738,7 @@ pub fn find(toks: &Tokens) -> Vec<Phrase> {
             while k < toks.len() && k < j + 2 && toks.particle(k) && toks.joined(k) {
                 k += 1;
             }
-            if k > j && k < toks.len() && toks.list[k].cap {
+            if k > j && k < toks.len() && toks.list[k].cap() {
                 j = k + 1;
             } else {
                 break;
@@ -835,6 +895,21 @@ mod tests {
             for i in 0..toks.len() {
                 assert_eq!(toks.space_after(i), toks.gap(i) == " ", "{body:?} {i}");
                 assert_eq!(toks.comma_after(i), toks.gap(i) == ", ", "{body:?} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_is_compares_as_the_word_text() {
+        let pieces = ["of", "a", "an", "near", "é", "Of", " ", "'s", "-"];
+        let asked = ["of", "a", "an", "near", "and", "é", "ofa", ""];
+        for body in crate::extract::text::concatenations(&pieces, 3) {
+            let text = Text::new(&body);
+            let toks = Tokens::new(&text);
+            for i in 0..toks.len() {
+                for w in asked {
+                    assert_eq!(toks.word_is(i, w), toks.word(i) == w, "{body:?} {i} {w:?}");
+                }
             }
         }
     }

@@ -848,12 +848,11 @@ const PARTICLE_MAX_LEN: usize = 4;
 
 /// True if `word`, exactly as written, is a particle ("al", not "Al").
 #[inline]
-pub fn is_particle(word: &str) -> bool {
+pub fn is_particle(word: &[u8]) -> bool {
     // Asked of nearly every lower-case word after a name: most are turned
     // away by their length and first byte, the rest compared as packed
     // integers.
-    PARTICLE_SHAPES.may_hold(word.as_bytes())
-        && pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
+    PARTICLE_SHAPES.may_hold(word) && pack(word).is_some_and(|w| PACKED_PARTICLES.contains(&w))
 }
 
 /// The lengths and first bytes of the particles, as written.
@@ -864,7 +863,7 @@ static PACKED_PARTICLES: [u32; PARTICLES_LIST.len()] = {
     let mut packed = [0; PARTICLES_LIST.len()];
     let mut k = 0;
     while k < packed.len() {
-        packed[k] = match pack(PARTICLES_LIST[k]) {
+        packed[k] = match pack(PARTICLES_LIST[k].as_bytes()) {
             Some(w) => w,
             None => panic!("a particle is at most four bytes"),
         };
@@ -875,8 +874,7 @@ static PACKED_PARTICLES: [u32; PARTICLES_LIST.len()] = {
 
 /// A word of at most four bytes as one integer (zero-padded, little
 /// endian), byte by byte: no copy through a buffer.
-const fn pack(word: &str) -> Option<u32> {
-    let b = word.as_bytes();
+const fn pack(b: &[u8]) -> Option<u32> {
     if b.len() > 4 {
         return None;
     }
@@ -898,10 +896,10 @@ mod tests {
         for w in ["", "a", "al", "bin", "bint", "ü", "Al"] {
             let mut bytes = [0u8; 4];
             bytes[..w.len()].copy_from_slice(w.as_bytes());
-            assert_eq!(pack(w), Some(u32::from_le_bytes(bytes)), "{w}");
+            assert_eq!(pack(w.as_bytes()), Some(u32::from_le_bytes(bytes)), "{w}");
         }
-        assert_eq!(pack("bints"), None);
-        assert!(PARTICLES_LIST.iter().all(|p| is_particle(p)));
+        assert_eq!(pack(b"bints"), None);
+        assert!(PARTICLES_LIST.iter().all(|p| is_particle(p.as_bytes())));
     }
 
     #[test]
@@ -955,7 +953,7 @@ mod tests {
         for w in &words {
             assert_eq!(is_particle_in_any_case(w), is(PARTICLES, w), "{w:?}");
             assert_eq!(
-                is_particle(w),
+                is_particle(w.as_bytes()),
                 PARTICLES_LIST.contains(&w.as_str()),
                 "{w:?}"
             );
@@ -998,7 +996,7 @@ mod tests {
     fn lookups_ignore_case_only_when_asked() {
         assert!(is(FUNCTION_WORDS, "The") && is(TITLES | DIRECTIONS, "WESTERN"));
         assert!(!is(TITLES, "Western") && !is(PARTICLES, "Gaza"));
-        assert!(is_particle("al") && !is_particle("Al") && !is_particle("Gaza"));
+        assert!(is_particle(b"al") && !is_particle(b"Al") && !is_particle(b"Gaza"));
         assert!(PARTICLES_LIST.iter().all(|p| p.len() <= PARTICLE_MAX_LEN));
         assert_eq!(noun("Province"), Some(Noun::Division));
         assert_eq!(noun("provincial"), Some(Noun::Division));
