@@ -172,19 +172,12 @@ pub fn mask(body: &str, quotes: &[Quote]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     pub range: Range<usize>,
-    /// Index of the paragraph (line) the unit starts in.
-    pub paragraph: usize,
 }
 
 /// Sentences merged while a quotation spans their boundary.
 pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(text.sentences.len());
-    let (mut paragraph, mut counted) = (0, 0);
     for s in &text.sentences {
-        // Counted by memchr's vectorised count: '\n' is one byte, and no
-        // byte of another char.
-        paragraph += memchr::memchr_iter(b'\n', &text.body.as_bytes()[counted..s.start]).count();
-        counted = s.start;
         if let Some(last) = out.last_mut() {
             // The last quote opening before the gap closes after it (quotes
             // never overlap, so no earlier one can).
@@ -195,10 +188,7 @@ pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
                 continue;
             }
         }
-        out.push(Unit {
-            range: s.clone(),
-            paragraph,
-        });
+        out.push(Unit { range: s.clone() });
     }
     out
 }
