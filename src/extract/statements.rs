@@ -310,11 +310,16 @@ fn said_text(
     let cleaned = (clean(body, said), tail.map(|t| clean(body, t)));
     let cleaned = || std::iter::once(&cleaned.0).chain(cleaned.1.as_ref());
     let quoted: usize = qs().map(|q| word_count(body, &q.inner)).sum();
-    let total: usize = cleaned()
-        .map(|r| word_count(body, r))
-        .sum::<usize>()
-        .max(quoted);
-    let (kind, text) = if quoted >= MIN_WORDS && quoted as f64 >= DIRECT_SHARE * total as f64 {
+    // All the words are counted only when enough are quoted for a direct
+    // statement: most said texts quote none.
+    let direct = quoted >= MIN_WORDS && {
+        let total: usize = cleaned()
+            .map(|r| word_count(body, r))
+            .sum::<usize>()
+            .max(quoted);
+        quoted as f64 >= DIRECT_SHARE * total as f64
+    };
+    let (kind, text) = if direct {
         let quoted_words = qs().map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']));
         ("direct", join_non_empty(quoted_words))
     } else {
