@@ -111,14 +111,22 @@ fn has_double_mark(body: &str) -> bool {
 /// The chars `find_double` acts on (double marks and line breaks) with their
 /// byte offsets, found by bytes: the curly marks all start with 0xE2.
 fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = body.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || loop {
-        let i = next_mark_byte(body.as_bytes(), from)?;
+        let i = next_mark_byte(bytes, from)?;
         from = i + 1;
-        let c = body[i..].chars().next()?;
-        if matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}') {
-            return Some((i, c));
-        }
+        // The curly marks are E2 80 9C, 9D and 9E: other chars after 0xE2
+        // (’, dashes) are told apart by their bytes, undecoded.
+        let c = match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'"', _) => '"',
+            (b'\n', _) => '\n',
+            (_, Some([0x80, 0x9C])) => '\u{201c}',
+            (_, Some([0x80, 0x9D])) => '\u{201d}',
+            (_, Some([0x80, 0x9E])) => '\u{201e}',
+            _ => continue,
+        };
+        return Some((i, c));
     })
 }
 
@@ -226,7 +234,11 @@ mod tests {
             format!("{long}\u{2014}{long}\u{2019}s{long}\"{long}\n{long}“x”{long}"),
             format!("{long}âãä\u{2020} ŠšŽž \u{201c}{long}"),
         ];
-        for body in &bodies {
+        let pieces = [
+            "a", "\"", "\n", "“", "”", "„", "‘", "’", "—", "\u{2000}", "€", "é",
+        ];
+        let mixed = crate::extract::text::concatenations(&pieces, 3);
+        for body in bodies.iter().chain(&mixed) {
             let expected: Vec<(usize, char)> = body
                 .char_indices()
                 .filter(|(_, c)| matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}'))
