@@ -575,11 +575,16 @@ fn apposition_after(body: &str, at: usize) -> &str {
     chunk
 }
 
-/// The text when it is one word.
+/// The text when it is one word: blanks around it, none inside. ASCII
+/// text, most, is searched for blanks on its bytes.
 fn single_word(s: &str) -> Option<&str> {
-    let mut it = s.split_whitespace();
-    let w = it.next()?;
-    it.next().is_none().then_some(w)
+    let w = s.trim();
+    let blank_inside = if w.is_ascii() {
+        w.bytes().any(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+    } else {
+        w.contains(char::is_whitespace)
+    };
+    (!w.is_empty() && !blank_inside).then_some(w)
 }
 
 /// The head of a description: the words up to its head noun ("the head" of
@@ -594,15 +599,7 @@ struct Head {
 impl Head {
     fn of(body: &str, main: &Range<usize>) -> Head {
         let s = &body[main.clone()];
-        let mut end = s.trim_end().len();
-        let mut offset = 0;
-        for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
-            if k > 0 && words::ends_head(w.trim()) {
-                end = offset;
-                break;
-            }
-            offset += w.len();
-        }
+        let end = head_end(s);
         let head = s[..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         let range = main.start..main.start + head.len();
         let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -612,6 +609,45 @@ impl Head {
             range,
         }
     }
+}
+
+/// Where the words up to a description's head noun end: at the first word
+/// after the first that ends a head ("the head *of* the council"), else at
+/// the end of its text. ASCII text, most, is split on its bytes.
+fn head_end(s: &str) -> usize {
+    if !s.is_ascii() {
+        return head_end_chars(s);
+    }
+    let bytes = s.as_bytes();
+    // Each word with the one whitespace byte after it, as `split_inclusive`
+    // gives them (a run of blanks makes blank words).
+    let (mut word_start, mut k) = (0, 0);
+    for i in 0..=bytes.len() {
+        let at_end = i == bytes.len();
+        if !at_end && !matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+            continue;
+        }
+        if at_end && word_start == bytes.len() {
+            break;
+        }
+        if k > 0 && words::ends_head(&s[word_start..i]) {
+            return word_start;
+        }
+        (word_start, k) = (i + 1, k + 1);
+    }
+    s.trim_end().len()
+}
+
+/// [`head_end`] read char by char, for text that is not ASCII.
+fn head_end_chars(s: &str) -> usize {
+    let mut offset = 0;
+    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
+        if k > 0 && words::ends_head(w.trim()) {
+            return offset;
+        }
+        offset += w.len();
+    }
+    s.trim_end().len()
 }
 
 /// Whether a possessive "'s" follows byte `end`.
@@ -732,6 +768,29 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
 mod tests {
     use super::super::super::text::lowers_to;
     use super::*;
+
+    /// `single_word` against the word split it replaced.
+    #[test]
+    fn single_word_matches_the_word_split() {
+        let pieces = ["he", " ", "\t", "\u{b}", "\u{a0}", "é", "x", "\u{2003}"];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            let mut split = s.split_whitespace();
+            let expected = split.next().filter(|_| split.next().is_none());
+            assert_eq!(single_word(&s), expected, "{s:?}");
+        }
+    }
+
+    /// The byte split of ASCII text finds the head where the char split
+    /// does, blank runs and all.
+    #[test]
+    fn head_end_matches_the_char_split() {
+        let pieces = [
+            "the", " ", "head", " of", "in", "of", "\t", "\u{b}", "\u{a0}", "é", ",", "  ", "for",
+        ];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            assert_eq!(head_end(&s), head_end_chars(&s), "{s:?}");
+        }
+    }
 
     /// `NameIndex::first` against the search it replaced: each actor's
     /// names compared with `lowers_to`, for ASCII and non-ASCII names (the
