@@ -136,10 +136,13 @@ impl std::hash::Hash for LowerText<'_> {
     /// The length and the first bytes, lower-cased: texts equal as above
     /// agree on both, and repeated statements are rare.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The first bytes hashed as one number, not byte by byte.
+        let mut first = [0u8; 16];
+        let len = self.0.len().min(first.len());
+        first[..len].copy_from_slice(&self.0.as_bytes()[..len]);
+        first.make_ascii_lowercase();
         state.write_usize(self.0.len());
-        for b in self.0.bytes().take(16) {
-            state.write_u8(b.to_ascii_lowercase());
-        }
+        state.write_u128(u128::from_le_bytes(first));
     }
 }
 

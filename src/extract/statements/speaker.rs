@@ -472,11 +472,19 @@ impl<'a> Resolver<'a> {
     ) -> Option<usize> {
         let role = role.to_lowercase();
         let synonyms = role_synonyms(&role);
-        let qualifiers: Vec<String> = self.text.body[main.clone()]
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .filter(|w| w.len() > 2 && *w != role && !matches!(w.as_str(), "the" | "and" | "for"))
-            .collect();
+        // The other words of the description, lower-cased into one buffer.
+        let mut lowered = String::new();
+        let mut qualifiers: Vec<Range<usize>> = Vec::new();
+        for w in self.text.body[main.clone()].split(|c: char| !c.is_alphanumeric()) {
+            let start = lowered.len();
+            push_lowercase(&mut lowered, w);
+            let w = &lowered[start..];
+            if w.len() > 2 && w != role && !matches!(w, "the" | "and" | "for") {
+                qualifiers.push(start..lowered.len());
+            } else {
+                lowered.truncate(start);
+            }
+        }
         let mut best: Option<(usize, usize, usize)> = None; // (score, recency, actor)
         let mut contexts = self.person_contexts.borrow_mut();
         if contexts.len() < actors.len() {
@@ -493,7 +501,7 @@ impl<'a> Resolver<'a> {
             }
             let score = 1 + qualifiers
                 .iter()
-                .filter(|q| context.contains(q.as_str()))
+                .filter(|q| context.contains(&lowered[(*q).clone()]))
                 .count();
             let recency = self
                 .mentions
