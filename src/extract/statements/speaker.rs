@@ -141,12 +141,8 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, actors: &mut Vec<Actor>, d: &Described, at: usize) -> Speaker {
         let body = self.text.body;
         let written = body[d.main.clone()].trim();
-        let text = (!written.is_empty()
-            && written
-                .split_whitespace()
-                .nth(MAX_DESCRIPTION_WORDS)
-                .is_none())
-        .then(|| written.to_string());
+        let text = (!written.is_empty() && !more_words_than(written, MAX_DESCRIPTION_WORDS))
+            .then(|| written.to_string());
         let actor = self.actor_for(actors, d, at);
         Speaker { actor, text }
     }
@@ -276,7 +272,7 @@ impl<'a> Resolver<'a> {
             .or_else(|| s.strip_prefix("The "))
             .unwrap_or(s)
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        if s.is_empty() || s.split_whitespace().nth(4).is_some() {
+        if s.is_empty() || more_words_than(s, 4) {
             return None;
         }
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
@@ -577,10 +573,30 @@ fn apposition_after(body: &str, at: usize) -> &str {
         .find([',', '.', ';', '\n', '“', '"'])
         .unwrap_or(inner.len());
     let chunk = &inner[..end];
-    if chunk.split_whitespace().nth(12).is_some() {
+    if more_words_than(chunk, 12) {
         return "";
     }
     chunk
+}
+
+/// Whether `s` has more than `n` words, as `split_whitespace` splits it.
+/// ASCII text, most, is read on its bytes, up to the word past `n`.
+fn more_words_than(s: &str, n: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(n).is_some();
+    }
+    let (mut words, mut in_word) = (0, false);
+    for &b in s.as_bytes() {
+        let blank = matches!(b, b' ' | b'\t'..=b'\r');
+        if !blank && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !blank;
+    }
+    false
 }
 
 /// The text when it is one word: blanks around it, none inside. ASCII
@@ -776,6 +792,18 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
 mod tests {
     use super::super::super::text::lowers_to;
     use super::*;
+
+    /// `more_words_than` against the word split it replaced.
+    #[test]
+    fn more_words_than_matches_the_word_split() {
+        let pieces = ["he", " ", "\t", "\u{b}", "\u{a0}", "é", "x", "\u{2003}"];
+        for s in crate::extract::text::concatenations(&pieces, 5) {
+            for n in 0..4 {
+                let expected = s.split_whitespace().nth(n).is_some();
+                assert_eq!(more_words_than(&s, n), expected, "{s:?} {n}");
+            }
+        }
+    }
 
     /// `single_word` against the word split it replaced.
     #[test]
