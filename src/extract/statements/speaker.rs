@@ -511,8 +511,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // "a leader in the group" names no post holder unless more words fit.
-        let lower = self.text.body[main.clone()].trim_start().to_lowercase();
-        let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+        let indefinite = is_indefinite(self.text.body[main.clone()].trim_start());
         best.filter(|b| !indefinite || b.0 >= 2).map(|b| b.2)
     }
 
@@ -577,6 +576,15 @@ fn apposition_after(body: &str, at: usize) -> &str {
         return "";
     }
     chunk
+}
+
+/// Whether `s` in lower case starts with "a " or "an ", read on its first
+/// bytes: no other char lower-cases to "a", "n" or a space.
+fn is_indefinite(s: &str) -> bool {
+    matches!(
+        s.as_bytes(),
+        [b'a' | b'A', b' ', ..] | [b'a' | b'A', b'n' | b'N', b' ', ..]
+    )
 }
 
 /// Whether `s` has more than `n` words, as `split_whitespace` splits it.
@@ -788,6 +796,26 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
 mod tests {
     use super::super::super::text::lowers_to;
     use super::*;
+
+    /// `is_indefinite` against the lower-cased text it replaced, and no
+    /// char but theirs lower-cases to "a", "n" or a space.
+    #[test]
+    fn is_indefinite_matches_the_lower_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower = c.to_lowercase().next();
+            for (ascii, upper) in [('a', 'A'), ('n', 'N'), (' ', ' ')] {
+                if lower == Some(ascii) {
+                    assert!(c == ascii || c == upper, "{c:?}");
+                }
+            }
+        }
+        let pieces = ["a", "A", "n", "N", " ", "\u{a0}", "\u{212a}", "İ", "x"];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            let lower = s.to_lowercase();
+            let expected = lower.starts_with("a ") || lower.starts_with("an ");
+            assert_eq!(is_indefinite(&s), expected, "{s:?}");
+        }
+    }
 
     /// `more_words_than` against the word split it replaced.
     #[test]
