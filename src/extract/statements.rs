@@ -136,10 +136,13 @@ impl std::hash::Hash for LowerText<'_> {
     /// The length and the first bytes, lower-cased: texts equal as above
     /// agree on both, and repeated statements are rare.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The first bytes hashed as one number, not byte by byte.
+        let mut first = [0u8; 16];
+        let len = self.0.len().min(first.len());
+        first[..len].copy_from_slice(&self.0.as_bytes()[..len]);
+        first.make_ascii_lowercase();
         state.write_usize(self.0.len());
-        for b in self.0.bytes().take(16) {
-            state.write_u8(b.to_ascii_lowercase());
-        }
+        state.write_u128(u128::from_le_bytes(first));
     }
 }
 
@@ -310,11 +313,16 @@ fn said_text(
     let cleaned = (clean(body, said), tail.map(|t| clean(body, t)));
     let cleaned = || std::iter::once(&cleaned.0).chain(cleaned.1.as_ref());
     let quoted: usize = qs().map(|q| word_count(body, &q.inner)).sum();
-    let total: usize = cleaned()
-        .map(|r| word_count(body, r))
-        .sum::<usize>()
-        .max(quoted);
-    let (kind, text) = if quoted >= MIN_WORDS && quoted as f64 >= DIRECT_SHARE * total as f64 {
+    // All the words are counted only when enough are quoted for a direct
+    // statement: most said texts quote none.
+    let direct = quoted >= MIN_WORDS && {
+        let total: usize = cleaned()
+            .map(|r| word_count(body, r))
+            .sum::<usize>()
+            .max(quoted);
+        quoted as f64 >= DIRECT_SHARE * total as f64
+    };
+    let (kind, text) = if direct {
         let quoted_words = qs().map(|q| body[q.inner.clone()].trim().trim_end_matches([',', ' ']));
         ("direct", join_non_empty(quoted_words))
     } else {

@@ -111,14 +111,22 @@ fn has_double_mark(body: &str) -> bool {
 /// The chars `find_double` acts on (double marks and line breaks) with their
 /// byte offsets, found by bytes: the curly marks all start with 0xE2.
 fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = body.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || loop {
-        let i = next_mark_byte(body.as_bytes(), from)?;
+        let i = next_mark_byte(bytes, from)?;
         from = i + 1;
-        let c = body[i..].chars().next()?;
-        if matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}') {
-            return Some((i, c));
-        }
+        // The curly marks are E2 80 9C, 9D and 9E: other chars after 0xE2
+        // (’, dashes) are told apart by their bytes, undecoded.
+        let c = match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'"', _) => '"',
+            (b'\n', _) => '\n',
+            (_, Some([0x80, 0x9C])) => '\u{201c}',
+            (_, Some([0x80, 0x9D])) => '\u{201d}',
+            (_, Some([0x80, 0x9E])) => '\u{201e}',
+            _ => continue,
+        };
+        return Some((i, c));
     })
 }
 
@@ -172,19 +180,12 @@ pub fn mask(body: &str, quotes: &[Quote]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     pub range: Range<usize>,
-    /// Index of the paragraph (line) the unit starts in.
-    pub paragraph: usize,
 }
 
 /// Sentences merged while a quotation spans their boundary.
 pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(text.sentences.len());
-    let (mut paragraph, mut counted) = (0, 0);
     for s in &text.sentences {
-        // Counted by memchr's vectorised count: '\n' is one byte, and no
-        // byte of another char.
-        paragraph += memchr::memchr_iter(b'\n', &text.body.as_bytes()[counted..s.start]).count();
-        counted = s.start;
         if let Some(last) = out.last_mut() {
             // The last quote opening before the gap closes after it (quotes
             // never overlap, so no earlier one can).
@@ -195,10 +196,7 @@ pub fn units(text: &Text, quotes: &[Quote]) -> Vec<Unit> {
                 continue;
             }
         }
-        out.push(Unit {
-            range: s.clone(),
-            paragraph,
-        });
+        out.push(Unit { range: s.clone() });
     }
     out
 }
@@ -236,7 +234,11 @@ mod tests {
             format!("{long}\u{2014}{long}\u{2019}s{long}\"{long}\n{long}“x”{long}"),
             format!("{long}âãä\u{2020} ŠšŽž \u{201c}{long}"),
         ];
-        for body in &bodies {
+        let pieces = [
+            "a", "\"", "\n", "“", "”", "„", "‘", "’", "—", "\u{2000}", "€", "é",
+        ];
+        let mixed = crate::extract::text::concatenations(&pieces, 3);
+        for body in bodies.iter().chain(&mixed) {
             let expected: Vec<(usize, char)> = body
                 .char_indices()
                 .filter(|(_, c)| matches!(c, '"' | '\n' | '\u{201c}' | '\u{201d}' | '\u{201e}'))

@@ -141,12 +141,8 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, actors: &mut Vec<Actor>, d: &Described, at: usize) -> Speaker {
         let body = self.text.body;
         let written = body[d.main.clone()].trim();
-        let text = (!written.is_empty()
-            && written
-                .split_whitespace()
-                .nth(MAX_DESCRIPTION_WORDS)
-                .is_none())
-        .then(|| written.to_string());
+        let text = (!written.is_empty() && !more_words_than(written, MAX_DESCRIPTION_WORDS))
+            .then(|| written.to_string());
         let actor = self.actor_for(actors, d, at);
         Speaker { actor, text }
     }
@@ -276,7 +272,7 @@ impl<'a> Resolver<'a> {
             .or_else(|| s.strip_prefix("The "))
             .unwrap_or(s)
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        if s.is_empty() || s.split_whitespace().nth(4).is_some() {
+        if s.is_empty() || more_words_than(s, 4) {
             return None;
         }
         let acronym = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
@@ -472,11 +468,19 @@ impl<'a> Resolver<'a> {
     ) -> Option<usize> {
         let role = role.to_lowercase();
         let synonyms = role_synonyms(&role);
-        let qualifiers: Vec<String> = self.text.body[main.clone()]
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .filter(|w| w.len() > 2 && *w != role && !matches!(w.as_str(), "the" | "and" | "for"))
-            .collect();
+        // The other words of the description, lower-cased into one buffer.
+        let mut lowered = String::new();
+        let mut qualifiers: Vec<Range<usize>> = Vec::new();
+        for w in self.text.body[main.clone()].split(|c: char| !c.is_alphanumeric()) {
+            let start = lowered.len();
+            push_lowercase(&mut lowered, w);
+            let w = &lowered[start..];
+            if w.len() > 2 && w != role && !matches!(w, "the" | "and" | "for") {
+                qualifiers.push(start..lowered.len());
+            } else {
+                lowered.truncate(start);
+            }
+        }
         let mut best: Option<(usize, usize, usize)> = None; // (score, recency, actor)
         let mut contexts = self.person_contexts.borrow_mut();
         if contexts.len() < actors.len() {
@@ -493,7 +497,7 @@ impl<'a> Resolver<'a> {
             }
             let score = 1 + qualifiers
                 .iter()
-                .filter(|q| context.contains(q.as_str()))
+                .filter(|q| context.contains(&lowered[(*q).clone()]))
                 .count();
             let recency = self
                 .mentions
@@ -507,8 +511,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // "a leader in the group" names no post holder unless more words fit.
-        let lower = self.text.body[main.clone()].trim_start().to_lowercase();
-        let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+        let indefinite = is_indefinite(self.text.body[main.clone()].trim_start());
         best.filter(|b| !indefinite || b.0 >= 2).map(|b| b.2)
     }
 
@@ -569,17 +572,47 @@ fn apposition_after(body: &str, at: usize) -> &str {
         .find([',', '.', ';', '\n', '“', '"'])
         .unwrap_or(inner.len());
     let chunk = &inner[..end];
-    if chunk.split_whitespace().nth(12).is_some() {
+    if more_words_than(chunk, 12) {
         return "";
     }
     chunk
 }
 
-/// The text when it is one word.
+/// Whether `s` in lower case starts with "a " or "an ", read on its first
+/// bytes: no other char lower-cases to "a", "n" or a space.
+fn is_indefinite(s: &str) -> bool {
+    matches!(
+        s.as_bytes(),
+        [b'a' | b'A', b' ', ..] | [b'a' | b'A', b'n' | b'N', b' ', ..]
+    )
+}
+
+/// Whether `s` has more than `n` words, as `split_whitespace` splits it.
+/// ASCII text, most, is read on its bytes in one pass with no branch per
+/// word (descriptions are short: stopping early saved less than it cost).
+fn more_words_than(s: &str, n: usize) -> bool {
+    let (mut words, mut in_word) = (0, false);
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().nth(n).is_some();
+        }
+        let blank = matches!(b, b' ' | b'\t'..=b'\r');
+        words += usize::from(!blank && !in_word);
+        in_word = !blank;
+    }
+    words > n
+}
+
+/// The text when it is one word: blanks around it, none inside. ASCII
+/// text, most, is searched for blanks on its bytes.
 fn single_word(s: &str) -> Option<&str> {
-    let mut it = s.split_whitespace();
-    let w = it.next()?;
-    it.next().is_none().then_some(w)
+    let w = s.trim();
+    let blank_inside = if w.is_ascii() {
+        w.bytes().any(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+    } else {
+        w.contains(char::is_whitespace)
+    };
+    (!w.is_empty() && !blank_inside).then_some(w)
 }
 
 /// The head of a description: the words up to its head noun ("the head" of
@@ -594,15 +627,7 @@ struct Head {
 impl Head {
     fn of(body: &str, main: &Range<usize>) -> Head {
         let s = &body[main.clone()];
-        let mut end = s.trim_end().len();
-        let mut offset = 0;
-        for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
-            if k > 0 && words::ends_head(w.trim()) {
-                end = offset;
-                break;
-            }
-            offset += w.len();
-        }
+        let end = head_end(s);
         let head = s[..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         let range = main.start..main.start + head.len();
         let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -612,6 +637,45 @@ impl Head {
             range,
         }
     }
+}
+
+/// Where the words up to a description's head noun end: at the first word
+/// after the first that ends a head ("the head *of* the council"), else at
+/// the end of its text. ASCII text, most, is split on its bytes.
+fn head_end(s: &str) -> usize {
+    if !s.is_ascii() {
+        return head_end_chars(s);
+    }
+    let bytes = s.as_bytes();
+    // Each word with the one whitespace byte after it, as `split_inclusive`
+    // gives them (a run of blanks makes blank words).
+    let (mut word_start, mut k) = (0, 0);
+    for i in 0..=bytes.len() {
+        let at_end = i == bytes.len();
+        if !at_end && !matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+            continue;
+        }
+        if at_end && word_start == bytes.len() {
+            break;
+        }
+        if k > 0 && words::ends_head(&s[word_start..i]) {
+            return word_start;
+        }
+        (word_start, k) = (i + 1, k + 1);
+    }
+    s.trim_end().len()
+}
+
+/// [`head_end`] read char by char, for text that is not ASCII.
+fn head_end_chars(s: &str) -> usize {
+    let mut offset = 0;
+    for (k, w) in s.split_inclusive(char::is_whitespace).enumerate() {
+        if k > 0 && words::ends_head(w.trim()) {
+            return offset;
+        }
+        offset += w.len();
+    }
+    s.trim_end().len()
 }
 
 /// Whether a possessive "'s" follows byte `end`.
@@ -732,6 +796,61 @@ fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
 mod tests {
     use super::super::super::text::lowers_to;
     use super::*;
+
+    /// `is_indefinite` against the lower-cased text it replaced, and no
+    /// char but theirs lower-cases to "a", "n" or a space.
+    #[test]
+    fn is_indefinite_matches_the_lower_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower = c.to_lowercase().next();
+            for (ascii, upper) in [('a', 'A'), ('n', 'N'), (' ', ' ')] {
+                if lower == Some(ascii) {
+                    assert!(c == ascii || c == upper, "{c:?}");
+                }
+            }
+        }
+        let pieces = ["a", "A", "n", "N", " ", "\u{a0}", "\u{212a}", "İ", "x"];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            let lower = s.to_lowercase();
+            let expected = lower.starts_with("a ") || lower.starts_with("an ");
+            assert_eq!(is_indefinite(&s), expected, "{s:?}");
+        }
+    }
+
+    /// `more_words_than` against the word split it replaced.
+    #[test]
+    fn more_words_than_matches_the_word_split() {
+        let pieces = ["he", " ", "\t", "\u{b}", "\u{a0}", "é", "x", "\u{2003}"];
+        for s in crate::extract::text::concatenations(&pieces, 5) {
+            for n in 0..4 {
+                let expected = s.split_whitespace().nth(n).is_some();
+                assert_eq!(more_words_than(&s, n), expected, "{s:?} {n}");
+            }
+        }
+    }
+
+    /// `single_word` against the word split it replaced.
+    #[test]
+    fn single_word_matches_the_word_split() {
+        let pieces = ["he", " ", "\t", "\u{b}", "\u{a0}", "é", "x", "\u{2003}"];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            let mut split = s.split_whitespace();
+            let expected = split.next().filter(|_| split.next().is_none());
+            assert_eq!(single_word(&s), expected, "{s:?}");
+        }
+    }
+
+    /// The byte split of ASCII text finds the head where the char split
+    /// does, blank runs and all.
+    #[test]
+    fn head_end_matches_the_char_split() {
+        let pieces = [
+            "the", " ", "head", " of", "in", "of", "\t", "\u{b}", "\u{a0}", "é", ",", "  ", "for",
+        ];
+        for s in crate::extract::text::concatenations(&pieces, 4) {
+            assert_eq!(head_end(&s), head_end_chars(&s), "{s:?}");
+        }
+    }
 
     /// `NameIndex::first` against the search it replaced: each actor's
     /// names compared with `lowers_to`, for ASCII and non-ASCII names (the
