@@ -92,7 +92,7 @@ impl<'a> Tokens<'a> {
                 if let [.., last, word] = list.as_mut_slice() {
                     last.spaced = is_spacing(body, last.end..word.range.start);
                 }
-                if list[k].class.opens_state {
+                if list[k].class.opens_state() {
                     state_openers.push(k);
                 }
             }
@@ -955,7 +955,7 @@ pub(super) mod tests {
         for text in texts {
             let t = Tokens::new(&text);
             for i in (0..t.len()).filter(|&i| t.state_at(i).is_some()) {
-                assert!(t.class(i).opens_state, "{text:?} {i}");
+                assert!(t.class(i).opens_state(), "{text:?} {i}");
             }
         }
     }
@@ -1029,12 +1029,14 @@ pub(super) mod tests {
             assert_eq!(&body[at..at + word.len()], word);
             known.class(body, at..at + word.len())
         };
-        assert!(class(&mut known, "Minister", 0).title.office);
-        assert!(!class(&mut known, "Ministers", 9).title.office);
-        assert!(class(&mut known, "ministry", 19).org_head == WordClass::of("ministry").org_head);
-        assert!(class(&mut known, "said", 28).speech_verb);
+        assert!(class(&mut known, "Minister", 0).title().office);
+        assert!(!class(&mut known, "Ministers", 9).title().office);
+        assert!(
+            class(&mut known, "ministry", 19).org_head() == WordClass::of("ministry").org_head()
+        );
+        assert!(class(&mut known, "said", 28).speech_verb());
         // At the end of the body the key is built another way: same word, same class.
-        assert!(class(&mut known, "Minister", 33).title.office);
+        assert!(class(&mut known, "Minister", 33).title().office);
         assert_eq!(known.short.len(), 4);
     }
 
@@ -1068,8 +1070,12 @@ pub(super) mod tests {
             }
             for (key, class) in &map {
                 let found = table.get(*key).expect("a key inserted is found");
-                assert_eq!(found.title.office, class.title.office, "{round} {key:x}");
-                assert_eq!(found.speech_verb, class.speech_verb, "{round} {key:x}");
+                assert_eq!(
+                    found.title().office,
+                    class.title().office,
+                    "{round} {key:x}"
+                );
+                assert_eq!(found.speech_verb(), class.speech_verb(), "{round} {key:x}");
             }
             table.clear();
             assert_eq!(table.len(), 0);
