@@ -33,9 +33,19 @@ pub struct Token<'a> {
     pub class: WordClass,
     /// Only spaces separate it from the next word (possessive or not).
     spaced: bool,
-    /// The longest run of words from here that names a state: its last
-    /// word, the state and how it is named.
-    state: Option<(usize, &'static State, StateForm)>,
+    /// The longest run of words from here that names a state.
+    state: Option<StateRun>,
+}
+
+/// A run of words naming a state: how many words follow its first, the
+/// state's place in the list of states and how it is named. (Four bytes
+/// where the last word's index and a reference to the state took 24: every
+/// rule reads the tokens, most of which name no state.)
+#[derive(Debug, Clone, Copy)]
+struct StateRun {
+    more_words: u8,
+    state: u16,
+    form: StateForm,
 }
 
 impl<'a> Token<'a> {
@@ -164,16 +174,14 @@ impl<'a> Tokens<'a> {
     /// The state a run of words from `i` names, and how ("Israeli",
     /// "Qatar", "U.S."): the last word of the longest such run.
     pub fn state_at(&self, i: usize) -> Option<(usize, &'static State, StateForm)> {
-        self.list.get(i).and_then(|t| t.state)
+        let run = self.list.get(i)?.state?;
+        let state = &lexicon::states().list[usize::from(run.state)];
+        Some((i + usize::from(run.more_words), state, run.form))
     }
 
     /// The longest run of words from `i` that names a state (`words` is
     /// scratch space).
-    fn find_state(
-        &self,
-        i: usize,
-        words: &mut String,
-    ) -> Option<(usize, &'static State, StateForm)> {
+    fn find_state(&self, i: usize, words: &mut String) -> Option<StateRun> {
         let states = lexicon::states();
         let mut best = None;
         words.clear();
@@ -185,8 +193,12 @@ impl<'a> Tokens<'a> {
                 words.push(' ');
             }
             words.push_str(self.text(j));
-            if let Some((state, form)) = states.lookup(words) {
-                best = Some((j, state, form));
+            if let Some((state, form)) = states.position(words) {
+                best = Some(StateRun {
+                    more_words: u8::try_from(j - i).expect("a state's name has few words"),
+                    state: u16::try_from(state).expect("fewer than 65,536 states"),
+                    form,
+                });
             }
             if !states.continues(words) {
                 break;
