@@ -90,7 +90,7 @@ impl<'a> Tokens<'a> {
         let mut state_openers: Vec<usize> = Vec::new();
         let list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
             // (With an article's new words, 60,000 keep the table of short
-            // words, at most half full, within 131,072 slots: 6 MB.)
+            // words, at most half full, within 131,072 slots of 32 bytes: 4 MB.)
             known.bound(60_000);
             // About one word per six bytes of news text.
             let mut list: Vec<Token> = Vec::with_capacity(body.len() / 5 + 8);
@@ -329,6 +329,9 @@ impl KnownWords {
 struct ShortWords {
     /// A power of two of slots.
     slots: Vec<(u128, WordClass)>,
+    /// 64 less the bits of a slot's index: a hash's high bits pick a slot
+    /// (kept, not counted from the slots at every look-up).
+    shift: u32,
     len: usize,
 }
 
@@ -343,6 +346,7 @@ impl ShortWords {
         debug_assert!(count.is_power_of_two());
         ShortWords {
             slots: vec![(0, WordClass::default()); count],
+            shift: 64 - count.trailing_zeros(),
             len: 0,
         }
     }
@@ -356,8 +360,7 @@ impl ShortWords {
     #[inline]
     fn home(&self, key: u128) -> usize {
         let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let bits = self.slots.len().trailing_zeros();
-        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     #[inline]
