@@ -424,9 +424,12 @@ pub struct States {
 impl States {
     /// The state a word sequence names exactly.
     pub fn lookup(&self, words: &str) -> Option<(&State, StateForm)> {
-        self.forms
-            .get(words)
-            .map(|&(i, form)| (&self.list[i], form))
+        self.position(words).map(|(i, form)| (&self.list[i], form))
+    }
+
+    /// Like [`States::lookup`], with the state's place in `list`.
+    pub fn position(&self, words: &str) -> Option<(usize, StateForm)> {
+        self.forms.get(words).copied()
     }
 
     /// `name` is the canonical name of a state's armed forces.

@@ -161,7 +161,7 @@ pub fn is_initial(word: &str) -> bool {
 /// A capitalised word that can be part of a person's name.
 #[cfg(test)]
 pub fn is_name_word(word: &str) -> bool {
-    super::words::WordClass::of(word).name_word
+    super::words::WordClass::of(word).name_word()
 }
 
 /// The longest name starting at word `i`: its last word.
@@ -171,19 +171,19 @@ pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
     }
     let first = tokens.class(i);
     // "S. Jaishankar", "J.D. Vance": initials may open a name of two words or more.
-    let initials = first.initials;
-    if !initials && (!first.name_word || first.article_name) {
+    let initials = first.initials();
+    if !initials && (!first.name_word() || first.article_name()) {
         return None;
     }
     let mut j = i;
     let mut best = (!initials).then_some(i);
     while tokens.joined(j) && j + 1 < tokens.len() && j + 1 - i < MAX_NAME_WORDS {
         let next = tokens.class(j + 1);
-        if !next.inner_word {
+        if !next.inner_word() {
             break;
         }
         j += 1;
-        if next.name_word {
+        if next.name_word() {
             best = Some(j);
         }
     }
@@ -193,18 +193,18 @@ pub fn name_from(tokens: &Tokens, i: usize) -> Option<usize> {
 /// The longest name ending at word `j`: its first word.
 pub fn name_until(tokens: &Tokens, j: usize) -> Option<usize> {
     let last = tokens.class(j);
-    if !last.name_word {
+    if !last.name_word() {
         return None;
     }
     let mut i = j;
-    let mut best = (!last.article_name).then_some(j);
+    let mut best = (!last.article_name()).then_some(j);
     while i > 0 && tokens.joined(i - 1) && j + 1 - i < MAX_NAME_WORDS {
         let prev = tokens.class(i - 1);
-        if !prev.inner_word {
+        if !prev.inner_word() {
             break;
         }
         i -= 1;
-        if prev.name_word && !prev.article_name {
+        if prev.name_word() && !prev.article_name() {
             best = Some(i);
         }
     }

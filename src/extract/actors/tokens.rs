@@ -33,9 +33,19 @@ pub struct Token<'a> {
     pub class: WordClass,
     /// Only spaces separate it from the next word (possessive or not).
     spaced: bool,
-    /// The longest run of words from here that names a state: its last
-    /// word, the state and how it is named.
-    state: Option<(usize, &'static State, StateForm)>,
+    /// The longest run of words from here that names a state.
+    state: Option<StateRun>,
+}
+
+/// A run of words naming a state: how many words follow its first, the
+/// state's place in the list of states and how it is named. (Four bytes
+/// where the last word's index and a reference to the state took 24: every
+/// rule reads the tokens, most of which name no state.)
+#[derive(Debug, Clone, Copy)]
+struct StateRun {
+    more_words: u8,
+    state: u16,
+    form: StateForm,
 }
 
 impl<'a> Token<'a> {
@@ -80,7 +90,7 @@ impl<'a> Tokens<'a> {
         let mut state_openers: Vec<usize> = Vec::new();
         let list: Vec<Token> = KNOWN.with_borrow_mut(|known| {
             // (With an article's new words, 60,000 keep the table of short
-            // words, at most half full, within 131,072 slots: 6 MB.)
+            // words, at most half full, within 131,072 slots of 32 bytes: 4 MB.)
             known.bound(60_000);
             // About one word per six bytes of news text.
             let mut list: Vec<Token> = Vec::with_capacity(body.len() / 5 + 8);
@@ -92,7 +102,7 @@ impl<'a> Tokens<'a> {
                 if let [.., last, word] = list.as_mut_slice() {
                     last.spaced = is_spacing(body, last.end..word.range.start);
                 }
-                if list[k].class.opens_state {
+                if list[k].class.opens_state() {
                     state_openers.push(k);
                 }
             }
@@ -164,16 +174,14 @@ impl<'a> Tokens<'a> {
     /// The state a run of words from `i` names, and how ("Israeli",
     /// "Qatar", "U.S."): the last word of the longest such run.
     pub fn state_at(&self, i: usize) -> Option<(usize, &'static State, StateForm)> {
-        self.list.get(i).and_then(|t| t.state)
+        let run = self.list.get(i)?.state?;
+        let state = &lexicon::states().list[usize::from(run.state)];
+        Some((i + usize::from(run.more_words), state, run.form))
     }
 
     /// The longest run of words from `i` that names a state (`words` is
     /// scratch space).
-    fn find_state(
-        &self,
-        i: usize,
-        words: &mut String,
-    ) -> Option<(usize, &'static State, StateForm)> {
+    fn find_state(&self, i: usize, words: &mut String) -> Option<StateRun> {
         let states = lexicon::states();
         let mut best = None;
         words.clear();
@@ -185,8 +193,12 @@ impl<'a> Tokens<'a> {
                 words.push(' ');
             }
             words.push_str(self.text(j));
-            if let Some((state, form)) = states.lookup(words) {
-                best = Some((j, state, form));
+            if let Some((state, form)) = states.position(words) {
+                best = Some(StateRun {
+                    more_words: u8::try_from(j - i).expect("a state's name has few words"),
+                    state: u16::try_from(state).expect("fewer than 65,536 states"),
+                    form,
+                });
             }
             if !states.continues(words) {
                 break;
@@ -317,6 +329,9 @@ impl KnownWords {
 struct ShortWords {
     /// A power of two of slots.
     slots: Vec<(u128, WordClass)>,
+    /// 64 less the bits of a slot's index: a hash's high bits pick a slot
+    /// (kept, not counted from the slots at every look-up).
+    shift: u32,
     len: usize,
 }
 
@@ -331,6 +346,7 @@ impl ShortWords {
         debug_assert!(count.is_power_of_two());
         ShortWords {
             slots: vec![(0, WordClass::default()); count],
+            shift: 64 - count.trailing_zeros(),
             len: 0,
         }
     }
@@ -344,8 +360,7 @@ impl ShortWords {
     #[inline]
     fn home(&self, key: u128) -> usize {
         let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let bits = self.slots.len().trailing_zeros();
-        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     #[inline]
@@ -955,7 +970,7 @@ pub(super) mod tests {
         for text in texts {
             let t = Tokens::new(&text);
             for i in (0..t.len()).filter(|&i| t.state_at(i).is_some()) {
-                assert!(t.class(i).opens_state, "{text:?} {i}");
+                assert!(t.class(i).opens_state(), "{text:?} {i}");
             }
         }
     }
@@ -1029,12 +1044,14 @@ pub(super) mod tests {
             assert_eq!(&body[at..at + word.len()], word);
             known.class(body, at..at + word.len())
         };
-        assert!(class(&mut known, "Minister", 0).title.office);
-        assert!(!class(&mut known, "Ministers", 9).title.office);
-        assert!(class(&mut known, "ministry", 19).org_head == WordClass::of("ministry").org_head);
-        assert!(class(&mut known, "said", 28).speech_verb);
+        assert!(class(&mut known, "Minister", 0).title().office);
+        assert!(!class(&mut known, "Ministers", 9).title().office);
+        assert!(
+            class(&mut known, "ministry", 19).org_head() == WordClass::of("ministry").org_head()
+        );
+        assert!(class(&mut known, "said", 28).speech_verb());
         // At the end of the body the key is built another way: same word, same class.
-        assert!(class(&mut known, "Minister", 33).title.office);
+        assert!(class(&mut known, "Minister", 33).title().office);
         assert_eq!(known.short.len(), 4);
     }
 
@@ -1068,8 +1085,12 @@ pub(super) mod tests {
             }
             for (key, class) in &map {
                 let found = table.get(*key).expect("a key inserted is found");
-                assert_eq!(found.title.office, class.title.office, "{round} {key:x}");
-                assert_eq!(found.speech_verb, class.speech_verb, "{round} {key:x}");
+                assert_eq!(
+                    found.title().office,
+                    class.title().office,
+                    "{round} {key:x}"
+                );
+                assert_eq!(found.speech_verb(), class.speech_verb(), "{round} {key:x}");
             }
             table.clear();
             assert_eq!(table.len(), 0);

@@ -138,54 +138,91 @@ fn table() -> &'static FxHashMap<String, Sides> {
     })
 }
 
-/// Everything the actor rules ask of one word.
+/// Everything the actor rules ask of one word, one bit per question. (Every
+/// token and every word a thread knows holds one: four bytes, where a
+/// struct of 31 bools made each token and each known word's slot larger
+/// and slower to copy and to read from memory.)
 #[derive(Debug, Clone, Copy, Default)]
-pub struct WordClass {
-    pub capitalised: bool,
-    pub function: bool,
+pub struct WordClass(u32);
+
+/// The questions, each with its bit and the method that asks it.
+macro_rules! questions {
+    ($($(#[$doc:meta])* $bit:literal $flag:ident $ask:ident;)*) => {
+        $(const $flag: u32 = 1 << $bit;)*
+        impl WordClass {
+            $(
+                $(#[$doc])*
+                #[inline]
+                pub fn $ask(self) -> bool {
+                    self.0 & $flag != 0
+                }
+            )*
+        }
+    };
+}
+
+questions! {
+    0 CAPITALISED capitalised;
+    1 FUNCTION function;
     /// Never part of a person's name: function words, groups, kinds of place.
-    pub stopword: bool,
-    pub place_feature: bool,
-    pub org_head: bool,
-    pub platform: bool,
-    pub ship_prefix: bool,
-    pub speech_verb: bool,
-    pub between_name_and_verb: bool,
-    pub given_name: bool,
+    2 STOPWORD stopword;
+    3 PLACE_FEATURE place_feature;
+    4 ORG_HEAD org_head;
+    5 PLATFORM platform;
+    6 SHIP_PREFIX ship_prefix;
+    7 SPEECH_VERB speech_verb;
+    8 BETWEEN_NAME_AND_VERB between_name_and_verb;
+    9 GIVEN_NAME given_name;
     /// In the role nouns as written ("spokesperson").
-    pub role_noun: bool,
+    10 ROLE_NOUN role_noun;
     /// In the role nouns once in lower case ("Coach").
-    pub role_noun_folded: bool,
-    pub lowercase_not_title: bool,
+    11 ROLE_NOUN_FOLDED role_noun_folded;
+    12 LOWERCASE_NOT_TITLE lowercase_not_title;
     /// In lower case, a word qualifying a state body ("health").
-    pub body_modifier: bool,
+    13 BODY_MODIFIER body_modifier;
     /// In lower case, the last word of a state body's head ("ministry").
-    pub body_head_end: bool,
-    pub title: TitleClass,
+    14 BODY_HEAD_END body_head_end;
     /// A role noun as written or any title word: may open a title chain
     /// (one flag for the test asked of every word).
-    pub opens_title: bool,
+    15 OPENS_TITLE opens_title;
     /// Some state's name begins with this word.
-    pub opens_state: bool,
+    16 OPENS_STATE opens_state;
     /// "al-Qidra": a surname with a lower-case Arabic article.
-    pub article_name: bool,
+    17 ARTICLE_NAME article_name;
     /// "S.", "J.D.": initials that may open a name.
-    pub initials: bool,
+    18 INITIALS initials;
     /// Can be part of a person's name.
-    pub name_word: bool,
+    19 NAME_WORD name_word;
     /// May sit inside a name: a name word, a particle or an initial.
-    pub inner_word: bool,
+    20 INNER_WORD inner_word;
     /// Can stand inside an organization's name.
-    pub org_word: bool,
+    21 ORG_WORD org_word;
     /// Opens a phrase without naming: "The", "Hamas-run".
-    pub description: bool,
+    22 DESCRIPTION description;
     /// Some descriptor of an organization ("news agency") begins with it.
-    pub opens_descriptor: bool,
+    23 OPENS_DESCRIPTOR opens_descriptor;
     /// ASCII letters and digits only: nothing inside it starts a word.
-    pub plain: bool,
+    24 PLAIN plain;
+    25 OFFICE office;
+    26 RANK rank;
+    27 HONORIFIC honorific;
+    28 MODIFIER modifier;
+    29 PORTFOLIO portfolio;
 }
 
 impl WordClass {
+    /// What the title words say of it.
+    #[inline]
+    pub fn title(self) -> TitleClass {
+        TitleClass {
+            office: self.office(),
+            rank: self.rank(),
+            honorific: self.honorific(),
+            modifier: self.modifier(),
+            portfolio: self.portfolio(),
+        }
+    }
+
     /// Classes `word` (one token of the body, or any single word).
     pub fn of(word: &str) -> WordClass {
         let table = table();
@@ -224,39 +261,58 @@ impl WordClass {
                     || written.state.is_some()));
         let initial = names::is_initial(word);
         let digits = word.bytes().all(|b| b.is_ascii_digit());
-        WordClass {
-            capitalised,
-            function: written.function,
-            stopword,
-            place_feature: written.place_feature,
-            org_head: written.org_head,
-            platform: written.platform,
-            ship_prefix: written.ship_prefix,
-            speech_verb: written.speech_verb,
-            between_name_and_verb: written.between_name_and_verb,
-            given_name: written.given_name,
-            role_noun: written.role_noun,
-            role_noun_folded: lower.role_noun,
-            lowercase_not_title: lower.lowercase_not_title,
-            body_modifier: lower.body_modifier,
-            body_head_end: lower.body_head_end,
-            title,
-            opens_title: written.role_noun || title.any(),
-            opens_state: written.opens_state,
-            article_name,
-            initials: names::is_initials(word),
-            name_word,
-            inner_word: name_word || written.particle || initial || written.name_joiner,
-            org_word: (capitalised || digits)
-                && !written.function
-                && !written.platform
-                && !title.rank
-                && !title.honorific,
-            description: written.function
-                || word.contains('-') && organizations::has_compound_modifier(word),
-            opens_descriptor: written.opens_descriptor,
-            plain: word.bytes().all(|b| b.is_ascii_alphanumeric()),
-        }
+        let answers = [
+            (CAPITALISED, capitalised),
+            (FUNCTION, written.function),
+            (STOPWORD, stopword),
+            (PLACE_FEATURE, written.place_feature),
+            (ORG_HEAD, written.org_head),
+            (PLATFORM, written.platform),
+            (SHIP_PREFIX, written.ship_prefix),
+            (SPEECH_VERB, written.speech_verb),
+            (BETWEEN_NAME_AND_VERB, written.between_name_and_verb),
+            (GIVEN_NAME, written.given_name),
+            (ROLE_NOUN, written.role_noun),
+            (ROLE_NOUN_FOLDED, lower.role_noun),
+            (LOWERCASE_NOT_TITLE, lower.lowercase_not_title),
+            (BODY_MODIFIER, lower.body_modifier),
+            (BODY_HEAD_END, lower.body_head_end),
+            (OPENS_TITLE, written.role_noun || title.any()),
+            (OPENS_STATE, written.opens_state),
+            (ARTICLE_NAME, article_name),
+            (INITIALS, names::is_initials(word)),
+            (NAME_WORD, name_word),
+            (
+                INNER_WORD,
+                name_word || written.particle || initial || written.name_joiner,
+            ),
+            (
+                ORG_WORD,
+                (capitalised || digits)
+                    && !written.function
+                    && !written.platform
+                    && !title.rank
+                    && !title.honorific,
+            ),
+            (
+                DESCRIPTION,
+                written.function
+                    || word.contains('-') && organizations::has_compound_modifier(word),
+            ),
+            (OPENS_DESCRIPTOR, written.opens_descriptor),
+            (PLAIN, word.bytes().all(|b| b.is_ascii_alphanumeric())),
+            (OFFICE, title.office),
+            (RANK, title.rank),
+            (HONORIFIC, title.honorific),
+            (MODIFIER, title.modifier),
+            (PORTFOLIO, title.portfolio),
+        ];
+        WordClass(
+            answers
+                .into_iter()
+                .filter(|&(_, yes)| yes)
+                .fold(0, |bits, (flag, _)| bits | flag),
+        )
     }
 }
 
@@ -265,18 +321,56 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_question_has_a_bit_of_its_own() {
+        let flags = [
+            CAPITALISED,
+            FUNCTION,
+            STOPWORD,
+            PLACE_FEATURE,
+            ORG_HEAD,
+            PLATFORM,
+            SHIP_PREFIX,
+            SPEECH_VERB,
+            BETWEEN_NAME_AND_VERB,
+            GIVEN_NAME,
+            ROLE_NOUN,
+            ROLE_NOUN_FOLDED,
+            LOWERCASE_NOT_TITLE,
+            BODY_MODIFIER,
+            BODY_HEAD_END,
+            OPENS_TITLE,
+            OPENS_STATE,
+            ARTICLE_NAME,
+            INITIALS,
+            NAME_WORD,
+            INNER_WORD,
+            ORG_WORD,
+            DESCRIPTION,
+            OPENS_DESCRIPTOR,
+            PLAIN,
+            OFFICE,
+            RANK,
+            HONORIFIC,
+            MODIFIER,
+            PORTFOLIO,
+        ];
+        let all = flags.iter().fold(0u32, |all, &flag| all | flag);
+        assert_eq!(all.count_ones() as usize, flags.len());
+    }
+
+    #[test]
     fn words_are_classed_as_written_and_in_lower_case() {
         let minister = WordClass::of("Minister");
-        assert!(minister.title.office && minister.capitalised && !minister.name_word);
+        assert!(minister.title().office && minister.capitalised() && !minister.name_word());
         let coach = WordClass::of("Coach");
-        assert!(coach.role_noun_folded && !coach.role_noun);
-        assert!(WordClass::of("said").speech_verb);
+        assert!(coach.role_noun_folded() && !coach.role_noun());
+        assert!(WordClass::of("said").speech_verb());
         let lebanese = WordClass::of("Lebanese");
-        assert!(lebanese.opens_state && lebanese.capitalised && !lebanese.name_word);
-        assert!(WordClass::of("United").opens_state);
-        assert!(WordClass::of("al-Qidra").name_word);
-        assert!(WordClass::of("Hamas-run").description);
-        assert!(WordClass::of("Okonjo").name_word);
+        assert!(lebanese.opens_state() && lebanese.capitalised() && !lebanese.name_word());
+        assert!(WordClass::of("United").opens_state());
+        assert!(WordClass::of("al-Qidra").name_word());
+        assert!(WordClass::of("Hamas-run").description());
+        assert!(WordClass::of("Okonjo").name_word());
         for word in [
             "Minister",
             "minister",
@@ -288,11 +382,11 @@ mod tests {
         ] {
             let class = WordClass::of(word);
             assert_eq!(
-                class.opens_title,
-                class.role_noun || class.title.any(),
+                class.opens_title(),
+                class.role_noun() || class.title().any(),
                 "{word}"
             );
         }
-        assert!(!WordClass::of("Monday").name_word);
+        assert!(!WordClass::of("Monday").name_word());
     }
 }

@@ -27,7 +27,7 @@ const TRAILING_DESCRIPTORS: &[&str] = &[
 fn described_after_or_in_apposition(tokens: &Tokens) -> (Vec<Found>, Vec<Found>) {
     let (mut after, mut in_apposition) = (Vec::new(), Vec::new());
     for (j, pair) in tokens.list.windows(2).enumerate() {
-        if !pair[0].class.org_word {
+        if !pair[0].class.org_word() {
             continue;
         }
         after.extend(described_after(tokens, j, pair));
@@ -66,7 +66,7 @@ fn described_after(tokens: &Tokens, j: usize, pair: &[Token]) -> Option<Found> {
     }
     let i = name_start(tokens, j, 3);
     let generic = state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
-        || (i..=j).any(|k| tokens.class(k).platform || tokens.class(k).title.heads())
+        || (i..=j).any(|k| tokens.class(k).platform() || tokens.class(k).title().heads())
         || is_description(tokens, i);
     if generic {
         return None;
@@ -174,10 +174,10 @@ fn descriptor_ends(tokens: &Tokens) -> Vec<usize> {
         }
     };
     for t in &tokens.list {
-        if t.class.opens_descriptor {
+        if t.class.opens_descriptor() {
             try_at(t.range.start, &mut ends);
         }
-        if !t.class.plain || t.possessive {
+        if !t.class.plain() || t.possessive {
             let word = &body[t.range.start..t.end];
             let mut inner = word.char_indices().peekable();
             while let Some((_, c)) = inner.next() {
@@ -222,9 +222,9 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
             j += 1;
         }
         if !is_org_word(tokens, i)
-            || (i..=j).any(|k| tokens.class(k).title.heads())
+            || (i..=j).any(|k| tokens.class(k).title().heads())
             || state_at(tokens, i).is_some_and(|(e, _, _)| e == j)
-            || tokens.class(i).platform
+            || tokens.class(i).platform()
         {
             continue;
         }

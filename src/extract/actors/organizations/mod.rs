@@ -124,7 +124,7 @@ fn hyphenated(body: &str, range: &std::ops::Range<usize>) -> bool {
 /// The name after "USS", "MV" is a vessel's (ANNOTATION hard case 8).
 fn after_ship_prefix(tokens: &Tokens, start: usize) -> bool {
     let i = tokens.first_from(start);
-    i > 0 && tokens.class(i - 1).ship_prefix
+    i > 0 && tokens.class(i - 1).ship_prefix()
 }
 
 /// Nouns that make "military"/"army" an adjective: "Israeli military
@@ -168,7 +168,7 @@ fn is_adjectival(body: &str, f: &Found) -> bool {
 
 /// Word `k` can stand inside an organization's name.
 fn is_org_word(tokens: &Tokens, k: usize) -> bool {
-    tokens.class(k).org_word
+    tokens.class(k).org_word()
 }
 
 /// Compound modifiers that describe rather than name: "Hamas-run Health Ministry".
@@ -180,7 +180,7 @@ const COMPOUND_MODIFIERS: &[&str] = &[
 
 /// Word `k` opens a phrase without naming: "The", "Hamas-run".
 fn is_description(tokens: &Tokens, k: usize) -> bool {
-    tokens.class(k).description
+    tokens.class(k).description()
 }
 
 /// "Hamas-run", "Iran-backed": ends in a compound modifier, in any case.

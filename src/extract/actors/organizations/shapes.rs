@@ -17,7 +17,8 @@ use super::{after_ship_prefix, is_description, is_org_word, organization};
 /// Directorate", "General Assembly"); an abbreviated one does not.
 fn is_left_org_word(tokens: &Tokens, k: usize) -> bool {
     let class = tokens.class(k);
-    class.org_word || (class.title.rank && !tokens.text(k).ends_with('.') && class.capitalised)
+    class.org_word()
+        || (class.title().rank && !tokens.text(k).ends_with('.') && class.capitalised())
 }
 
 /// Capitalised words ending in a head word, with an optional "of ..." complement.
@@ -32,7 +33,7 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
                 && tokens.text(k - 1) == "Red"
                 && tokens.joined(k - 1)
         };
-        if !t.class.org_head && !red_society() {
+        if !t.class.org_head() && !red_society() {
             continue;
         }
         let mut i = k;
@@ -45,7 +46,7 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
         let end = complement_end(tokens, k);
         if i == end
             || after_ship_prefix(tokens, tokens.list[i].range.start)
-            || tokens.class(i).ship_prefix
+            || tokens.class(i).ship_prefix()
             || is_generic_media(tokens, i, end)
             || is_place_shape(tokens, i, k)
             || is_leaders_administration(tokens, i, k)
@@ -155,8 +156,8 @@ fn complement_end(tokens: &Tokens, k: usize) -> usize {
 
 /// An office word followed by a capitalised name word ("Commissioner Michael").
 fn introduces_person(tokens: &Tokens, q: usize) -> bool {
-    tokens.class(q).title.heads()
+    tokens.class(q).title().heads()
         && tokens.joined(q)
         && q + 1 < tokens.len()
-        && tokens.class(q + 1).name_word
+        && tokens.class(q + 1).name_word()
 }

@@ -80,7 +80,7 @@ pub(super) fn find(tokens: &Tokens) -> Vec<Found> {
     while i < tokens.len() {
         // Only a word that may open a state's name names one: the others
         // are skipped on their class in one pass.
-        match tokens.list[i..].iter().position(|t| t.class.opens_state) {
+        match tokens.list[i..].iter().position(|t| t.class.opens_state()) {
             Some(skipped) => i += skipped,
             None => break,
         }
@@ -140,7 +140,7 @@ fn body_phrase(tokens: &Tokens, k: usize) -> Option<(usize, String)> {
     (k..=last).rev().find_map(|m| {
         // Cheap test first: the phrase must end in a head's last word
         // (read from the word's class, not by lowering it).
-        if !tokens.class(m).body_head_end {
+        if !tokens.class(m).body_head_end() {
             return None;
         }
         let phrase = &tokens.body[tokens.list[k].range.start..tokens.list[m].range.end];
@@ -184,9 +184,9 @@ pub(super) fn state_before(tokens: &Tokens, i: usize) -> Option<(usize, &'static
 pub(super) fn is_generic(tokens: &Tokens, i: usize, end: usize, head: usize) -> bool {
     (i..=end).filter(|&m| m != head).all(|m| {
         let class = tokens.class(m);
-        class.title.modifier
-            || class.title.portfolio
-            || class.body_modifier
+        class.title().modifier
+            || class.title().portfolio
+            || class.body_modifier()
             || matches!(tokens.text(m), "of" | "for" | "the" | "and")
     })
 }
@@ -252,7 +252,7 @@ mod tests {
         for word in words {
             let listed = with_lowercase(&word, |w| HEAD_ENDS.contains(&w));
             let class = super::super::super::words::WordClass::of(&word);
-            assert_eq!(class.body_head_end, listed, "{word:?}");
+            assert_eq!(class.body_head_end(), listed, "{word:?}");
         }
     }
 }

@@ -85,7 +85,7 @@ pub(super) fn before(tokens: &Tokens, orgs: &[Found], full: &[(usize, usize)]) -
         let after = tokens.gap_after(j).trim_start();
         let ends = after.is_empty()
             || after.starts_with([',', '.', ';', ':', '\n'])
-            || (j + 1 < tokens.len() && tokens.class(j + 1).speech_verb);
+            || (j + 1 < tokens.len() && tokens.class(j + 1).speech_verb());
         if !ends {
             continue;
         }
@@ -96,7 +96,7 @@ pub(super) fn before(tokens: &Tokens, orgs: &[Found], full: &[(usize, usize)]) -
         }
         let mut first = start;
         while first < i - 1
-            && (tokens.class(first).speech_verb
+            && (tokens.class(first).speech_verb()
                 || matches!(tokens.text(first), "the" | "The" | "a" | "A" | "an" | "An"))
         {
             first += 1;

@@ -82,7 +82,7 @@ fn drop_leading_role(tokens: &Tokens, f: &mut Found) {
     }
     let i = tokens.first_from(f.range.start);
     let j = tokens.first_from(f.range.end).saturating_sub(1);
-    if j >= i + 2 && tokens.class(i).role_noun_folded {
+    if j >= i + 2 && tokens.class(i).role_noun_folded() {
         let start = tokens.list[i + 1].range.start;
         f.name = tokens.body[start..f.range.end].to_string();
         f.range.start = start;
@@ -111,7 +111,7 @@ fn plausible<'a>(tokens: &Tokens<'a>, f: &Found, known: &mut Known<'a>) -> bool 
     }
     let name = &tokens.body[f.range.clone()];
     let first = tokens.first_from(f.range.start);
-    let ship = first > 0 && tokens.class(first - 1).ship_prefix;
+    let ship = first > 0 && tokens.class(first - 1).ship_prefix();
     let place_rule = matches!(
         f.rule,
         Rule::Speaker | Rule::Apposition | Rule::Byline | Rule::GivenName
@@ -136,7 +136,7 @@ fn names_a_place_after_a_person(tokens: &Tokens, f: &Found) -> bool {
     if tokens.joined(j) && j + 1 < tokens.len() && is_roman_numeral(tokens.text(j + 1)) {
         j += 1;
     }
-    let feature = tokens.joined(j) && j + 1 < tokens.len() && tokens.class(j + 1).place_feature;
+    let feature = tokens.joined(j) && j + 1 < tokens.len() && tokens.class(j + 1).place_feature();
     // "Sheikh Jarrah": with the word before, a place the gazetteer knows.
     let titled_place = f.form == Form::Short
         && i > 0
@@ -198,15 +198,15 @@ fn lexicon_people(tokens: &Tokens, hits: Vec<lexicon::Hit<'_>>) -> Vec<Found> {
 fn stands_alone(tokens: &Tokens, range: &std::ops::Range<usize>) -> bool {
     let i = tokens.first_from(range.start);
     let j = tokens.first_from(range.end).saturating_sub(1);
-    let before = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word;
-    let after = j + 1 < tokens.len() && tokens.joined(j) && tokens.class(j + 1).name_word;
+    let before = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word();
+    let after = j + 1 < tokens.len() && tokens.joined(j) && tokens.class(j + 1).name_word();
     !before && !after
 }
 
 /// A role noun or an office, in any case: "minister", "Coach".
 fn is_role(tokens: &Tokens, k: usize) -> bool {
     let class = tokens.class(k);
-    class.role_noun_folded || class.title.office
+    class.role_noun_folded() || class.title().office
 }
 
 /// Maximal name runs of at least two words: (first, last).
@@ -215,11 +215,11 @@ fn full_names(tokens: &Tokens) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < tokens.len() {
         // Most words open no name: skipped on their class in one pass.
-        match (tokens.list[i..].iter()).position(|t| t.class.initials || t.class.name_word) {
+        match (tokens.list[i..].iter()).position(|t| t.class.initials() || t.class.name_word()) {
             Some(skipped) => i += skipped,
             None => break,
         }
-        let continues = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word;
+        let continues = i > 0 && tokens.joined(i - 1) && tokens.class(i - 1).name_word();
         match name_from(tokens, i).filter(|&j| j > i && !continues) {
             Some(j) => {
                 out.push((i, j));
@@ -260,7 +260,7 @@ pub const BETWEEN_NAME_AND_VERB: &[&str] = &[
 fn speakers(tokens: &Tokens) -> Vec<Found> {
     let mut out = Vec::new();
     for (v, t) in tokens.list.iter().enumerate() {
-        if t.class.speech_verb {
+        if t.class.speech_verb() {
             out.extend(speaker_before(tokens, v));
             // "told Reuters", "told Barak Ravid": after "told" comes the listener.
             if !matches!(tokens.text(v), "told" | "tells") {
@@ -276,7 +276,7 @@ fn speakers(tokens: &Tokens) -> Vec<Found> {
 fn speaker_before(tokens: &Tokens, v: usize) -> Option<Found> {
     let mut j = v.checked_sub(1)?;
     let mut skipped = 0;
-    while skipped < 2 && j > 0 && tokens.class(j).between_name_and_verb && tokens.joined(j - 1) {
+    while skipped < 2 && j > 0 && tokens.class(j).between_name_and_verb() && tokens.joined(j - 1) {
         j -= 1;
         skipped += 1;
     }
@@ -291,11 +291,11 @@ fn speaker_before(tokens: &Tokens, v: usize) -> Option<Found> {
 /// Outlets "report" and armed groups have Arabic names ("Jaish al-Adl
 /// said"): without a common given name, such a speaker is not a person.
 fn speaks_like_a_person(tokens: &Tokens, i: usize, j: usize, verb: usize) -> bool {
-    if tokens.class(i).given_name {
+    if tokens.class(i).given_name() {
         return true;
     }
     let outlet_verb = matches!(tokens.text(verb), "reported" | "posted" | "published");
-    let group_name = j == i + 1 && tokens.class(j).article_name;
+    let group_name = j == i + 1 && tokens.class(j).article_name();
     !outlet_verb && !group_name
 }
 
@@ -305,9 +305,9 @@ fn inside_proper_noun(tokens: &Tokens, i: usize) -> bool {
     let prev = |k: usize| tokens.class(k);
     i > 0
         && tokens.joined(i - 1)
-        && prev(i - 1).capitalised
-        && !prev(i - 1).function
-        && !prev(i - 1).title.any()
+        && prev(i - 1).capitalised()
+        && !prev(i - 1).function()
+        && !prev(i - 1).title().any()
 }
 
 fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
@@ -316,7 +316,7 @@ fn speaker_after(tokens: &Tokens, v: usize) -> Option<Found> {
     }
     let i = v + 1;
     let j = name_from(tokens, i)?;
-    let glued_after = tokens.joined(j) && j + 1 < tokens.len() && tokens.class(j + 1).capitalised;
+    let glued_after = tokens.joined(j) && j + 1 < tokens.len() && tokens.class(j + 1).capitalised();
     let ok = j > i && !glued_after && speaks_like_a_person(tokens, i, j, v);
     ok.then(|| person(tokens, i, j, Rule::Speaker))
 }
@@ -327,7 +327,7 @@ fn given_names(tokens: &Tokens, full: &[(usize, usize)]) -> Vec<Found> {
     full.iter()
         .copied()
         .filter(|&(i, _)| {
-            tokens.class(i).given_name
+            tokens.class(i).given_name()
                 && !inside_proper_noun(tokens, i)
                 && !tokens.in_headline_case(i)
         })

@@ -21,12 +21,12 @@ pub const LOWERCASE_NOT_TITLES: &[&str] = &[
 /// Word `k` can be part of a title chain, and whether it heads one.
 fn title_word(tokens: &Tokens, k: usize) -> Option<bool> {
     let word = tokens.class(k);
-    let class = word.title;
+    let class = word.title();
     if class.rank || class.honorific {
         return Some(true);
     }
     if class.office {
-        return (word.capitalised || !word.lowercase_not_title).then_some(true);
+        return (word.capitalised() || !word.lowercase_not_title()).then_some(true);
     }
     class.modifier.then_some(false)
 }
@@ -44,7 +44,7 @@ fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
     let mut last = None;
     while q < tokens.len() {
         let word = tokens.class(q);
-        let step = if word.title.portfolio && word.capitalised {
+        let step = if word.title().portfolio && word.capitalised() {
             q
         } else if let Some((e, _, StateForm::Name)) = state_at(tokens, q) {
             e
@@ -68,7 +68,7 @@ fn title_complement(tokens: &Tokens, p: usize) -> Option<usize> {
 fn title_chain(tokens: &Tokens, i: usize) -> Option<usize> {
     // Asked of every word, and most are neither role nor title: one read
     // of the class turns them away.
-    if !tokens.class(i).opens_title {
+    if !tokens.class(i).opens_title() {
         return None;
     }
     if role_before_name(tokens, i).is_some() {
@@ -102,7 +102,7 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
     let mut i = 0;
     while i < tokens.len() {
         // Most words open no chain: skipped on their class in one pass.
-        match tokens.list[i..].iter().position(|t| t.class.opens_title) {
+        match tokens.list[i..].iter().position(|t| t.class.opens_title()) {
             Some(skipped) => i += skipped,
             None => break,
         }
@@ -122,7 +122,7 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
         let first = end + 1;
         // One word after a title only when the title is capitalised:
         // "Minister Gallant", not "minister Thursday".
-        let short_ok = tokens.class(end).capitalised;
+        let short_ok = tokens.class(end).capitalised();
         if first == last && !short_ok {
             i = end + 1;
             continue;
@@ -140,7 +140,7 @@ pub(super) fn titled(tokens: &Tokens, orgs: &[Found]) -> Vec<Found> {
 /// A lower-case role noun right before a name of two or more words.
 fn role_before_name(tokens: &Tokens, i: usize) -> Option<usize> {
     // Asked of every word: the class first, the text only for role nouns.
-    let role = tokens.class(i).role_noun
+    let role = tokens.class(i).role_noun()
         && tokens
             .text(i)
             .chars()
@@ -187,7 +187,7 @@ fn title_start(tokens: &Tokens, orgs: &[Found], i: usize) -> usize {
 
 pub(super) fn title_text(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut end = end;
-    while end > start && tokens.class(end).title.honorific {
+    while end > start && tokens.class(end).title().honorific {
         end -= 1;
     }
     // A clause cut short ends on a content word: "... of the capital".

@@ -200,7 +200,7 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
         let word = tokens.text(m);
         let state = names::state_at(tokens, m).is_some_and(|(e, _, _)| e == m);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
-        if tokens.class(m).title.any() {
+        if tokens.class(m).title().any() {
             found[count] = m;
             count += 1;
         } else if !state && !acronym {
@@ -218,10 +218,10 @@ fn title_after(tokens: &Tokens, k: usize) -> Option<(usize, String, Vec<String>)
     let named = last + 1 == m
         && tokens.joined(last)
         && last + 1 < tokens.len()
-        && tokens.class(last + 1).name_word;
+        && tokens.class(last + 1).name_word();
     // "the prime minister's office" is the office, not the prime minister.
     let possessive = tokens.list[last].possessive;
-    if last + 1 != m || named || possessive || !tokens.class(last).title.office {
+    if last + 1 != m || named || possessive || !tokens.class(last).title().office {
         return None;
     }
     let modifiers = words[..words.len() - 1]

@@ -305,12 +305,12 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
     let shapes = surname_shapes(owners.iter().map(|(s, _)| s));
     for t in &tokens.list {
         let word = t.text();
-        if !t.class.capitalised && !has_article_prefix(word) {
+        if !t.class.capitalised() && !has_article_prefix(word) {
             continue;
         }
         // A plain ASCII word folds to its lower case: no allocation. (Most
         // are letters and digits only, as their class tells.)
-        let plain = t.class.plain
+        let plain = t.class.plain()
             || word
                 .bytes()
                 .all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'-'));
@@ -326,7 +326,7 @@ fn add_surname_mentions(text: &Text, tokens: &Tokens, built: &mut [Building]) {
             continue;
         };
         let r = t.range.clone();
-        if !is_taken(built, &r) && !t.class.stopword {
+        if !is_taken(built, &r) && !t.class.stopword() {
             add_mention(&mut built[owner], text, r);
         }
     }
