@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::text::{word_end, word_start, WordShapes};
+use super::text::{is_ascii_blank, word_end, word_start, WordShapes};
 
 /// A number found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -553,12 +553,10 @@ fn parse_article(text: &str, start: usize, len: usize) -> Option<Number> {
 /// those made only of letters and hyphens up to the first that is not.
 /// ASCII text is split on its bytes; other text as [`quantity_ahead_chars`].
 fn quantity_ahead(rest: &str) -> bool {
-    // The whitespace `char::is_whitespace` finds among ASCII bytes.
-    let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let bytes = rest.as_bytes();
     let mut i = 0;
     for _ in 0..3 {
-        while bytes.get(i).is_some_and(|&b| is_space(b)) {
+        while bytes.get(i).is_some_and(|&b| is_ascii_blank(b)) {
             i += 1;
         }
         let start = i;
@@ -570,10 +568,10 @@ fn quantity_ahead(rest: &str) -> bool {
         {
             i += 1;
         }
-        if bytes.get(i).is_some_and(|&b| !is_space(b)) {
+        if bytes.get(i).is_some_and(|&b| !is_ascii_blank(b)) {
             let word_end = bytes[i..]
                 .iter()
-                .position(|&b| is_space(b))
+                .position(|&b| is_ascii_blank(b))
                 .map_or(bytes.len(), |p| i + p);
             return if bytes[i..word_end].is_ascii() {
                 false

@@ -432,7 +432,7 @@ fn char_class(s: &str, i: usize) -> Option<(CharClass, usize)> {
     if b < 0x80 {
         let class = if super::text::ASCII_ALNUM[usize::from(b)] {
             CharClass::AlphaNum
-        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+        } else if super::text::is_ascii_blank(b) {
             CharClass::Space
         } else {
             CharClass::Other

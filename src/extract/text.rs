@@ -132,6 +132,28 @@ pub const ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// Whether byte `b` is ASCII whitespace as `char::is_whitespace` reads it
+/// (`u8::is_ascii_whitespace` leaves out the vertical tab).
+#[inline]
+pub fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The words of `s` as `split_whitespace` counts them, read over the bytes
+/// when it is ASCII.
+pub fn whitespace_words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let bytes = s.as_bytes();
+    // A word starts at each non-blank byte after a blank or at the start.
+    let starts = bytes
+        .windows(2)
+        .filter(|w| is_ascii_blank(w[0]) && !is_ascii_blank(w[1]))
+        .count();
+    starts + usize::from(bytes.first().is_some_and(|&b| !is_ascii_blank(b)))
+}
+
 /// The word length from which [`WordShapes`] keeps one row of first bytes.
 const LONG: usize = 15;
 

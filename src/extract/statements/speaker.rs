@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::super::text::{push_lowercase, Text};
+use super::super::text::{is_ascii_blank, push_lowercase, whitespace_words, Text};
 use super::super::{Actor, Location};
 use super::lexicon::{self, Country, Source};
 use super::quotes::Quote;
@@ -588,19 +588,8 @@ fn is_indefinite(s: &str) -> bool {
 }
 
 /// Whether `s` has more than `n` words, as `split_whitespace` splits it.
-/// ASCII text, most, is read on its bytes in one pass with no branch per
-/// word (descriptions are short: stopping early saved less than it cost).
 fn more_words_than(s: &str, n: usize) -> bool {
-    let (mut words, mut in_word) = (0, false);
-    for &b in s.as_bytes() {
-        if !b.is_ascii() {
-            return s.split_whitespace().nth(n).is_some();
-        }
-        let blank = matches!(b, b' ' | b'\t'..=b'\r');
-        words += usize::from(!blank && !in_word);
-        in_word = !blank;
-    }
-    words > n
+    whitespace_words(s) > n
 }
 
 /// The text when it is one word: blanks around it, none inside. ASCII
@@ -608,7 +597,7 @@ fn more_words_than(s: &str, n: usize) -> bool {
 fn single_word(s: &str) -> Option<&str> {
     let w = s.trim();
     let blank_inside = if w.is_ascii() {
-        w.bytes().any(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        w.bytes().any(is_ascii_blank)
     } else {
         w.contains(char::is_whitespace)
     };
@@ -652,7 +641,7 @@ fn head_end(s: &str) -> usize {
     let (mut word_start, mut k) = (0, 0);
     for i in 0..=bytes.len() {
         let at_end = i == bytes.len();
-        if !at_end && !matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+        if !at_end && !is_ascii_blank(bytes[i]) {
             continue;
         }
         if at_end && word_start == bytes.len() {

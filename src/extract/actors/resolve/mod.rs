@@ -18,7 +18,7 @@ use super::names::{canonical_person, fold};
 use super::tokens::Tokens;
 use super::{Form, Found, Kind, Rule};
 use crate::extract::text::Text;
-use crate::extract::text::{with_lowercase, WordShapes};
+use crate::extract::text::{whitespace_words, with_lowercase, WordShapes};
 use crate::extract::Actor;
 
 /// An actor being assembled, with its byte-range mentions.
@@ -170,22 +170,6 @@ fn ends_with_word(name: &str, word: &str) -> bool {
     name.len() > word.len()
         && name.ends_with(word)
         && name.as_bytes()[name.len() - word.len() - 1] == b' '
-}
-
-/// The words of `name` as `split_whitespace` counts them, read over the
-/// bytes when it is ASCII.
-fn whitespace_words(name: &str) -> usize {
-    if !name.is_ascii() {
-        return name.split_whitespace().count();
-    }
-    let blank = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-    let bytes = name.as_bytes();
-    // A word starts at each non-blank byte after a blank or at the start.
-    let starts = bytes
-        .windows(2)
-        .filter(|w| blank(w[0]) && !blank(w[1]))
-        .count();
-    starts + usize::from(bytes.first().is_some_and(|&b| !blank(b)))
 }
 
 /// The words of a folded name as `split(' ')` counts them: one more than
