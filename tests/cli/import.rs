@@ -364,7 +364,7 @@ fn building_indexes_after_the_load_equals_building_them_during_it() {
         ),
         (
             "after",
-            predicate::str::contains("9 indexes built after the load in").boxed(),
+            predicate::str::contains("7 indexes built after the load in").boxed(),
         ),
     ] {
         ws.cmd()
