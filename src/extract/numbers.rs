@@ -587,12 +587,7 @@ fn reads_no_number(bytes: &[u8]) -> bool {
     if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
         return true;
     }
-    // The word `word_at` reads, while it is ASCII.
-    let limit = bytes.len().min(MAX_WORD_BYTES);
-    let len = bytes[..limit]
-        .iter()
-        .position(|&b| !WORD_BYTE[usize::from(b)])
-        .unwrap_or(limit);
+    let (len, hyphenated) = ascii_word(bytes);
     // A char outside ASCII may go on with the word: `parse_at` decides.
     if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
         return false;
@@ -601,9 +596,36 @@ fn reads_no_number(bytes: &[u8]) -> bool {
     let unit_shaped =
         (3..=9).contains(&len) && UNIT_SHAPES.may_hold_shape(len, word[0].to_ascii_lowercase());
     !(unit_shaped
-        || word.contains(&b'-')
+        || hyphenated
         || word.eq_ignore_ascii_case(b"a")
         || word.eq_ignore_ascii_case(b"an"))
+}
+
+/// The length of the word `word_at` reads at `bytes` while it is ASCII, and
+/// whether it holds a hyphen. A word shorter than eight bytes, as most are,
+/// is read in one number without a branch per byte (no loop whose end the
+/// processor must guess).
+fn ascii_word(bytes: &[u8]) -> (usize, bool) {
+    if let Some(group) = bytes.first_chunk::<8>() {
+        let x = u64::from_le_bytes(*group);
+        let ascii = !x & lanes(0x80);
+        let low = x & lanes(0x7f);
+        let hyphens = in_range(low, b'-', b'-') & ascii;
+        let word_bytes = in_range(low, b'0', b'9')
+            | in_range(low | lanes(0x20), b'a', b'z')
+            | in_range(low, b'\'', b'\'');
+        let stops = !(word_bytes & ascii | hyphens) & lanes(0x80);
+        if stops != 0 {
+            let len = stops.trailing_zeros() as usize / 8;
+            return (len, hyphens & below(8 * len) != 0);
+        }
+    }
+    let limit = bytes.len().min(MAX_WORD_BYTES);
+    let len = bytes[..limit]
+        .iter()
+        .position(|&b| !WORD_BYTE[usize::from(b)])
+        .unwrap_or(limit);
+    (len, bytes[..len].contains(&b'-'))
 }
 
 /// Whether a word starting with `c` can be "a"/"an" or a number word: every
@@ -1454,6 +1476,29 @@ mod tests {
         for byte_mask in 0..=255u64 {
             let lanes_high = (0..8).fold(0, |x, k| x | (byte_mask >> k & 1) << (8 * k + 7));
             assert_eq!(gather_high_bits(lanes_high | lanes(0x7f)), byte_mask);
+        }
+    }
+
+    /// `ascii_word` against its byte loop, kept as its reference.
+    #[test]
+    fn ascii_word_matches_its_byte_loop() {
+        let pieces = [
+            "a", "Z", "7", "-", "'", " ", ".", ",", "\u{e9}", "\u{2019}", "@", "[", "`", "{", "/",
+            ":",
+        ];
+        let mut texts = super::super::text::concatenations(&pieces, 4);
+        texts.extend((0..12).map(|n| format!("{}-{} x", "b".repeat(n), "c".repeat(70))));
+        for text in &texts {
+            for start in 0..text.len() {
+                let bytes = &text.as_bytes()[start..];
+                let limit = bytes.len().min(MAX_WORD_BYTES);
+                let len = bytes[..limit]
+                    .iter()
+                    .position(|&b| !WORD_BYTE[usize::from(b)])
+                    .unwrap_or(limit);
+                let reference = (len, bytes[..len].contains(&b'-'));
+                assert_eq!(ascii_word(bytes), reference, "{bytes:?}");
+            }
         }
     }
 
