@@ -446,6 +446,14 @@ impl GroupClasses {
     }
 }
 
+/// The high bit of each of the eight bytes of `x` (first byte in the low
+/// lane) that is no ASCII letter or digit.
+pub(crate) fn non_alnum_lanes(x: u64) -> u64 {
+    let low = x & lanes(0x7f);
+    let alnum = in_range(low, b'0', b'9') | in_range(low | lanes(0x20), b'a', b'z');
+    !(alnum & !x) & lanes(0x80)
+}
+
 /// The high bit of each lane of `low` (seven-bit lanes) that lies in
 /// `first..=last`.
 fn in_range(low: u64, first: u8, last: u8) -> u64 {
@@ -1476,6 +1484,23 @@ mod tests {
         for byte_mask in 0..=255u64 {
             let lanes_high = (0..8).fold(0, |x, k| x | (byte_mask >> k & 1) << (8 * k + 7));
             assert_eq!(gather_high_bits(lanes_high | lanes(0x7f)), byte_mask);
+        }
+    }
+
+    #[test]
+    fn non_alnum_lanes_match_each_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut group = [b'a'; 8];
+                group[k] = b;
+                let lanes_found = non_alnum_lanes(u64::from_le_bytes(group));
+                let expected = if b.is_ascii_alphanumeric() {
+                    0
+                } else {
+                    0x80 << (8 * k)
+                };
+                assert_eq!(lanes_found, expected, "{b} in lane {k}");
+            }
         }
     }
 
