@@ -251,77 +251,221 @@ pub fn find_counts(text: &str, numbers: &mut Vec<Number>) {
     numbers.retain(|n| is_count(text, n));
 }
 
-/// Every number, without range merging, appended to `out`.
+/// Every number, without range merging, appended to `out`. ASCII text is
+/// read a block at a time ([`scan_block`]); a position next to another char
+/// one at a time ([`scan_step`]), as its words are told by decoding.
 fn scan(text: &str, out: &mut Vec<Number>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
+    while i < bytes.len() {
         let b = bytes[i];
-        // Fast paths, same outcome as below: ASCII punctuation and spaces
-        // start no number, and a word that surely starts none is skipped
-        // whole. Most words start with a letter no number word starts with.
-        match LEAD_BYTE[usize::from(b)] {
-            Lead::Separator => {
-                i += 1;
-                continue;
-            }
-            Lead::NoNumberLetter if at_word_start(text, i) => {
-                i += token_len(&bytes[i..], &text[i..]);
-                continue;
-            }
-            _ => {}
+        // A word byte after one would go on with a word: never where the
+        // scan goes on, but left to the step that knows it.
+        let block_may_start = i.checked_sub(1).is_none_or(|p| {
+            bytes[p].is_ascii() && !(bytes[p].is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+        });
+        i = if b.is_ascii() && block_may_start {
+            scan_block(text, i, out)
+        } else {
+            scan_step(text, i, out)
+        };
+    }
+}
+
+/// What [`scan`] does at a position it reaches: steps over a separator or
+/// a char inside a word, skips a word that is no number, or reads one.
+/// Returns where the scan goes on.
+fn scan_step(text: &str, i: usize, out: &mut Vec<Number>) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        return i + 1;
+    }
+    if at_word_start(text, i) {
+        if b.is_ascii_alphabetic() && reads_no_number(&bytes[i..]) {
+            return i + token_len(&bytes[i..], &text[i..]);
         }
-        if b.is_ascii_alphabetic() && at_word_start(text, i) && reads_no_number(&bytes[i..]) {
-            i += token_len(&bytes[i..], &text[i..]);
+        if let Some(mut n) = parse_at(text, i) {
+            let end = n.range.end;
+            halve_after_half(text, &mut n);
+            out.push(n);
+            return end;
+        }
+        // Skip the rest of a token that is not a count ("2.5", "7th").
+        let token = token_len(&bytes[i..], &text[i..]);
+        if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
+            return i + token;
+        }
+    }
+    i + text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The bytes [`scan_block`] reads at once.
+const BLOCK: usize = 64;
+
+/// [`scan`] over the ASCII bytes from `start` (a position the scan reaches,
+/// not inside a word) up to [`BLOCK`] of them, without a branch per byte:
+/// the scan steps over separators and skips a token (letters, digits and
+/// the commas, dots and hyphens between them) whole unless its first byte
+/// may start a number, so only those tokens are visited, found in the
+/// block's masks. Returns where the scan goes on.
+fn scan_block(text: &str, start: usize, out: &mut Vec<Number>) -> usize {
+    let bytes = text.as_bytes();
+    let block = &bytes[start..bytes.len().min(start + BLOCK)];
+    let masks = BlockMasks::of(block);
+    let token = masks.word | masks.joiner;
+    // Up to the first byte that is not ASCII, left to `scan_step`.
+    let ascii_len = (masks.other.trailing_zeros() as usize).min(block.len());
+    let end = start + ascii_len;
+    let heads = masks.token_heads() & below(ascii_len);
+    let mut candidates = heads & masks.may_start;
+    let mut at = start;
+    while candidates != 0 {
+        let offset = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let head = start + offset;
+        if head < at {
             continue;
         }
-        if at_word_start(text, i) {
-            if let Some(mut n) = parse_at(text, i) {
-                i = n.range.end;
-                halve_after_half(text, &mut n);
-                out.push(n);
-                continue;
-            }
-            // Skip the rest of a token that is not a count ("2.5", "7th").
-            let token = token_len(&text.as_bytes()[i..], &text[i..]);
-            if token > 0 && text[i..].starts_with(|c: char| c.is_alphanumeric()) {
-                i += token;
-                continue;
-            }
+        // A word `scan_step` would skip, when its token ends in the block.
+        let token_end = head + (token >> offset).trailing_ones() as usize;
+        if token_end < end && bytes[head].is_ascii_alphabetic() && reads_no_number(&bytes[head..]) {
+            at = token_end;
+            continue;
         }
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        let found = out.len();
+        at = scan_step(text, head, out);
+        // A number that ends before a joiner ("20-25") ends inside a token,
+        // where these masks do not tell what the scan visits next.
+        let read_a_number = out.len() > found;
+        if read_a_number && (at >= end || token >> (at - start) & 1 == 1) {
+            return at;
+        }
     }
+    if at >= end {
+        return at;
+    }
+    // The last token may go on past the ASCII bytes read.
+    let later_heads = heads & !below(at - start);
+    if later_heads != 0 {
+        let last = 63 - later_heads.leading_zeros() as usize;
+        if (token >> last).trailing_ones() as usize >= ascii_len - last {
+            let head = start + last;
+            return head + token_len(&bytes[head..], &text[head..]);
+        }
+    }
+    end
 }
 
-/// What a byte tells [`scan`] about the text from there on.
-#[derive(Clone, Copy, PartialEq)]
-enum Lead {
-    /// ASCII punctuation or space: starts no number.
-    Separator,
-    /// An ASCII letter no number word (nor "a"/"an") starts with: a word
-    /// that starts with it is no number.
-    NoNumberLetter,
-    /// Anything else: read on.
-    Other,
+/// The bits below bit `n` (at most 64).
+fn below(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - n as u32).unwrap_or(0)
 }
 
-/// [`Lead`] by byte: one lookup for the bytes most words start with.
-const LEAD_BYTE: [Lead; 256] = {
-    let mut table = [Lead::Other; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if !byte.is_ascii_alphanumeric() {
-            Lead::Separator
-        } else if byte.is_ascii_alphabetic() && !may_start_number_word(byte as char) {
-            Lead::NoNumberLetter
-        } else {
-            Lead::Other
+/// A block's bytes by class, one bit per byte (bit k for byte k).
+struct BlockMasks {
+    /// ASCII letters and digits.
+    word: u64,
+    /// Commas, dots and hyphens, which a token holds between its words.
+    joiner: u64,
+    /// Bytes that are not ASCII.
+    other: u64,
+    /// Digits and the letters a number word (or "a"/"an") starts with.
+    may_start: u64,
+}
+
+impl BlockMasks {
+    /// The masks of up to [`BLOCK`] bytes, eight at a time as one number
+    /// (no branch, no table); bytes past the block read as spaces.
+    fn of(block: &[u8]) -> Self {
+        let mut padded = [b' '; BLOCK];
+        padded[..block.len()].copy_from_slice(block);
+        let mut masks = BlockMasks {
+            word: 0,
+            joiner: 0,
+            other: 0,
+            may_start: 0,
         };
-        b += 1;
+        for (k, group) in padded.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(group.try_into().expect("eight bytes"));
+            let classes = GroupClasses::of(x);
+            let shift = 8 * k;
+            masks.word |= gather_high_bits(classes.word) << shift;
+            masks.joiner |= gather_high_bits(classes.joiner) << shift;
+            masks.other |= gather_high_bits(x) << shift;
+            masks.may_start |= gather_high_bits(classes.may_start) << shift;
+        }
+        masks
     }
-    table
-};
+
+    /// The first word of each token: a word whose byte before is no word
+    /// byte, unless joiners alone stand between it and a word ("for-seven":
+    /// only "for"). The block's first byte is taken to follow a separator.
+    fn token_heads(&self) -> u64 {
+        let starts = self.word & !(self.word << 1);
+        let joiners_after_word = (self.word << 1) & self.joiner;
+        // Adding a run's lowest bit carries through the run: the xor keeps
+        // each run that follows a word and the byte after it.
+        let joined = self.joiner.wrapping_add(joiners_after_word) ^ self.joiner;
+        starts & !joined
+    }
+}
+
+/// Eight bytes' classes, one lane each, in its high bit (0x80).
+struct GroupClasses {
+    word: u64,
+    joiner: u64,
+    may_start: u64,
+}
+
+/// Every lane's byte set to `b`.
+const fn lanes(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+impl GroupClasses {
+    /// Lane by lane, on the low seven bits (a byte that is not ASCII is
+    /// taken out by its high bit): comparisons as additions that carry
+    /// into a lane's high bit and never past it.
+    fn of(x: u64) -> Self {
+        let ascii = !x & lanes(0x80);
+        let low = x & lanes(0x7f);
+        let lower = low | lanes(0x20);
+        let digit = in_range(low, b'0', b'9');
+        let letter = in_range(lower, b'a', b'z');
+        let may_start_letter = in_range(lower, b'a', b'a')
+            | in_range(lower, b'e', b'f')
+            | in_range(lower, b'n', b'o')
+            | in_range(lower, b's', b't')
+            | in_range(lower, b'z', b'z');
+        GroupClasses {
+            word: (digit | letter) & ascii,
+            joiner: in_range(low, b',', b'.') & ascii,
+            may_start: (digit | may_start_letter) & ascii,
+        }
+    }
+}
+
+/// The high bit of each of the eight bytes of `x` (first byte in the low
+/// lane) that is no ASCII letter or digit.
+pub(crate) fn non_alnum_lanes(x: u64) -> u64 {
+    let low = x & lanes(0x7f);
+    let alnum = in_range(low, b'0', b'9') | in_range(low | lanes(0x20), b'a', b'z');
+    !(alnum & !x) & lanes(0x80)
+}
+
+/// The high bit of each lane of `low` (seven-bit lanes) that lies in
+/// `first..=last`.
+fn in_range(low: u64, first: u8, last: u8) -> u64 {
+    let at_least_first = low + lanes(0x80 - first);
+    let past_last = low + lanes(0x7f - last);
+    at_least_first & !past_last & lanes(0x80)
+}
+
+/// The high bit of each of eight lanes, lane k to bit k.
+fn gather_high_bits(lanes_high: u64) -> u64 {
+    ((lanes_high >> 7) & lanes(1)).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
 
 /// [`word_start`], with its usual case (an ASCII byte before `i`) inline:
 /// it is asked at nearly every word of every sentence (`always`: the
@@ -451,12 +595,7 @@ fn reads_no_number(bytes: &[u8]) -> bool {
     if !may_start_number_word(char::from(bytes[0])) || !may_be_number_prefix(bytes) {
         return true;
     }
-    // The word `word_at` reads, while it is ASCII.
-    let limit = bytes.len().min(MAX_WORD_BYTES);
-    let len = bytes[..limit]
-        .iter()
-        .position(|&b| !WORD_BYTE[usize::from(b)])
-        .unwrap_or(limit);
+    let (len, hyphenated) = ascii_word(bytes);
     // A char outside ASCII may go on with the word: `parse_at` decides.
     if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
         return false;
@@ -465,9 +604,36 @@ fn reads_no_number(bytes: &[u8]) -> bool {
     let unit_shaped =
         (3..=9).contains(&len) && UNIT_SHAPES.may_hold_shape(len, word[0].to_ascii_lowercase());
     !(unit_shaped
-        || word.contains(&b'-')
+        || hyphenated
         || word.eq_ignore_ascii_case(b"a")
         || word.eq_ignore_ascii_case(b"an"))
+}
+
+/// The length of the word `word_at` reads at `bytes` while it is ASCII, and
+/// whether it holds a hyphen. A word shorter than eight bytes, as most are,
+/// is read in one number without a branch per byte (no loop whose end the
+/// processor must guess).
+fn ascii_word(bytes: &[u8]) -> (usize, bool) {
+    if let Some(group) = bytes.first_chunk::<8>() {
+        let x = u64::from_le_bytes(*group);
+        let ascii = !x & lanes(0x80);
+        let low = x & lanes(0x7f);
+        let hyphens = in_range(low, b'-', b'-') & ascii;
+        let word_bytes = in_range(low, b'0', b'9')
+            | in_range(low | lanes(0x20), b'a', b'z')
+            | in_range(low, b'\'', b'\'');
+        let stops = !(word_bytes & ascii | hyphens) & lanes(0x80);
+        if stops != 0 {
+            let len = stops.trailing_zeros() as usize / 8;
+            return (len, hyphens & below(8 * len) != 0);
+        }
+    }
+    let limit = bytes.len().min(MAX_WORD_BYTES);
+    let len = bytes[..limit]
+        .iter()
+        .position(|&b| !WORD_BYTE[usize::from(b)])
+        .unwrap_or(limit);
+    (len, bytes[..len].contains(&b'-'))
 }
 
 /// Whether a word starting with `c` can be "a"/"an" or a number word: every
@@ -1239,14 +1405,52 @@ mod tests {
             "for", "There", "seven", "’s", "'", "six",
         ];
         let mut texts = super::super::text::concatenations(&pieces, 4);
+        // Texts across blocks: tokens and chars that are not ASCII at
+        // every offset from a block's start.
+        let longer = [
+            "twenty-five",
+            "two hundred",
+            "20-25",
+            "1,200",
+            "for-seven",
+            "half a million",
+            "\u{201c}",
+            "\u{2014}",
+            "\u{639}\u{634}\u{631}\u{629}",
+            "caf\u{e9}",
+            " killed ",
+        ];
         let mut seed = 7u64;
-        for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..24 {
-                super::super::text::step_random(&mut seed);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        for pieces_each in [24, 60] {
+            for _ in 0..2000 {
+                let mut text = String::new();
+                for _ in 0..pieces_each {
+                    super::super::text::step_random(&mut seed);
+                    let pick = (seed >> 33) as usize % (pieces.len() + longer.len());
+                    text.push_str(
+                        pieces
+                            .get(pick)
+                            .unwrap_or_else(|| &longer[pick - pieces.len()]),
+                    );
+                }
+                texts.push(text);
             }
-            texts.push(text);
+        }
+        for pad in 0..BLOCK + 2 {
+            for piece in [
+                "seven",
+                "for-seven",
+                "12",
+                "a",
+                "\u{e9}",
+                "\u{2019}s",
+                "One,two",
+            ] {
+                texts.push(format!(
+                    "{}{piece} six",
+                    "x ".repeat(pad / 2) + &"y".repeat(pad % 2)
+                ));
+            }
         }
         for text in &texts {
             let mut scanned = Vec::new();
@@ -1255,6 +1459,70 @@ mod tests {
             for (i, _) in text.char_indices() {
                 let (bytes, s) = (&text.as_bytes()[i..], &text[i..]);
                 assert_eq!(token_len(bytes, s), token_len_before(bytes, s), "{s:?}");
+            }
+        }
+    }
+
+    /// The block masks against each byte's class read one by one.
+    #[test]
+    fn block_masks_match_each_byte_class() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for block in bytes.chunks(BLOCK).chain(bytes.rchunks(37)) {
+            let masks = BlockMasks::of(block);
+            for (k, &b) in block.iter().enumerate() {
+                let bit = |mask: u64| mask >> k & 1 == 1;
+                assert_eq!(bit(masks.word), b.is_ascii_alphanumeric(), "{b}");
+                assert_eq!(bit(masks.joiner), matches!(b, b',' | b'.' | b'-'), "{b}");
+                assert_eq!(bit(masks.other), !b.is_ascii(), "{b}");
+                let may_start = b.is_ascii_digit()
+                    || (b.is_ascii_alphabetic() && may_start_number_word(char::from(b)));
+                assert_eq!(bit(masks.may_start), may_start, "{b}");
+            }
+            // Past the block: spaces.
+            assert_eq!((masks.word | masks.other) & !below(block.len()), 0);
+        }
+        for byte_mask in 0..=255u64 {
+            let lanes_high = (0..8).fold(0, |x, k| x | (byte_mask >> k & 1) << (8 * k + 7));
+            assert_eq!(gather_high_bits(lanes_high | lanes(0x7f)), byte_mask);
+        }
+    }
+
+    #[test]
+    fn non_alnum_lanes_match_each_byte() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut group = [b'a'; 8];
+                group[k] = b;
+                let lanes_found = non_alnum_lanes(u64::from_le_bytes(group));
+                let expected = if b.is_ascii_alphanumeric() {
+                    0
+                } else {
+                    0x80 << (8 * k)
+                };
+                assert_eq!(lanes_found, expected, "{b} in lane {k}");
+            }
+        }
+    }
+
+    /// `ascii_word` against its byte loop, kept as its reference.
+    #[test]
+    fn ascii_word_matches_its_byte_loop() {
+        let pieces = [
+            "a", "Z", "7", "-", "'", " ", ".", ",", "\u{e9}", "\u{2019}", "@", "[", "`", "{", "/",
+            ":",
+        ];
+        let mut texts = super::super::text::concatenations(&pieces, 4);
+        texts.extend((0..12).map(|n| format!("{}-{} x", "b".repeat(n), "c".repeat(70))));
+        for text in &texts {
+            for start in 0..text.len() {
+                let bytes = &text.as_bytes()[start..];
+                let limit = bytes.len().min(MAX_WORD_BYTES);
+                let len = bytes[..limit]
+                    .iter()
+                    .position(|&b| !WORD_BYTE[usize::from(b)])
+                    .unwrap_or(limit);
+                let reference = (len, bytes[..len].contains(&b'-'));
+                assert_eq!(ascii_word(bytes), reference, "{bytes:?}");
             }
         }
     }
