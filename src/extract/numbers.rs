@@ -432,14 +432,13 @@ impl GroupClasses {
         let low = x & lanes(0x7f);
         let lower = low | lanes(0x20);
         let digit = in_range(low, b'0', b'9');
-        let letter = in_range(lower, b'a', b'z');
         let may_start_letter = in_range(lower, b'a', b'a')
             | in_range(lower, b'e', b'f')
             | in_range(lower, b'n', b'o')
             | in_range(lower, b's', b't')
             | in_range(lower, b'z', b'z');
         GroupClasses {
-            word: (digit | letter) & ascii,
+            word: alnum_lanes(low) & ascii,
             joiner: in_range(low, b',', b'.') & ascii,
             may_start: (digit | may_start_letter) & ascii,
         }
@@ -449,9 +448,13 @@ impl GroupClasses {
 /// The high bit of each of the eight bytes of `x` (first byte in the low
 /// lane) that is no ASCII letter or digit.
 pub(crate) fn non_alnum_lanes(x: u64) -> u64 {
-    let low = x & lanes(0x7f);
-    let alnum = in_range(low, b'0', b'9') | in_range(low | lanes(0x20), b'a', b'z');
-    !(alnum & !x) & lanes(0x80)
+    !(alnum_lanes(x & lanes(0x7f)) & !x) & lanes(0x80)
+}
+
+/// The high bit of each lane of `low` (seven-bit lanes) that holds an ASCII
+/// letter or digit.
+fn alnum_lanes(low: u64) -> u64 {
+    in_range(low, b'0', b'9') | in_range(low | lanes(0x20), b'a', b'z')
 }
 
 /// The high bit of each lane of `low` (seven-bit lanes) that lies in
@@ -619,9 +622,7 @@ fn ascii_word(bytes: &[u8]) -> (usize, bool) {
         let ascii = !x & lanes(0x80);
         let low = x & lanes(0x7f);
         let hyphens = in_range(low, b'-', b'-') & ascii;
-        let word_bytes = in_range(low, b'0', b'9')
-            | in_range(low | lanes(0x20), b'a', b'z')
-            | in_range(low, b'\'', b'\'');
+        let word_bytes = alnum_lanes(low) | in_range(low, b'\'', b'\'');
         let stops = !(word_bytes & ascii | hyphens) & lanes(0x80);
         if stops != 0 {
             let len = stops.trailing_zeros() as usize / 8;
